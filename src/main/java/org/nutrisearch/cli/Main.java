@@ -1,0 +1,28 @@
+package org.nutrisearch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code nutrisearch.jar}: dispatches to the sub-commands. */
+@Command(name = "nutrisearch", mixinStandardHelpOptions = true, version = "nutrisearch 0.1.0",
+        description = "Search over health articles about nutrient deficiencies.",
+        subcommands = {ParseCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (parse, index, serve)");
+    }
+}
