@@ -53,6 +53,7 @@ public final class OpenSearchUnitSearcher {
     private static final String SUGGESTION = "units";
     /** More than the lexicon has nutrients, so the counts are exact and complete. */
     private static final int MAX_NUTRIENT_BUCKETS = 200;
+    private static final long RETRY_PAUSE_MILLIS = 100;
 
     private final OpenSearchClient client;
     private final String alias;
@@ -94,7 +95,6 @@ public final class OpenSearchUnitSearcher {
                 .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
                 .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20)));
         SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        checkShards(response.shards());
 
         List<UnitSearchResult.Hit> hits = new ArrayList<>();
         for (Hit<UnitDocument> hit : response.hits().hits()) {
@@ -123,7 +123,6 @@ public final class OpenSearchUnitSearcher {
                         .prefix(prefix)
                         .completion(c -> c.field(OpenSearchSchema.SUGGEST).skipDuplicates(true).size(size)))));
         SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        checkShards(response.shards());
         List<String> texts = new ArrayList<>();
         for (Suggest<UnitDocument> suggestion : response.suggest().getOrDefault(SUGGESTION, List.of())) {
             for (CompletionSuggestOption<UnitDocument> option : suggestion.completion().options()) {
@@ -189,13 +188,37 @@ public final class OpenSearchUnitSearcher {
         T run() throws IOException;
     }
 
-    /** Runs a request, turning "the cluster cannot answer now" into {@link OpenSearchUnavailableException}. */
-    private <T> T execute(Call<T> call) {
+    /**
+     * Runs a request (and checks all shards answered), once more after a short pause when the cluster
+     * could not answer: a search caught by a node leaving the cluster fails on that node only, and
+     * its copies elsewhere answer the second try. What still fails becomes {@link OpenSearchUnavailableException}.
+     */
+    private <T> SearchResponse<T> execute(Call<SearchResponse<T>> call) {
         try {
-            return call.run();
+            return attempt(call);
+        } catch (OpenSearchUnavailableException first) {
+            try {
+                Thread.sleep(RETRY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            }
+            try {
+                return attempt(call);
+            } catch (OpenSearchUnavailableException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private <T> SearchResponse<T> attempt(Call<SearchResponse<T>> call) {
+        SearchResponse<T> response;
+        try {
+            response = call.run();
         } catch (IOException e) {
             throw new OpenSearchUnavailableException(
-                    "OpenSearch did not answer: " + OpenSearchConnection.describe(e), e);
+                    "OpenSearch request failed: " + OpenSearchConnection.describe(e), e);
         } catch (OpenSearchException e) {
             if (OpenSearchFailures.isTransient(e)) {
                 throw new OpenSearchUnavailableException("OpenSearch cannot serve '" + alias + "' now: "
@@ -203,5 +226,7 @@ public final class OpenSearchUnitSearcher {
             }
             throw e;
         }
+        checkShards(response.shards());
+        return response;
     }
 }
