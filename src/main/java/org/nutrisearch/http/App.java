@@ -14,7 +14,7 @@ public final class App {
     }
 
     /** Creates (does not start) the service over {@code backend}. */
-    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json) {
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);

@@ -52,7 +52,7 @@ class FixtureSearchApiTest {
 
     @Test
     void magnesiumCrampsRanksTheMagnesiumSectionFirstWithMarks() {
-        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json()),
+        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json(), ServerConfig.defaults()),
                 (server, client) -> {
                     JsonNode body = get(client, "/api/search?q=magnesium%20cramps", 200);
                     assertEquals(2, body.get("total").asInt());
@@ -75,7 +75,7 @@ class FixtureSearchApiTest {
 
     @Test
     void markupInArticlesComesBackEscaped() {
-        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json()),
+        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json(), ServerConfig.defaults()),
                 (server, client) -> {
                     JsonNode first = get(client, "/api/search?q=calcium", 200).get("results").get(0);
                     String snippet = first.get("snippet").asText();
@@ -87,7 +87,7 @@ class FixtureSearchApiTest {
 
     @Test
     void invalidParametersGetA400NamingThem() {
-        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json()),
+        JavalinTest.test(App.create(backend, org.nutrisearch.nutrients.NutrientLexicon.loadDefault(), FixtureIndex.json(), ServerConfig.defaults()),
                 (server, client) -> {
                     JsonNode e = get(client, "/api/search?q=iron&limit=0", 400).get("error");
                     assertEquals("limit", e.get("param").asText());
