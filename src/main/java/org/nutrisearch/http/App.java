@@ -18,17 +18,17 @@ public final class App {
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
-        return Javalin.create(config -> {
-            config.jsonMapper(new JavalinJackson(json, false));
-            config.http.prefer405over404 = true;
-            config.startup.showJavalinBanner = false;
-            config.routes.get("/health", info::health);
-            config.routes.get("/api/search", search);
-            config.routes.get("/api/articles", articles::list);
-            config.routes.get("/api/articles/{id}", articles::one);
-            config.routes.get("/api/nutrients", info::nutrients);
-            config.routes.exception(HttpResponseException.class, ApiErrors::handle);
-            config.routes.exception(Exception.class, ApiErrors::handleUnexpected);
+        return Javalin.create(javalin -> {
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.http.prefer405over404 = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.routes.get("/health", info::health);
+            javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/articles", articles::list);
+            javalin.routes.get("/api/articles/{id}", articles::one);
+            javalin.routes.get("/api/nutrients", info::nutrients);
+            javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
+            javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });
     }
 }
