@@ -51,8 +51,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
 
-    private record Catalog(int version, List<ArticleInfo> articles, List<Facets.NutrientCount> nutrients,
-                           IndexStats stats) {
+    private record Catalog(int version, List<ArticleInfo> articles, List<Facets.NutrientCount> nutrients) {
     }
 
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
@@ -153,7 +152,8 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public IndexStats stats() {
-        return catalog().stats();
+        // Counted, not catalogued: health checks stay cheap on a large index.
+        return index.search(searcher -> new IndexStats(searcher.count(ARTICLES), searcher.count(UNITS)));
     }
 
     private Catalog catalog() {
@@ -190,8 +190,7 @@ public final class LuceneSearchBackend implements SearchBackend {
         for (Nutrient n : lexicon.nutrients()) {
             nutrients.add(new Facets.NutrientCount(n.id(), n.label(), all.nutrients().getOrDefault(n.id(), 0)));
         }
-        return new Catalog(version, List.copyOf(articles), List.copyOf(nutrients),
-                new IndexStats(articles.size(), units.scoreDocs.length));
+        return new Catalog(version, List.copyOf(articles), List.copyOf(nutrients));
     }
 
     private static Map<String, Integer> emptyCounts() {
