@@ -110,10 +110,12 @@ public final class SnippetBuilder {
     private static double score(int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
         Set<String> distinct = new HashSet<>();
         int count = 0;
+        int first = to;
         for (Span s : termSpans) {
             if (s.start() >= from && s.end() <= to) {
                 count++;
                 distinct.add(s.value() + s.start());
+                first = Math.min(first, s.start());
             }
         }
         int nutrients = 0;
@@ -122,8 +124,10 @@ public final class SnippetBuilder {
                 nutrients++;
             }
         }
-        // Earlier windows win ties (the strict > above), so an unmatched unit shows its opening.
-        return count * 2.0 + distinct.size() + nutrients * 0.5;
+        // Among windows with the same matches, prefer the one that opens nearest the first match;
+        // earlier windows win remaining ties, so an unmatched unit shows its opening.
+        double lead = count == 0 ? 0 : 0.25 * (first - from) / MAX_CHARS;
+        return count * 2.0 + distinct.size() + nutrients * 0.5 - lead;
     }
 
     private static Snippet render(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
