@@ -90,7 +90,7 @@ public final class SnippetBuilder {
         int best = 0;
         double bestScore = -1;
         for (int s : starts) {
-            double score = score(s, s + MAX_CHARS, termSpans, nutrientSpans);
+            double score = score(scanned, s, s + MAX_CHARS, termSpans, nutrientSpans);
             if (score > bestScore) {
                 best = s;
                 bestScore = score;
@@ -107,14 +107,14 @@ public final class SnippetBuilder {
         return new int[] {best, end};
     }
 
-    private static double score(int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
+    private static double score(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
         Set<String> distinct = new HashSet<>();
         int count = 0;
         int first = to;
         for (Span s : termSpans) {
             if (s.start() >= from && s.end() <= to) {
                 count++;
-                distinct.add(s.value() + s.start());
+                distinct.add(text.substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT));
                 first = Math.min(first, s.start());
             }
         }
