@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ public final class OpenSearchIndexer {
     public record Options(String alias, IndexLayout layout, int batchSize, int maxRetries, Duration initialBackoff,
                           Duration deleteDelay) {
         public Options {
-            if (alias == null || alias.isBlank() || !alias.equals(alias.toLowerCase(java.util.Locale.ROOT))) {
+            if (alias == null || alias.isBlank() || !alias.equals(alias.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("alias must be a non-empty lower-case name, was " + alias);
             }
             if (batchSize < 1) {

@@ -13,7 +13,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,6 +98,26 @@ class OpenSearchBackendTest {
         // Rules match the words as typed (lower-cased), not their stems: plurals need their own rule.
         assertEquals(List.of("charlei@0", "hors@1"), openSearchTokens(OpenSearchSchema.SEARCH_ANALYZER, "charley horses"));
         assertEquals(List.of("charlei@0", "hors@1"), openSearchTokens(OpenSearchSchema.INDEX_ANALYZER, "charley horse"));
+    }
+
+    @Test
+    void projectSynonymFileLoadsAndExpandsQueryPhrasesIncludingStopWords() throws IOException {
+        List<String> lines;
+        try (var in = OpenSearchBackendTest.class.getResourceAsStream("/org/nutrisearch/nutrients/synonyms.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        String index = "synonym-file-check";
+        client.indices().create(OpenSearchSchema.load().createRequest(index, IndexLayout.single(), lines,
+                client._transport().jsonpMapper()));
+        try {
+            assertEquals(Set.of("charlei", "hors", "leg", "cramp"), tokenSet(index, "charley horses"));
+            // "and" is a stop word inside the rule; rules are read before stop words are removed.
+            assertEquals(Set.of("pin", "needl", "tingl", "sensat"), tokenSet(index, "pins and needles"));
+            assertEquals(Set.of("low", "potassium", "defici", "hypokalemia", "hypokalaemia"),
+                    tokenSet(index, "hypokalaemia"));
+        } finally {
+            client.indices().delete(d -> d.index(index));
+        }
     }
 
     @Test
@@ -269,6 +289,15 @@ class OpenSearchBackendTest {
         for (AnalyzeToken t : client.indices().analyze(a -> a
                 .index(OpenSearchIndexer.DEFAULT_ALIAS).analyzer(analyzer).text(text)).tokens()) {
             out.add(t.token() + "@" + t.position());
+        }
+        return out;
+    }
+
+    private static Set<String> tokenSet(String index, String text) throws IOException {
+        Set<String> out = new HashSet<>();
+        for (AnalyzeToken t : client.indices().analyze(a -> a
+                .index(index).analyzer(OpenSearchSchema.SEARCH_ANALYZER).text(text)).tokens()) {
+            out.add(t.token());
         }
         return out;
     }

@@ -10,11 +10,14 @@ import org.opensearch.client.opensearch.cat.shards.ShardsRecord;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +55,8 @@ class OpenSearchFailoverTest {
         OpenSearchUnitSearcher searcher = new OpenSearchUnitSearcher(client, OpenSearchIndexer.DEFAULT_ALIAS);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
-        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong slowest = new AtomicLong();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
             while (running.get()) {
                 try {
@@ -90,7 +93,7 @@ class OpenSearchFailoverTest {
         assertTrue(searches.get() >= afterStop + 5, "searches after the stop: " + (searches.get() - afterStop));
 
         assertEquals(Map.of("Node 1", 2), startedCopiesByNode());
-        assertEquals(20, searcher.search(new UnitQuery("", java.util.Set.of(), java.util.Set.of(), null, 0, 0)).total());
+        assertEquals(20, searcher.search(new UnitQuery("", Set.of(), Set.of(), null, 0, 0)).total());
     }
 
     /** Waits up to 20 s for the reader thread to have completed {@code count} searches. */
