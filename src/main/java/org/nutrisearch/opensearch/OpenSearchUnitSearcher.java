@@ -28,22 +28,27 @@ import java.util.Map;
 
 /**
  * Runs unit searches and suggestions against the index behind an alias, with opensearch-java's
- * typed API.
+ * typed API, building the same query as the embedded backend.
  *
- * <p>A search is a {@code most_fields} multi_match over title, heading, question and text (each
- * field's score adds up, weighted as the embedded backend weighs them), filtered by kind, nutrients
- * and article, sorted by score then id, with the text highlighted and nutrient and kind counts from
- * terms aggregations. Statistics are gathered across shards first ({@code dfs_query_then_fetch}),
- * so ranking does not depend on how many shards the index has. Thread-safe.
+ * <p>A unit matches on its own fields: words are a {@code most_fields} multi_match over heading,
+ * question and text (field scores add up, heading and question weigh double), each phrase a required
+ * {@code phrase} multi_match (best field plus a tenth of the others), excluded words a must_not. The
+ * article title only adds to the score (weight 0.5), so a title word does not make every unit of that
+ * article match. Filters on kind, nutrients and article; sort by score then id; the text highlighted;
+ * nutrient and kind counts from terms aggregations. Statistics are gathered across shards first
+ * ({@code dfs_query_then_fetch}), so ranking does not depend on the number of shards. Thread-safe.
  */
 public final class OpenSearchUnitSearcher {
 
-    /** Field weights, the embedded backend's: heading and question say what a unit is about. */
+    /** A unit's own fields and their weights, the embedded backend's: heading and question say what a unit is about. */
     public static final Map<String, Double> FIELD_BOOSTS = Map.of(
             OpenSearchSchema.TEXT, 1.0,
             OpenSearchSchema.HEADING, 2.0,
-            OpenSearchSchema.QUESTION, 2.0,
-            OpenSearchSchema.ARTICLE_TITLE, 0.5);
+            OpenSearchSchema.QUESTION, 2.0);
+    /** The article title counts, but less than the unit's own words. */
+    public static final float TITLE_BOOST = 0.5f;
+    /** Score share of the other fields when a phrase matches several (dis_max tie breaker). */
+    private static final float PHRASE_TIE_BREAKER = 0.1f;
 
     /** Characters per highlighted passage. */
     public static final int FRAGMENT_SIZE = 300;
@@ -134,14 +139,33 @@ public final class OpenSearchUnitSearcher {
 
     private Query query(UnitQuery query) {
         return Query.of(q -> q.bool(b -> {
-            if (query.text() == null || query.text().isBlank()) {
-                b.must(m -> m.matchAll(a -> a));
+            if (query.positive()) {
+                b.must(own -> own.bool(o -> {
+                    if (!query.words().isBlank()) {
+                        o.should(acrossFields(query.words(), TextQueryType.MostFields));
+                    }
+                    for (String phrase : query.phrases()) {
+                        o.must(acrossFields(phrase, TextQueryType.Phrase));
+                    }
+                    return o;
+                }));
+                b.should(title -> title.bool(t -> {
+                    t.boost(TITLE_BOOST);
+                    if (!query.words().isBlank()) {
+                        t.should(s -> s.match(m -> m.field(OpenSearchSchema.ARTICLE_TITLE)
+                                .query(FieldValue.of(query.words()))));
+                    }
+                    for (String phrase : query.phrases()) {
+                        t.should(s -> s.matchPhrase(m -> m.field(OpenSearchSchema.ARTICLE_TITLE).query(phrase)));
+                    }
+                    return t;
+                }));
             } else {
-                b.must(m -> m.multiMatch(mm -> mm
-                        .query(query.text())
-                        .fields(weightedFields)
-                        .type(TextQueryType.MostFields)
-                        .operator(Operator.Or)));
+                // No words: every unit, for listings and counts, or all but the excluded ones.
+                b.must(m -> m.matchAll(a -> a));
+            }
+            for (String word : query.excluded()) {
+                b.mustNot(acrossFields(word, TextQueryType.MostFields));
             }
             if (!query.kinds().isEmpty()) {
                 b.filter(f -> f.terms(t -> t.field(OpenSearchSchema.KIND)
@@ -155,6 +179,18 @@ public final class OpenSearchUnitSearcher {
                 b.filter(f -> f.term(t -> t.field(OpenSearchSchema.ARTICLE_ID).value(FieldValue.of(query.articleId()))));
             }
             return b;
+        }));
+    }
+
+    private Query acrossFields(String text, TextQueryType type) {
+        return Query.of(q -> q.multiMatch(mm -> {
+            mm.query(text).fields(weightedFields).type(type);
+            if (type == TextQueryType.Phrase) {
+                mm.tieBreaker(PHRASE_TIE_BREAKER);
+            } else {
+                mm.operator(Operator.Or);
+            }
+            return mm;
         }));
     }
 

