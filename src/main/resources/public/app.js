@@ -13,6 +13,8 @@
   /** Shorter queries wait for Enter: one letter matches little and flickers the page. */
   const MIN_LIVE_CHARS = 2;
   const MAX_SUGGESTIONS = 8;
+  /** Nutrient chips shown before "more"; the rest (fewer matches each) wait behind a button. */
+  const CHIP_LIMIT = 8;
 
   /** Each nutrient's colour slot (style.css defines .nc-0 … .nc-15); unknown ids get a slot by hash. */
   const NUTRIENT_SLOTS = {
@@ -64,6 +66,8 @@
   let activeOption = -1;
   let shown = 0;
   let lastTotal = 0;
+  /** The query whose full chip list the visitor opened; a new query starts collapsed again. */
+  let chipsOpenFor = null;
 
   // ---------------------------------------------------------------- URL state
 
@@ -230,7 +234,7 @@
     }
     document.title = state.q + ' – NutriSearch';
     showOnly(el.searchView);
-    runSearch(state, scrollY);
+    runSearch(state, scrollY, fromTyping);
   }
 
   function showOnly(view) {
@@ -319,7 +323,7 @@
     return '/api/search?' + params.toString();
   }
 
-  async function runSearch(state, scrollY) {
+  async function runSearch(state, scrollY, fromTyping) {
     const url = searchUrl(state, 0);
     el.searchView.setAttribute('aria-busy', 'true');
     let body = responseCache.get(url);
@@ -344,7 +348,7 @@
       cache(url, body);
     }
     el.searchView.removeAttribute('aria-busy');
-    showResults(state, body);
+    showResults(state, body, fromTyping);
     if (typeof scrollY === 'number') {
       window.scrollTo(0, scrollY);
     }
@@ -367,7 +371,7 @@
     el.clearFilters.hidden = true;
   }
 
-  function showResults(state, body) {
+  function showResults(state, body, fromTyping) {
     const focusedChip = focusedChipKey();
     (body.facets && body.facets.nutrients || []).forEach((n) => nutrientLabels.set(n.id, n.label));
     el.results.replaceChildren();
@@ -381,14 +385,18 @@
     const filtered = state.nutrients.length > 0 || state.kinds.length > 0;
     el.clearFilters.hidden = !filtered;
 
-    el.empty.hidden = body.total > 0;
+    // Mid-word ("magnes") nothing matches yet: say so quietly instead of flashing the empty state.
+    const typingOn = fromTyping && body.total === 0 && !/\s$/.test(el.input.value);
+    el.empty.hidden = body.total > 0 || typingOn;
     if (body.total === 0) {
       el.emptyText.textContent = filtered
         ? 'Nothing matches “' + state.q + '” with these filters. Clear the filters or try other words.'
         : 'Nothing in the articles matches “' + state.q + '”. Check the spelling, use fewer words, '
           + 'or try a nutrient name such as magnesium or vitamin D.';
     }
-    el.status.textContent = statusText(state, body.total);
+    el.status.textContent = typingOn
+      ? 'No matches for “' + state.q + '” yet: keep typing, or press Enter to search.'
+      : statusText(state, body.total);
     updateMore();
     restoreChipFocus(focusedChip);
   }
@@ -501,8 +509,10 @@
         ids.unshift(id);
       }
     });
+    const open = chipsOpenFor === current.q;
+    const hidden = open ? [] : ids.slice(CHIP_LIMIT).filter((id) => !selected.includes(id));
     el.nutrientChips.replaceChildren();
-    ids.forEach((id) => {
+    ids.filter((id) => !hidden.includes(id)).forEach((id) => {
       const facet = counts.get(id);
       const label = facet ? facet.label : (nutrientLabels.get(id) || id);
       const chip = chipButton(label, facet ? facet.count : 0, selected.includes(id));
@@ -513,6 +523,24 @@
       li.appendChild(chip);
       el.nutrientChips.appendChild(li);
     });
+    if (hidden.length) {
+      const more = node('button', 'link-button more-chips', '+' + hidden.length + ' more');
+      more.type = 'button';
+      more.id = 'more-chips';
+      more.setAttribute('aria-expanded', 'false');
+      more.setAttribute('aria-label', 'Show ' + plural(hidden.length, 'more nutrient', 'more nutrients'));
+      more.addEventListener('click', () => {
+        chipsOpenFor = current.q;
+        renderNutrientChips(facets, selected);
+        const first = el.nutrientChips.querySelector('[data-nutrient="' + CSS.escape(hidden[0]) + '"]');
+        if (first) {
+          first.focus(); // keyboard users continue at the first chip that appeared
+        }
+      });
+      const li = node('li');
+      li.appendChild(more);
+      el.nutrientChips.appendChild(li);
+    }
     el.nutrientGroup.hidden = ids.length === 0;
   }
 

@@ -218,8 +218,14 @@ class SearchPageBrowserTest {
 
     @Test
     void noMatchesShowsAnEmptyStateAndAFailureShowsAnError() throws Exception {
-        browser.open(server.url("/?q=xylophone"));
+        browser.open(server.url("/"));
+        WebElement box = browser.find(By.id("q"));
+        box.sendKeys("xylophone");
+        browser.waitForText(STATUS, "No matches for “xylophone” yet: keep typing, or press Enter to search.");
+        assertFalse(browser.find(By.id("empty")).isDisplayed(), "no empty state while a word may be unfinished");
+        box.sendKeys(Keys.ENTER);
         browser.waitForText(STATUS, "0 results for “xylophone”");
+        assertEquals(server.url("/?q=xylophone"), browser.driver().getCurrentUrl());
         assertEquals("Nothing in the articles matches “xylophone”. Check the spelling, use fewer words, "
                 + "or try a nutrient name such as magnesium or vitamin D.", browser.find(By.id("empty-text")).getText());
         assertTrue(browser.find(By.id("empty")).isDisplayed());
