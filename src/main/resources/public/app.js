@@ -53,7 +53,7 @@
   const responseCache = new Map();
   const CACHE_LIMIT = 30;
 
-  let current = parseLocation();
+  let current = stateOf(window.location);
   let searchCall = null;
   let suggestCall = null;
   let answerCall = null;
@@ -71,14 +71,14 @@
 
   // ---------------------------------------------------------------- URL state
 
-  /** The page state a URL stands for. */
-  function parseLocation() {
-    const params = new URLSearchParams(window.location.search);
+  /** The page state a URL (a Location or URL object of this page) stands for. */
+  function stateOf(url) {
+    const params = new URLSearchParams(url.search);
     let unit = '';
     try {
-      unit = decodeURIComponent(window.location.hash.slice(1));
+      unit = decodeURIComponent(url.hash.slice(1));
     } catch (e) {
-      unit = '';
+      unit = ''; // a mangled fragment only loses the scroll target
     }
     return {
       q: (params.get('q') || '').trim(),
@@ -250,7 +250,9 @@
     $('q-label').textContent = ask ? 'Ask a question about the articles' : 'Search the articles';
     el.hint.textContent = ask
       ? 'Type a question and press Enter for a single answer with its source.'
-      : 'Results appear as you type. Use the arrow keys to pick a suggestion, Enter to search.';
+      : suggestAvailable
+        ? 'Results appear as you type. Use the arrow keys to pick a suggestion, Enter to search.'
+        : 'Results appear as you type; Enter searches at once.';
   }
 
   function abortAll() {
@@ -660,7 +662,8 @@
       card.classList.add('declined');
       card.appendChild(node('h2', 'answer-none', 'No confident answer'));
       card.appendChild(node('p', 'answer-reason',
-        DECLINE_REASONS[body.reason] || 'No passage answers this clearly enough to quote as the answer.'));
+        DECLINE_REASONS[String(body.reason || '').toLowerCase()]
+          || 'No passage answers this clearly enough to quote as the answer.'));
       const search = node('button', 'secondary', 'Search the articles for “' + state.q + '” instead');
       search.type = 'button';
       search.id = 'ask-search-instead';
@@ -676,6 +679,7 @@
     const alternatives = body.alternatives || [];
     alternatives.forEach((alt) => el.alternatives.appendChild(resultItem(asResult(alt), state.q)));
     el.alternativesBlock.hidden = alternatives.length === 0;
+    $('alternatives-title').textContent = body.answer ? 'Other passages' : 'Closest passages';
   }
 
   /** Answers cite their article in `citation`; results name it in `article`. */
@@ -933,6 +937,7 @@
     } catch (e) {
       if (!isAbort(e) && e.status === 404) {
         suggestAvailable = false; // this server has no autocomplete: stop asking
+        applyModeLabels(current.mode);
       }
       if (call === suggestCall) {
         closeSuggestions();
@@ -1098,23 +1103,10 @@
       return;
     }
     event.preventDefault();
-    const params = new URLSearchParams(url.search);
-    let unit = '';
-    try {
-      unit = decodeURIComponent(url.hash.slice(1));
-    } catch (e) {
-      unit = '';
-    }
     typingEntry = false;
-    navigate({
-      q: (params.get('q') || '').trim(),
-      mode: params.get('mode') === 'ask' ? 'ask' : 'search',
-      nutrients: unique(params.getAll('nutrient')),
-      kinds: unique(params.getAll('kind')),
-      article: params.get('article') || '',
-      unit: unit
-    }, true);
-    if (!url.searchParams.get('article')) {
+    const state = stateOf(url);
+    navigate(state, true);
+    if (!state.article) {
       window.scrollTo(0, 0);
     }
   }
@@ -1157,7 +1149,7 @@
     });
     document.addEventListener('click', onDocumentClick);
     window.addEventListener('popstate', (event) => {
-      current = parseLocation();
+      current = stateOf(window.location);
       typingEntry = false;
       render(current, event.state && typeof event.state.scrollY === 'number' ? event.state.scrollY : null);
     });
