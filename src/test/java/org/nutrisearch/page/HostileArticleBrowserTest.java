@@ -3,6 +3,7 @@ package org.nutrisearch.page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import static org.nutrisearch.page.PageFixtures.IMG;
 import static org.nutrisearch.page.PageFixtures.SCRIPT;
 
 /** An article full of markup: the page shows it as text and never runs it, in results or the article. */
+@ExtendWith(RequiresChromium.class)
 class HostileArticleBrowserTest {
 
     @TempDir
@@ -30,8 +32,8 @@ class HostileArticleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = PageServer.start(dir.resolve("index"), PageFixtures.all(), backend -> backend);
         browser = Browser.start(dir.resolve("profile"));
+        server = PageServer.start(dir.resolve("index"), PageFixtures.all(), backend -> backend);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoad;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The page over the five real articles of corpus/: what it shows must be what the API answered
  * (counts, order, chip counts), whatever the ranking of the day is.
  */
+@ExtendWith(RequiresChromium.class)
 class RealCorpusBrowserTest {
 
     private static final By STATUS = By.id("status");
@@ -49,12 +51,12 @@ class RealCorpusBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        browser = Browser.start(dir.resolve("profile"));
         CorpusLoad load = new CorpusLoader().load(Path.of("corpus"));
         assertEquals(List.of(), load.problems());
         articles.addAll(load.articles());
         assertEquals(5, articles.size());
         server = PageServer.start(dir.resolve("index"), articles, backend -> backend);
-        browser = Browser.start(dir.resolve("profile"));
     }
 
     @AfterAll

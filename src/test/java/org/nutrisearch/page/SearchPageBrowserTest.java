@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,6 +24,7 @@ import static org.nutrisearch.page.PageFixtures.MINERALS;
 import static org.nutrisearch.page.PageFixtures.MINERALS_TITLE;
 
 /** The search page in headless Chromium over the real service and four fixture articles. */
+@ExtendWith(RequiresChromium.class)
 class SearchPageBrowserTest {
 
     private static final By STATUS = By.id("status");
@@ -36,9 +38,9 @@ class SearchPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        browser = Browser.start(dir.resolve("profile"));
         server = PageServer.start(dir.resolve("index"), PageFixtures.all(),
                 backend -> new FailingSearchBackend(FAILING_QUERY, backend));
-        browser = Browser.start(dir.resolve("profile"));
     }
 
     @AfterAll
