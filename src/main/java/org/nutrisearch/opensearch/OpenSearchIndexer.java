@@ -18,20 +18,26 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Builds a new unit index on OpenSearch and switches the alias searches go through to it.
+ * Builds a new unit index and a new articles index on OpenSearch and switches the two aliases
+ * searches and article pages go through to them.
  *
- * <p>Each run creates a fresh index named {@code <alias>-<UTC time>}, bulk-indexes into it, checks
- * the count, then moves the alias from the old index to the new one in a single atomic request and
- * deletes the old index. Searches on the alias see either the old or the new index, never none and
- * never a half-built one; a failed run deletes its index and leaves the old one served.
+ * <p>Each run creates fresh indexes named {@code <alias>-<UTC time>} (units) and
+ * {@code <alias>-articles-<UTC time>} (the article store), bulk-indexes into them, checks the counts,
+ * then moves both aliases from the old indexes to the new ones in a single atomic request and deletes
+ * the old indexes. Searches see either the old or the new indexes, never none and never half-built
+ * ones, and a search result never names an article the article store does not have; a failed run
+ * deletes its indexes and leaves the old ones served.
  */
 public final class OpenSearchIndexer {
 
     /** The alias the search side reads when nothing else is configured. */
     public static final String DEFAULT_ALIAS = "nutrisearch";
+
+    /** Appended to the unit alias to name the article store's alias and indexes. */
+    public static final String ARTICLES_SUFFIX = "-articles";
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -62,6 +68,11 @@ public final class OpenSearchIndexer {
             return new Options(DEFAULT_ALIAS, IndexLayout.single(), 500, 8, Duration.ofMillis(100), Duration.ofSeconds(1));
         }
 
+        /** The alias of the article store, switched together with {@link #alias()}. */
+        public String articlesAlias() {
+            return alias + ARTICLES_SUFFIX;
+        }
+
         public Options withAlias(String value) {
             return new Options(value, layout, batchSize, maxRetries, initialBackoff, deleteDelay);
         }
@@ -82,16 +93,17 @@ public final class OpenSearchIndexer {
     /**
      * What a run did.
      *
-     * @param index        the new index, now behind the alias
-     * @param replaced     the indexes the alias pointed to before (now deleted)
-     * @param indexed      documents in the new index
+     * @param index        the new unit index, now behind the alias
+     * @param replaced     the indexes the two aliases pointed to before (now deleted)
+     * @param indexed      units in the new index
+     * @param articles     articles in the new articles index
      * @param bulkRequests bulk requests sent, retries included
      * @param retriedItems item sends repeated after a 429
      * @param health       the new index's health when the alias moved ({@code green} once replicas are assigned)
      * @param millis       wall time of the run
      */
-    public record Result(String index, List<String> replaced, long indexed, int bulkRequests, int retriedItems,
-                         String health, long millis) {
+    public record Result(String index, List<String> replaced, long indexed, long articles, int bulkRequests,
+                         int retriedItems, String health, long millis) {
         public Result {
             replaced = List.copyOf(replaced);
         }
@@ -101,6 +113,7 @@ public final class OpenSearchIndexer {
     private final OpenSearchSchema schema;
     private final Options options;
     private final BulkRetry<UnitDocument> bulk;
+    private final BulkRetry<ArticleDocument> articleBulk;
 
     public OpenSearchIndexer(OpenSearchClient client, OpenSearchSchema schema, Options options) {
         this(client, schema, options, Thread::sleep);
@@ -112,56 +125,90 @@ public final class OpenSearchIndexer {
         this.options = options;
         this.bulk = new BulkRetry<>(options.batchSize(), options.maxRetries(), options.initialBackoff(),
                 Duration.ofSeconds(5), sleeper);
+        this.articleBulk = new BulkRetry<>(options.batchSize(), options.maxRetries(), options.initialBackoff(),
+                Duration.ofSeconds(5), sleeper);
     }
 
     /**
-     * Indexes {@code units} into a new index and makes it the one behind the alias.
+     * Indexes {@code units} and {@code articles} into new indexes and makes them the ones behind the
+     * two aliases.
      *
      * @param synonymLines synonym rules in Solr format for the search analyzer
-     * @throws BulkIndexingException when a document is refused; the alias is left where it was
+     * @throws BulkIndexingException when a document is refused; the aliases are left where they were
      */
-    public Result reindex(List<UnitDocument> units, List<String> synonymLines) throws IOException {
+    public Result reindex(List<UnitDocument> units, List<ArticleDocument> articles, List<String> synonymLines)
+            throws IOException {
         long start = System.nanoTime();
-        List<String> previous = indexesBehindAlias();
-        String index = newIndexName();
-        client.indices().create(schema.createRequest(index, options.layout(), synonymLines, client._transport().jsonpMapper()));
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
+        String index = newIndexName(options.alias() + "-" + stamp);
+        String articleIndex = newIndexName(options.articlesAlias() + "-" + stamp);
+        var mapper = client._transport().jsonpMapper();
         boolean published = false;
         try {
-            BulkRetry.Stats stats = bulk.sendAll(units, UnitDocument::id, batch -> sendBatch(index, batch));
-            client.indices().refresh(r -> r.index(index));
-            long count = client.count(c -> c.index(index)).count();
-            if (count != units.size()) {
-                throw new BulkIndexingException("index " + index + " holds " + count + " documents, expected " + units.size());
-            }
-            String health = awaitReplicas(index);
-            switchAlias(index, previous);
+            client.indices().create(schema.createRequest(index, options.layout(), synonymLines, mapper));
+            client.indices().create(schema.articlesCreateRequest(articleIndex, options.layout(), mapper));
+            BulkRetry.Stats unitStats = bulk.sendAll(units, UnitDocument::id,
+                    batch -> sendBatch(index, batch, UnitDocument::id, schema::source));
+            BulkRetry.Stats articleStats = articleBulk.sendAll(articles, ArticleDocument::id,
+                    batch -> sendBatch(articleIndex, batch, ArticleDocument::id, a -> a));
+            client.indices().refresh(r -> r.index(index, articleIndex));
+            long count = expectCount(index, units.size());
+            long articleCount = expectCount(articleIndex, articles.size());
+            String health = awaitReplicas(index, articleIndex);
+            // Read again just before the switch: another run may have switched since this one began.
+            List<String> previousUnits = indexesBehind(options.alias());
+            List<String> previousArticles = indexesBehind(options.articlesAlias());
+            switchAliases(index, articleIndex, previousUnits, previousArticles);
+            List<String> previous = new ArrayList<>(previousUnits);
+            previous.addAll(previousArticles);
             published = true;
             deleteAfterDelay(previous);
-            return new Result(index, previous, count, stats.batches(), stats.retriedItems(), health,
+            return new Result(index, previous, count, articleCount, unitStats.batches() + articleStats.batches(),
+                    unitStats.retriedItems() + articleStats.retriedItems(), health,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             if (!published) {
                 deleteQuietly(index);
+                deleteQuietly(articleIndex);
             }
         }
     }
 
-    /** The indexes the alias points to now (empty before the first run). */
+    /** The unit indexes the alias points to now (empty before the first run). */
     public List<String> indexesBehindAlias() throws IOException {
-        if (!client.indices().existsAlias(a -> a.name(options.alias())).value()) {
+        return indexesBehind(options.alias());
+    }
+
+    /** The article indexes the articles alias points to now (empty before the first run). */
+    public List<String> articleIndexesBehindAlias() throws IOException {
+        return indexesBehind(options.articlesAlias());
+    }
+
+    private List<String> indexesBehind(String alias) throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
             return List.of();
         }
-        GetAliasResponse aliases = client.indices().getAlias(a -> a.name(options.alias()));
+        GetAliasResponse aliases = client.indices().getAlias(a -> a.name(alias));
         List<String> indexes = new ArrayList<>(aliases.result().keySet());
         Collections.sort(indexes);
         return indexes;
     }
 
-    private List<BulkRetry.ItemOutcome> sendBatch(String index, List<UnitDocument> batch) throws IOException {
+    private long expectCount(String index, int expected) throws IOException {
+        long count = client.count(c -> c.index(index)).count();
+        if (count != expected) {
+            throw new BulkIndexingException("index " + index + " holds " + count + " documents, expected " + expected);
+        }
+        return count;
+    }
+
+    private <T> List<BulkRetry.ItemOutcome> sendBatch(String index, List<T> batch, Function<T, String> idOf,
+                                                      Function<T, Object> sourceOf) throws IOException {
         List<BulkOperation> operations = new ArrayList<>(batch.size());
-        for (UnitDocument unit : batch) {
-            Map<String, Object> source = schema.source(unit);
-            operations.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(unit.id()).document(source))));
+        for (T document : batch) {
+            Object source = sourceOf.apply(document);
+            String id = idOf.apply(document);
+            operations.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(source))));
         }
         BulkResponse response;
         try {
@@ -187,18 +234,24 @@ public final class OpenSearchIndexer {
      * With replicas, waits a little for them to be assigned so the new index can lose a node; a cluster
      * with too few nodes for its replicas stays yellow, which still serves, so this never fails.
      */
-    private String awaitReplicas(String index) throws IOException {
+    private String awaitReplicas(String... indexes) throws IOException {
         HealthStatus wanted = options.layout().replicas() > 0 ? HealthStatus.Green : HealthStatus.Yellow;
-        return client.cluster().health(h -> h.index(index).waitForStatus(wanted).timeout(t -> t.time("30s")))
+        return client.cluster().health(h -> h.index(List.of(indexes)).waitForStatus(wanted).timeout(t -> t.time("30s")))
                 .status().jsonValue();
     }
 
-    private void switchAlias(String index, List<String> previous) throws IOException {
+    /** One request: both aliases leave every old index and point at the new ones, atomically. */
+    private void switchAliases(String index, String articleIndex, List<String> previousUnits,
+                               List<String> previousArticles) throws IOException {
         client.indices().updateAliases(u -> {
-            for (String old : previous) {
+            for (String old : previousUnits) {
                 u.actions(a -> a.remove(r -> r.index(old).alias(options.alias())));
             }
-            return u.actions(a -> a.add(add -> add.index(index).alias(options.alias())));
+            for (String old : previousArticles) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(options.articlesAlias())));
+            }
+            u.actions(a -> a.add(add -> add.index(index).alias(options.alias())));
+            return u.actions(a -> a.add(add -> add.index(articleIndex).alias(options.articlesAlias())));
         });
     }
 
@@ -222,8 +275,7 @@ public final class OpenSearchIndexer {
         }
     }
 
-    private String newIndexName() throws IOException {
-        String base = options.alias() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
+    private String newIndexName(String base) throws IOException {
         String name = base;
         for (int n = 2; exists(name); n++) {
             name = base + "-" + n; // two runs in the same millisecond

@@ -48,24 +48,31 @@ public final class OpenSearchSchema {
     public static final String SEARCH_ANALYZER = "nutri_english_search";
 
     static final String RESOURCE = "index.json";
+    static final String ARTICLES_RESOURCE = "articles.json";
     private static final String SYNONYM_FILTER = "nutri_synonyms";
 
     private final ObjectMapper json;
     private final ObjectNode template;
+    private final ObjectNode articlesTemplate;
 
-    private OpenSearchSchema(ObjectMapper json, ObjectNode template) {
+    private OpenSearchSchema(ObjectMapper json, ObjectNode template, ObjectNode articlesTemplate) {
         this.json = json;
         this.template = template;
+        this.articlesTemplate = articlesTemplate;
     }
 
-    /** Reads the bundled {@code index.json}. */
+    /** Reads the bundled {@code index.json} (units) and {@code articles.json} (the article store). */
     public static OpenSearchSchema load() {
         ObjectMapper json = new ObjectMapper();
-        try (InputStream in = OpenSearchSchema.class.getResourceAsStream(RESOURCE)) {
+        return new OpenSearchSchema(json, read(json, RESOURCE), read(json, ARTICLES_RESOURCE));
+    }
+
+    private static ObjectNode read(ObjectMapper json, String resource) {
+        try (InputStream in = OpenSearchSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + OpenSearchSchema.class);
+                throw new IllegalStateException("missing resource " + resource + " next to " + OpenSearchSchema.class);
             }
-            return new OpenSearchSchema(json, (ObjectNode) json.readTree(in));
+            return (ObjectNode) json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,10 +97,30 @@ public final class OpenSearchSchema {
     /** A typed create-index request for {@code index} (the same JSON as {@link #body}). */
     public CreateIndexRequest createRequest(String index, IndexLayout layout, List<String> synonymLines,
                                             JsonpMapper mapper) {
-        ObjectNode body = body(layout, synonymLines);
+        return typedRequest(index, body(layout, synonymLines), mapper);
+    }
+
+    private static CreateIndexRequest typedRequest(String index, ObjectNode body, JsonpMapper mapper) {
         IndexSettings settings = parse(body.get("settings").toString(), IndexSettings.class, mapper);
         TypeMapping mappings = parse(body.get("mappings").toString(), TypeMapping.class, mapper);
         return CreateIndexRequest.of(c -> c.index(index).settings(settings).mappings(mappings));
+    }
+
+    /**
+     * The body of the articles index: one shard (articles are few and read by id), as many replicas
+     * as the unit index, so article pages survive the same node failures as searches.
+     */
+    public ObjectNode articlesBody(IndexLayout layout) {
+        ObjectNode body = articlesTemplate.deepCopy();
+        ObjectNode settings = (ObjectNode) body.get("settings");
+        settings.put("number_of_shards", 1);
+        settings.put("number_of_replicas", layout.replicas());
+        return body;
+    }
+
+    /** A typed create-index request for the articles index {@code index}. */
+    public CreateIndexRequest articlesCreateRequest(String index, IndexLayout layout, JsonpMapper mapper) {
+        return typedRequest(index, articlesBody(layout), mapper);
     }
 
     /**
