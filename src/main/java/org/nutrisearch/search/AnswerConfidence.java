@@ -15,8 +15,8 @@ import java.util.List;
 public record AnswerConfidence(double bias, List<Double> weights) {
 
     /** Fitted by {@code AnswerWeightsFit} on src/test/resources/eval/answer-questions.json (docs/answer.md). */
-    public static final AnswerConfidence DEFAULT = new AnswerConfidence(-6.0,
-            List.of(4.0, 4.0, 1.0, -2.0, 1.0, 1.0, 0.5));
+    public static final AnswerConfidence DEFAULT = new AnswerConfidence(-5.475,
+            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076));
 
     public AnswerConfidence {
         weights = List.copyOf(weights);

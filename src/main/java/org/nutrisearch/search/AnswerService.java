@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +20,7 @@ import java.util.Set;
 public final class AnswerService {
 
     /** Search hits considered per question. */
-    public static final int CANDIDATES = 20;
+    public static final int CANDIDATES = 30;
     /** Further candidates returned with an answer (or instead of one). */
     public static final int ALTERNATIVES = 3;
     /** Said with every answer whose article has no disclaimer of its own, and with every decline. */
@@ -35,11 +34,11 @@ public final class AnswerService {
     private final AnswerConfidence confidence;
     private final AnswerPolicy policy;
 
-    public AnswerService(SearchBackend backend, QuestionWords words, NutrientTagger tagger,
+    public AnswerService(SearchBackend backend, QuestionWords words, SynonymCoverage synonyms, NutrientTagger tagger,
                          AnswerConfidence confidence, AnswerPolicy policy) {
         this.backend = backend;
         this.words = words;
-        this.extractor = new AnswerFeatureExtractor(words);
+        this.extractor = new AnswerFeatureExtractor(words, synonyms);
         this.tagger = tagger;
         this.confidence = confidence;
         this.policy = policy;
@@ -65,7 +64,7 @@ public final class AnswerService {
         if (result.hits().isEmpty()) {
             return List.of();
         }
-        Map<String, Double> weights = AnswerFeatureExtractor.weights(content.terms(),
+        AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
         List<AnswerFeatures> features = extractor.extract(weights, named, result.hits());
@@ -131,11 +130,14 @@ public final class AnswerService {
         return (double) shared.size() / Math.min(ta.size(), tb.size());
     }
 
-    /** {@code first}, then the rest of {@code ranked} in order, up to {@link #ALTERNATIVES} in all. */
-    private static List<AnswerCandidate> alternatives(List<AnswerCandidate> ranked, List<AnswerCandidate> first) {
+    /**
+     * {@code first}, then the rest of {@code ranked} in order that clear the policy's alternative floor,
+     * up to {@link #ALTERNATIVES} in all.
+     */
+    private List<AnswerCandidate> alternatives(List<AnswerCandidate> ranked, List<AnswerCandidate> first) {
         List<AnswerCandidate> out = new ArrayList<>(first);
         for (AnswerCandidate c : ranked) {
-            if (out.size() >= ALTERNATIVES) {
+            if (out.size() >= ALTERNATIVES || c.confidence() < policy.alternativeFloor()) {
                 break;
             }
             if (!out.contains(c)) {

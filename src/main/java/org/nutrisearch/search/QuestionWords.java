@@ -42,7 +42,9 @@ public final class QuestionWords {
             "good", "bad", "really", "actually", "just", "much", "many", "lot", "lots", "need", "needs", "know",
             "want", "go", "going", "also", "too", "very", "ever", "always", "still", "enough", "not", "no", "yes",
             "out", "up", "please", "tell", "mean", "means", "way", "ways", "happen", "happens", "kind", "sort",
-            "right", "now", "okay", "ok", "worry", "most", "more", "all", "each", "every");
+            "right", "now", "okay", "ok", "worry", "most", "more", "less", "all", "each", "every", "until",
+            "better", "best", "worse", "worst", "lower", "higher", "fix", "fixes", "fixed", "matter", "matters",
+            "mess", "messes", "usually", "often", "maybe", "possible", "possibly", "likely", "true");
 
     private final Analyzer analyzer;
 
