@@ -1,6 +1,8 @@
 package org.nutrisearch.search;
 
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.util.ArrayList;
@@ -42,6 +44,16 @@ public final class AnswerService {
         this.tagger = tagger;
         this.confidence = confidence;
         this.policy = policy;
+    }
+
+    /**
+     * The service as the server runs it: English analysis, the synonym file, the nutrient lexicon's tagger
+     * and the fitted model ({@link AnswerConfidence#DEFAULT}).
+     */
+    public static AnswerService withDefaults(SearchBackend backend, NutrientLexicon lexicon, AnswerPolicy policy) {
+        QuestionWords words = new QuestionWords(TextAnalyzers.english());
+        return new AnswerService(backend, words, SynonymCoverage.loadDefault(words), new NutrientTagger(lexicon),
+                AnswerConfidence.DEFAULT, policy);
     }
 
     public AnswerPolicy policy() {

@@ -64,9 +64,10 @@ public final class RealCorpus {
                 new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json());
     }
 
-    /** The answer service over {@code backend} with the shipped model and the given policy. */
+    /** The answer service over {@code backend} with the given model and policy. */
     public static AnswerService answers(LuceneSearchBackend backend, AnswerConfidence model, AnswerPolicy policy) {
         QuestionWords words = new QuestionWords(TextAnalyzers.english());
-        return new AnswerService(backend, words, SynonymCoverage.loadDefault(words), new NutrientTagger(NutrientLexicon.loadDefault()), model, policy);
+        return new AnswerService(backend, words, SynonymCoverage.loadDefault(words),
+                new NutrientTagger(NutrientLexicon.loadDefault()), model, policy);
     }
 }
