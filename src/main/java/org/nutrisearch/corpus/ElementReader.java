@@ -13,7 +13,7 @@ import java.util.Optional;
  * ("dense"); there every line is its own paragraph, and only bullets and Markdown table rows group.
  *
  * <p>A heading-shaped line (see {@link LineShapes#isHeadingShaped}) only counts as a heading when
- * body text follows it, possibly through further headings; otherwise it is kept as a paragraph.
+ * something follows it before the next marker line or the end; otherwise it is kept as a paragraph.
  */
 final class ElementReader {
 
@@ -180,25 +180,17 @@ final class ElementReader {
         return new Element.Heading(text, text.endsWith("?"));
     }
 
-    /** Keeps a heading only when body text follows it (through further headings); else it is a paragraph. */
+    /**
+     * Keeps a heading only when something follows it before the next marker line or the end: body text,
+     * a table, or another heading (which is either a heading in turn, or kept as text because nothing
+     * follows it). A heading-shaped line with nothing under it is kept as a paragraph.
+     */
     private static List<Element> confirmHeadings(List<Element> elements) {
-        int n = elements.size();
-        boolean[] confirmed = new boolean[n];
-        for (int i = n - 1; i >= 0; i--) {
-            if (elements.get(i) instanceof Element.Heading && i + 1 < n) {
-                Element next = elements.get(i + 1);
-                confirmed[i] = next instanceof Element.Paragraph || next instanceof Element.TableBlock
-                        || (next instanceof Element.Heading && confirmed[i + 1]);
-            }
-        }
-        List<Element> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        List<Element> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
             Element e = elements.get(i);
-            if (e instanceof Element.Heading h && !confirmed[i]) {
-                out.add(new Element.Paragraph(List.of(h.text())));
-            } else {
-                out.add(e);
-            }
+            boolean followed = i + 1 < elements.size() && !(elements.get(i + 1) instanceof Element.Marker);
+            out.add(e instanceof Element.Heading h && !followed ? new Element.Paragraph(List.of(h.text())) : e);
         }
         return out;
     }

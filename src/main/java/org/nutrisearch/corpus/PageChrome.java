@@ -36,7 +36,8 @@ final class PageChrome {
             Pattern.compile("\\d{1,3}(?:\\s*-\\s*\\d{1,3})?\\s*(?:min|mins|minute|minutes)\\.?\\s+read");
 
     // "1. 1": a numbered reference whose text the scrape lost. Only numbers, so nothing is lost by dropping it.
-    private static final Pattern REFERENCE_STUB = Pattern.compile("\\d{1,4}\\.?(?:\\s+\\d{1,4}\\.?)?");
+    // A bare number ("350") is not a stub: it may be content, so the period is required.
+    private static final Pattern REFERENCE_STUB = Pattern.compile("\\d{1,4}\\.(?:\\s+\\d{1,4}\\.?)?");
 
     private PageChrome() {
     }

@@ -108,6 +108,12 @@ class ArticleParserEdgeCasesTest {
     }
 
     @Test
+    void aBareNumberIsContentNotAReferenceStub() {
+        Article a = parser.parse("n", "n.txt", "Daily Magnesium for Adults (mg)\n\n350\n\n  1. 1\n");
+        assertEquals(List.of(new Section("Daily Magnesium for Adults (mg)", null, "350")), a.sections());
+    }
+
+    @Test
     void realReferencesStayAsTheirOwnSection() {
         Article a = parser.parse("r", "r.txt",
                 "Body text.\n\nReferences\n\n  1. 1\n  2. Smith J. Magnesium and cramps. 2020.\n");
