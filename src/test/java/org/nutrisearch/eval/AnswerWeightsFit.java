@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Fits the answer model's weights on the judged chatbot questions and checks them for overfitting.
@@ -63,7 +64,7 @@ public final class AnswerWeightsFit {
                 AnswerPolicy.withThreshold(AnswerPolicy.DEFAULT_THRESHOLD));
         List<AnswerEvaluation.Ranked> ranked = AnswerEvaluation.rank(any, questions);
 
-        AnswerConfidence all = fit(ranked, null, use, l2);
+        AnswerConfidence all = fit(ranked, q -> true, use, l2);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "l2 %.2f, features %s%n", l2, enabled(use)));
         out.append("fitted: new AnswerConfidence(").append(literal(all.bias())).append(", List.of(");
@@ -74,20 +75,57 @@ public final class AnswerWeightsFit {
 
         Map<String, AnswerConfidence> heldOut = new HashMap<>();
         for (JudgedQuestion q : questions) {
-            heldOut.put(q.id(), fit(ranked, q, use, l2));
+            heldOut.put(q.id(), fit(ranked, other -> other != q, use, l2));
         }
         Function<JudgedQuestion, AnswerConfidence> loo = q -> heldOut.get(q.id());
+        List<AnswerEvaluation.Ranked> looRanked = AnswerEvaluation.rescore(ranked, loo);
         out.append("\nleave-one-question-out (each question scored by weights fitted without it)\n")
-                .append(table(backend, AnswerEvaluation.rescore(ranked, loo), all));
+                .append(table(backend, looRanked, all));
+
+        // Two folds: odd-numbered questions scored by weights fitted on the even ones, and the reverse.
+        AnswerConfidence onEven = fit(ranked, q -> !isOdd(q), use, l2);
+        AnswerConfidence onOdd = fit(ranked, AnswerWeightsFit::isOdd, use, l2);
+        out.append("\ntwo folds (odd ids scored by weights fitted on even ids, and the reverse)\n")
+                .append(table(backend, AnswerEvaluation.rescore(ranked, q -> isOdd(q) ? onEven : onOdd), all));
+
+        out.append(String.format(Locale.ROOT, "%nthreshold chosen under leave-one-out: %.2f%n",
+                chooseThreshold(backend, looRanked, all)));
         return out.toString();
     }
 
-    /** Fits on every question but {@code leftOut} (null: on all). */
-    static AnswerConfidence fit(List<AnswerEvaluation.Ranked> ranked, JudgedQuestion leftOut, boolean[] use, double l2) {
+    private static boolean isOdd(JudgedQuestion q) {
+        return Integer.parseInt(q.id().substring(1)) % 2 == 1;
+    }
+
+    /**
+     * The threshold a chatbot should use: the one (in steps of 0.05) with the most right answers minus
+     * wrong answers minus answered off-topic questions, the lowest of equals (it declines least). A
+     * decline costs nothing here: the bot says it does not know and offers the alternatives.
+     */
+    static double chooseThreshold(LuceneSearchBackend backend, List<AnswerEvaluation.Ranked> ranked,
+                                  AnswerConfidence any) {
+        double best = Double.NaN;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int t = 1; t <= 19; t++) {
+            AnswerService at = RealCorpus.answers(backend, any, AnswerPolicy.withThreshold(t / 20.0));
+            AnswerEvaluation.Figures f = AnswerEvaluation.figures(ranked, at);
+            double gain = (f.answeredCorrectly() - f.answeredWrongly()) * f.onTopic()
+                    - (1 - f.offTopicDeclines()) * f.offTopic();
+            if (gain > bestGain + 1e-9) {
+                bestGain = gain;
+                best = t / 20.0;
+            }
+        }
+        return best;
+    }
+
+    /** Fits on the questions {@code train} accepts. */
+    static AnswerConfidence fit(List<AnswerEvaluation.Ranked> ranked, Predicate<JudgedQuestion> train,
+                                boolean[] use, double l2) {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         for (AnswerEvaluation.Ranked r : ranked) {
-            if (r.question() == leftOut) {
+            if (!train.test(r.question())) {
                 continue;
             }
             for (AnswerCandidate c : r.candidates()) {
