@@ -11,7 +11,7 @@ if [ "${1:-}" = "--fit" ]; then
   MAIN=org.nutrisearch.eval.AnswerWeightsFit
   shift
 fi
-if ! mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+if ! mvn -q -B test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
     -Dmdep.includeScope=test >target/eval-build.log 2>&1; then
   cat target/eval-build.log >&2
   exit 1

@@ -30,8 +30,6 @@ public final class AnswerFeatureExtractor {
     static final int FAMILY_PREFIX = 5;
     /** Characters of the shorter stem {@link #sameFamily} lets differ. */
     static final int FAMILY_SLACK = 2;
-    /** A unit of this many terms has {@link AnswerFeatures#length()} 1. */
-    static final int LONG_UNIT_TERMS = 1000;
 
     private final QuestionWords words;
     private final SynonymCoverage synonyms;
@@ -99,7 +97,8 @@ public final class AnswerFeatureExtractor {
             Set<String> covered = covered(asked, all);
             double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
-                    nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead, unit.kind() == UnitKind.FAQ ? 1 : 0));
+                    nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
+                    unit.kind() == UnitKind.FAQ ? 1 : 0));
         }
         return out;
     }
@@ -186,7 +185,6 @@ public final class AnswerFeatureExtractor {
         }
         return hit;
     }
-
 
     private static double nutrientMiss(Set<String> questionNutrients, List<String> unitNutrients) {
         if (questionNutrients.isEmpty()) {

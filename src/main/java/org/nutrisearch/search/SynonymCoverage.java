@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,17 +105,6 @@ public final class SynonymCoverage {
 
     /** Whether {@code phrase} occurs in {@code terms} as consecutive terms. */
     private static boolean inOrder(List<String> terms, List<String> phrase) {
-        return java.util.Collections.indexOfSubList(terms, phrase) >= 0;
-    }
-
-    /** {@code found} plus what synonyms cover of {@code question} in it. */
-    public Set<String> expand(List<String> question, Set<String> found) {
-        Set<String> covered = covered(question, found);
-        if (covered.isEmpty()) {
-            return found;
-        }
-        Set<String> all = new HashSet<>(found);
-        all.addAll(covered);
-        return all;
+        return Collections.indexOfSubList(terms, phrase) >= 0;
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * literal for {@link AnswerConfidence#DEFAULT}, then the figures in-sample and under leave-one-question-out
  * (each question scored by weights fitted on the other questions only).
  *
- * <p>Run with {@code MAIN=org.nutrisearch.eval.AnswerWeightsFit scripts/eval-answers.sh [--l2 1]
+ * <p>Run with {@code scripts/eval-answers.sh --fit [--l2 1]
  * [--features coverage,window,...]}.
  */
 public final class AnswerWeightsFit {
