@@ -3,12 +3,15 @@ package org.nutrisearch.cli;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.opensearch.OpenSearchConnection;
+import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
-/** {@code index}: rebuilds the index from the corpus and prints a summary. */
+/** {@code index}: rebuilds the index (embedded, or on the OpenSearch cluster) from the corpus and prints a summary. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Rebuild the index from the corpus and print a summary.",
         exitCodeListHeading = "Exit codes:%n",
@@ -21,9 +24,15 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions options;
 
+    @Mixin
+    BackendOptions backendOptions;
+
     @Override
     public Integer call() throws Exception {
         Services services = Services.create();
+        if (backendOptions.backend == BackendOptions.Backend.opensearch) {
+            return indexIntoOpenSearch(services);
+        }
         CorpusLoad load;
         try {
             load = services.loadCorpus(options.corpus);
@@ -39,5 +48,24 @@ final class IndexCommand implements Callable<Integer> {
         IndexSummary summary = services.rebuild(load, options.index);
         IndexReport.print(System.out, load, summary);
         return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
+    }
+
+    /** Builds new indexes on the cluster and switches the aliases to them; searches go on meanwhile. */
+    private int indexIntoOpenSearch(Services services) throws IOException {
+        OpenSearchStartup startup = new OpenSearchStartup(services, backendOptions, options.corpus);
+        try (OpenSearchConnection connection = startup.connect(System.out)) {
+            OpenSearchCorpusIndexer indexer = startup.corpusIndexer(connection);
+            CorpusLoad load = services.loadCorpus(options.corpus);
+            if (load.articles().isEmpty()) {
+                IndexReport.printProblems(System.err, load);
+                System.err.println("index: no article could be read from " + options.corpus);
+                return 1;
+            }
+            IndexReport.print(System.out, load, indexer.index(load.articles()));
+            return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
+        } catch (OpenSearchStartup.StartupException | CorpusException | RuntimeException e) {
+            System.err.println("index: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +21,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code serve}: builds the index when it is missing or older than the corpus, then serves page and API. */
+/**
+ * {@code serve}: builds the index when it is missing or older than the corpus (on OpenSearch: when the
+ * aliases are missing), then serves page and API.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the search page and the JSON API (indexing first when needed).")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     CorpusOptions options;
+
+    @Mixin
+    BackendOptions backendOptions;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PORT:-7070}",
             description = "HTTP port (0 picks a free one). Env PORT. Default: ${DEFAULT-VALUE}.")
@@ -86,24 +93,20 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = config();
         Services services = Services.create();
-        if (Services.indexIsStale(options.corpus, options.index)) {
-            CorpusLoad load;
-        try {
-            load = services.loadCorpus(options.corpus);
-        } catch (CorpusException e) {
-            System.err.println("serve: " + e.getMessage());
-            return 1;
-        }
-            if (load.articles().isEmpty()) {
-                IndexReport.printProblems(System.err, load);
-                System.err.println("serve: no article could be read from " + options.corpus);
+        SearchBackend backend;
+        if (backendOptions.backend == BackendOptions.Backend.opensearch) {
+            try {
+                backend = new OpenSearchStartup(services, backendOptions, options.corpus).open(System.out);
+            } catch (OpenSearchStartup.StartupException e) {
+                System.err.println("serve: " + e.getMessage());
                 return 1;
             }
-            IndexSummary summary = services.rebuild(load, options.index);
-            IndexReport.print(System.out, load, summary);
+        } else {
+            backend = openLucene(services);
+            if (backend == null) {
+                return 1;
+            }
         }
-        Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        LuceneSearchBackend backend = services.openBackend(generation);
         Javalin app = App.create(backend, services.lexicon(), services.json(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -115,5 +118,27 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf("NutriSearch serving %d articles on http://localhost:%d%n", backend.stats().articles(), app.port());
         stopped.await();
         return 0;
+    }
+
+    /** The embedded index, built first when missing or stale; null (after saying why) when the corpus cannot be read. */
+    private LuceneSearchBackend openLucene(Services services) throws Exception {
+        if (Services.indexIsStale(options.corpus, options.index)) {
+            CorpusLoad load;
+            try {
+                load = services.loadCorpus(options.corpus);
+            } catch (CorpusException e) {
+                System.err.println("serve: " + e.getMessage());
+                return null;
+            }
+            if (load.articles().isEmpty()) {
+                IndexReport.printProblems(System.err, load);
+                System.err.println("serve: no article could be read from " + options.corpus);
+                return null;
+            }
+            IndexSummary summary = services.rebuild(load, options.index);
+            IndexReport.print(System.out, load, summary);
+        }
+        Path generation = new IndexGenerations(options.index).current().orElseThrow();
+        return services.openBackend(generation);
     }
 }

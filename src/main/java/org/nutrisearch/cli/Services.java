@@ -12,6 +12,8 @@ import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.opensearch.OpenSearchBackend;
+import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
 import org.nutrisearch.search.SnippetBuilder;
@@ -50,6 +52,15 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     LuceneSearchBackend openBackend(Path generation) throws IOException {
         return new LuceneSearchBackend(LiveIndex.open(generation), lexicon, new UnitQueryBuilder(analyzer),
                 new SnippetBuilder(analyzer, tagger), json);
+    }
+
+    /**
+     * The OpenSearch backend over {@code connection} (which it closes), ranking and marking snippets like
+     * the embedded backend; {@code onIndexMissing} hears of a cluster without the indexes.
+     */
+    OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing) {
+        return new OpenSearchBackend(connection, alias, lexicon, new UnitQueryBuilder(analyzer),
+                new SnippetBuilder(analyzer, tagger), json, onIndexMissing);
     }
 
     /** True when there is no served index, or a corpus file changed after it was built. */

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.nutrisearch.search.BackendUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,17 @@ final class ApiErrors {
             }
         });
         ctx.status(status).json(ApiError.of(status, code, param, message));
+    }
+
+    /**
+     * 503 while the search backend cannot answer (e.g. its cluster is down); the cause is logged, the
+     * client is told to retry. Nothing is cached: the next request tries the backend again.
+     */
+    static void unavailable(BackendUnavailableException e, Context ctx) {
+        LOG.warn("search backend unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", Integer.toString(BackendUnavailableException.RETRY_AFTER_SECONDS));
+        ctx.status(503).json(ApiError.of(503, "backend_unavailable", null,
+                "the search backend is not reachable right now; retry shortly"));
     }
 
     static void handleUnexpected(Exception e, Context ctx) {

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.AnswerPolicy;
 import org.nutrisearch.search.AnswerService;
+import org.nutrisearch.search.BackendUnavailableException;
 import org.nutrisearch.search.SearchBackend;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
@@ -35,6 +36,7 @@ public final class App {
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);
+            javalin.routes.exception(BackendUnavailableException.class, ApiErrors::unavailable);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
             javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });

@@ -29,4 +29,9 @@ final class OpenSearchFailures {
         ErrorCause error = e.error();
         return error != null && TRANSIENT_TYPES.contains(error.type());
     }
+
+    /** True when the alias or index asked for does not exist. */
+    static boolean isIndexMissing(OpenSearchException e) {
+        return e.error() != null && "index_not_found_exception".equals(e.error().type());
+    }
 }

@@ -8,6 +8,7 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.indices.GetAliasResponse;
+import org.opensearch.client.opensearch.indices.stats.IndicesStatsMetric;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -172,6 +173,17 @@ public final class OpenSearchIndexer {
                 deleteQuietly(articleIndex);
             }
         }
+    }
+
+    /** The alias searches go through. */
+    public String alias() {
+        return options.alias();
+    }
+
+    /** Size of the primary copies of {@code index} on the cluster, in bytes. */
+    public long primaryBytes(String index) throws IOException {
+        var stats = client.indices().stats(s -> s.index(index).metric(IndicesStatsMetric.Store));
+        return stats.all().primaries().store().sizeInBytes();
     }
 
     /** The unit indexes the alias points to now (empty before the first run). */

@@ -2,9 +2,7 @@ package org.nutrisearch.opensearch;
 
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SearchType;
-import org.opensearch.client.opensearch._types.ShardStatistics;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
@@ -19,8 +17,8 @@ import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
 import org.opensearch.client.opensearch.core.search.Suggest;
 
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +54,9 @@ public final class OpenSearchUnitSearcher {
     private static final String NUTRIENT_AGG = "nutrients";
     private static final String KIND_AGG = "kinds";
     private static final String SUGGESTION = "units";
+    private static final String FREQUENCY_AGG = "frequencies";
     /** More than the lexicon has nutrients, so the counts are exact and complete. */
     private static final int MAX_NUTRIENT_BUCKETS = 200;
-    private static final long RETRY_PAUSE_MILLIS = 100;
 
     private final OpenSearchClient client;
     private final String alias;
@@ -137,6 +135,46 @@ public final class OpenSearchUnitSearcher {
         return texts;
     }
 
+    /** How many units the index behind the alias holds. */
+    public long count() {
+        return ClusterCalls.run(alias, () -> {
+            var response = client.count(c -> c.index(alias));
+            ClusterCalls.requireAllShards(alias, response.shards());
+            return response.count();
+        });
+    }
+
+    /**
+     * For each analysed term, the number of units whose text, heading or question contains it (one
+     * request: a filters aggregation with a bucket per term).
+     */
+    public Map<String, Long> unitFrequencies(Collection<String> terms) {
+        List<String> distinct = terms.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Query> filters = new LinkedHashMap<>();
+        for (String term : distinct) {
+            filters.put(term, Query.of(q -> q.bool(b -> {
+                for (String field : List.of(OpenSearchSchema.TEXT, OpenSearchSchema.HEADING, OpenSearchSchema.QUESTION)) {
+                    b.should(t -> t.term(v -> v.field(field).value(FieldValue.of(term))));
+                }
+                return b.minimumShouldMatch("1");
+            })));
+        }
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(alias)
+                .size(0)
+                .aggregations(FREQUENCY_AGG, a -> a.filters(f -> f.filters(v -> v.keyed(filters)))));
+        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        var buckets = response.aggregations().get(FREQUENCY_AGG).filters().buckets().keyed();
+        for (String term : distinct) {
+            counts.put(term, buckets.get(term).docCount());
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
     private Query query(UnitQuery query) {
         return Query.of(q -> q.bool(b -> {
             if (query.positive()) {
@@ -211,58 +249,11 @@ public final class OpenSearchUnitSearcher {
         return Collections.unmodifiableMap(counts);
     }
 
-    private void checkShards(ShardStatistics shards) {
-        if (shards != null && shards.failed() > 0) {
-            String reason = shards.failures().isEmpty() ? "" : ": " + shards.failures().get(0).reason().reason();
-            throw new OpenSearchUnavailableException(
-                    shards.failed() + " of " + shards.total() + " shards of '" + alias + "' failed" + reason, null);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Runs a request (and checks all shards answered), once more after a short pause when the cluster
-     * could not answer: a search caught by a node leaving the cluster fails on that node only, and
-     * its copies elsewhere answer the second try. What still fails becomes {@link OpenSearchUnavailableException}.
-     */
-    private <T> SearchResponse<T> execute(Call<SearchResponse<T>> call) {
-        try {
-            return attempt(call);
-        } catch (OpenSearchUnavailableException first) {
-            try {
-                Thread.sleep(RETRY_PAUSE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw first;
-            }
-            try {
-                return attempt(call);
-            } catch (OpenSearchUnavailableException second) {
-                second.addSuppressed(first);
-                throw second;
-            }
-        }
-    }
-
-    private <T> SearchResponse<T> attempt(Call<SearchResponse<T>> call) {
-        SearchResponse<T> response;
-        try {
-            response = call.run();
-        } catch (IOException e) {
-            throw new OpenSearchUnavailableException(
-                    "OpenSearch request failed: " + OpenSearchConnection.describe(e), e);
-        } catch (OpenSearchException e) {
-            if (OpenSearchFailures.isTransient(e)) {
-                throw new OpenSearchUnavailableException("OpenSearch cannot serve '" + alias + "' now: "
-                        + e.getMessage(), e);
-            }
-            throw e;
-        }
-        checkShards(response.shards());
-        return response;
+    private <T> SearchResponse<T> execute(ClusterCalls.Call<SearchResponse<T>> call) {
+        return ClusterCalls.run(alias, () -> {
+            SearchResponse<T> response = call.run();
+            ClusterCalls.requireAllShards(alias, response.shards());
+            return response;
+        });
     }
 }

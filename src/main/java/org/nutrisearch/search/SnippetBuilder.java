@@ -41,15 +41,64 @@ public final class SnippetBuilder {
     record Span(int start, int end, String type, String value) {
     }
 
+    /** A range of a text: {@code text.substring(start, end)}. */
+    public record TextSpan(int start, int end) {
+    }
+
+    /** Chooses the passage of {@code text} with the most query matches and marks matches and nutrients in it. */
     public Snippet build(String text, QueryTerms terms) {
         String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
         List<Span> termSpans = terms.isEmpty() ? List.of() : termSpans(scanned, terms);
-        List<Span> nutrientSpans = new ArrayList<>();
-        for (NutrientMention m : tagger.tag(scanned)) {
-            nutrientSpans.add(new Span(m.start(), m.end(), "nutrient", m.nutrientId()));
-        }
+        List<Span> nutrientSpans = nutrientSpans(scanned);
         int[] window = window(text, scanned, termSpans, nutrientSpans);
         return render(text, window[0], window[1], termSpans, nutrientSpans);
+    }
+
+    /**
+     * The snippet of a passage another engine chose and matched (OpenSearch's highlighter): the passage
+     * {@code text.substring(from, to)}, with the query matches it found at {@code matches} (offsets into
+     * {@code text}). Nutrient mentions are marked, the text escaped and ellipses added exactly as by
+     * {@link #build}; each match is labelled from {@code terms} like there ("exact", "stem", …), and
+     * "synonym" when the engine matched a word the typed query does not contain.
+     */
+    public Snippet markPassage(String text, int from, int to, List<TextSpan> matches, QueryTerms terms) {
+        if (from < 0 || to > text.length() || from > to) {
+            throw new IllegalArgumentException("passage [" + from + ", " + to + ") outside a text of " + text.length());
+        }
+        String scanned = text.substring(0, Math.min(text.length(), Math.max(MAX_SCAN, to)));
+        List<Span> termSpans = new ArrayList<>();
+        for (TextSpan m : matches) {
+            if (m.start() >= from && m.end() <= to && m.start() < m.end()) {
+                termSpans.add(new Span(m.start(), m.end(), "term", matchOf(text.substring(m.start(), m.end()), terms)));
+            }
+        }
+        termSpans.sort(Comparator.comparingInt(Span::start));
+        return render(text, from, to, termSpans, nutrientSpans(scanned));
+    }
+
+    /** How a matched stretch of text relates to the query: the label of its first analysed word the query has. */
+    private String matchOf(String surface, QueryTerms terms) {
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, surface)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            String how = null;
+            while (how == null && ts.incrementToken()) {
+                how = terms.matchOf(term.toString(), surface.substring(offset.startOffset(), offset.endOffset()));
+            }
+            ts.end();
+            return how == null ? "synonym" : how;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Span> nutrientSpans(String scanned) {
+        List<Span> spans = new ArrayList<>();
+        for (NutrientMention m : tagger.tag(scanned)) {
+            spans.add(new Span(m.start(), m.end(), "nutrient", m.nutrientId()));
+        }
+        return spans;
     }
 
     private List<Span> termSpans(String text, QueryTerms terms) {

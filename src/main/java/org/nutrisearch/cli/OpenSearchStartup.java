@@ -1,0 +1,151 @@
+package org.nutrisearch.cli;
+
+import org.nutrisearch.corpus.CorpusException;
+import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.opensearch.BackgroundRebuild;
+import org.nutrisearch.opensearch.OpenSearchBackend;
+import org.nutrisearch.opensearch.OpenSearchConnection;
+import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
+import org.nutrisearch.opensearch.OpenSearchIndexer;
+import org.nutrisearch.opensearch.OpenSearchSchema;
+import org.nutrisearch.opensearch.OpenSearchUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Starts the OpenSearch backend for {@code serve} and {@code index}: checks the cluster answers (a clear
+ * error otherwise), builds the indexes from the corpus when the aliases are missing (or when asked to),
+ * and opens the backend with a background rebuild for a cluster that comes back without its indexes.
+ */
+final class OpenSearchStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchStartup.class);
+    /** At most one automatic rebuild per this interval, however many requests find the index missing. */
+    static final Duration REBUILD_INTERVAL = Duration.ofSeconds(30);
+
+    /** Startup failed; the message says why, for the command to print before exiting with 1. */
+    static final class StartupException extends Exception {
+        StartupException(String message) {
+            super(message);
+        }
+    }
+
+    private final Services services;
+    private final BackendOptions options;
+    private final Path corpus;
+
+    OpenSearchStartup(Services services, BackendOptions options, Path corpus) {
+        this.services = services;
+        this.options = options;
+        this.corpus = corpus;
+    }
+
+    /** Connects and checks that the cluster answers; the caller closes the connection. */
+    OpenSearchConnection connect(PrintStream out) throws StartupException {
+        OpenSearchConnection connection;
+        try {
+            connection = OpenSearchConnection.open(options.openSearchUrls);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        try {
+            out.println("OpenSearch: " + connection.verify() + " at " + connection.nodes());
+            return connection;
+        } catch (OpenSearchUnavailableException e) {
+            closeQuietly(connection);
+            throw new StartupException(e.getMessage()
+                    + " (start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)");
+        }
+    }
+
+    /** Loads the corpus and indexes it into new indexes on the cluster, switching the aliases; prints the report. */
+    IndexSummary index(OpenSearchCorpusIndexer indexer, PrintStream out) throws StartupException {
+        CorpusLoad load = loadCorpus();
+        IndexSummary summary;
+        try {
+            summary = indexer.index(load.articles());
+        } catch (RuntimeException e) {
+            throw new StartupException("indexing into OpenSearch failed, the served indexes are kept: " + e.getMessage());
+        }
+        IndexReport.print(out, load, summary);
+        return summary;
+    }
+
+    /**
+     * Connects, indexes the corpus when the aliases are missing (or {@code --opensearch-reindex}), and
+     * opens the backend.
+     */
+    OpenSearchBackend open(PrintStream out) throws StartupException {
+        OpenSearchConnection connection = connect(out);
+        try {
+            OpenSearchCorpusIndexer indexer = corpusIndexer(connection);
+            if (options.openSearchReindex || !indexer.indexed()) {
+                index(indexer, out);
+            } else {
+                out.println("OpenSearch: serving the existing indexes behind '" + options.openSearchAlias
+                        + "' (--opensearch-reindex rebuilds them from the corpus)");
+            }
+            BackgroundRebuild rebuild = new BackgroundRebuild(() -> rebuildAfterLoss(indexer), REBUILD_INTERVAL);
+            return services.openSearchBackend(connection, options.openSearchAlias, rebuild);
+        } catch (StartupException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof OpenSearchUnavailableException u) {
+                throw new StartupException(u.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    OpenSearchCorpusIndexer corpusIndexer(OpenSearchConnection connection) throws StartupException {
+        OpenSearchIndexer.Options indexing;
+        try {
+            indexing = options.indexerOptions();
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        return new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(), indexing),
+                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms());
+    }
+
+    /** The cluster came back without the indexes (a new cluster, or its data lost): build them again. */
+    private void rebuildAfterLoss(OpenSearchCorpusIndexer indexer) {
+        try {
+            if (indexer.indexed()) {
+                return; // another service instance rebuilt them meanwhile
+            }
+            LOG.warn("OpenSearch has no index behind '{}': rebuilding from {}", options.openSearchAlias, corpus);
+            CorpusLoad load = loadCorpus();
+            IndexSummary summary = indexer.index(load.articles());
+            LOG.info("rebuilt the OpenSearch indexes: {} articles, {} units", summary.articles(), summary.units());
+        } catch (StartupException | RuntimeException e) {
+            LOG.error("rebuilding the OpenSearch indexes failed; the next request that misses them tries again", e);
+        }
+    }
+
+    private CorpusLoad loadCorpus() throws StartupException {
+        CorpusLoad load;
+        try {
+            load = services.loadCorpus(corpus);
+        } catch (CorpusException e) {
+            throw new StartupException(e.getMessage());
+        }
+        if (load.articles().isEmpty()) {
+            throw new StartupException("no article could be read from " + corpus);
+        }
+        return load;
+    }
+
+    private static void closeQuietly(OpenSearchConnection connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // Only sockets to release; the startup error is what matters.
+        }
+    }
+}

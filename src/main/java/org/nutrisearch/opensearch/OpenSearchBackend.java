@@ -1,0 +1,192 @@
+package org.nutrisearch.opensearch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.nutrients.Nutrient;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.QueryTerms;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.Snippet;
+import org.nutrisearch.search.SnippetBuilder;
+import org.nutrisearch.search.UnitQueryBuilder;
+import org.nutrisearch.search.UserQuery;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The search backend on an OpenSearch cluster: units and articles live in two indexes behind aliases
+ * ({@code nutrisearch}, {@code nutrisearch-articles}), searched with the embedded backend's query,
+ * facets from aggregations, passages from OpenSearch's highlighter marked with the embedded snippet
+ * rendering. The API sees the same JSON as with the embedded index.
+ *
+ * <p>Nothing is cached between requests: every request goes to the cluster, so several service
+ * instances can share one cluster, a reindex by any of them is seen by all, and the service recovers
+ * by itself when an unreachable cluster comes back. While the cluster cannot answer every call throws
+ * {@link OpenSearchUnavailableException} (503 with a retry hint at the HTTP layer); when the cluster
+ * answers but has lost its indexes, {@code onIndexMissing} is told (to rebuild them). Thread-safe.
+ */
+public final class OpenSearchBackend implements SearchBackend {
+
+    private final OpenSearchConnection connection;
+    private final OpenSearchUnitSearcher units;
+    private final OpenSearchArticleStore articles;
+    private final NutrientLexicon lexicon;
+    private final UnitQueryBuilder queries;
+    private final SnippetBuilder snippets;
+    private final ObjectMapper json;
+    private final Runnable onIndexMissing;
+
+    /**
+     * @param alias          the unit alias; articles are read from {@code alias + "-articles"}
+     * @param queries        gives the query terms snippets label matches with (its Lucene query is not used)
+     * @param json           the mapper articles were stored with
+     * @param onIndexMissing called (on the request's thread; it must not block) when the cluster has no
+     *                       index behind an alias
+     */
+    public OpenSearchBackend(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
+                             UnitQueryBuilder queries, SnippetBuilder snippets, ObjectMapper json,
+                             Runnable onIndexMissing) {
+        this.connection = connection;
+        this.units = new OpenSearchUnitSearcher(connection.client(), alias);
+        this.articles = new OpenSearchArticleStore(connection.client(), alias + OpenSearchIndexer.ARTICLES_SUFFIX);
+        this.lexicon = lexicon;
+        this.queries = queries;
+        this.snippets = snippets;
+        this.json = json;
+        this.onIndexMissing = onIndexMissing;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        long start = System.nanoTime();
+        UserQuery user = UserQuery.parse(request.query());
+        UnitQuery query = new UnitQuery(String.join(" ", user.words()), user.phrases(), user.excluded(),
+                request.kinds().stream().map(UnitKind::apiName).collect(Collectors.toSet()), request.nutrients(),
+                request.articleId(), request.offset(), request.limit());
+        UnitSearchResult found = call(() -> units.search(query));
+        QueryTerms terms = queries.build(request).terms();
+        List<SearchHit> hits = new ArrayList<>(found.hits().size());
+        for (UnitSearchResult.Hit hit : found.hits()) {
+            Unit unit = unitOf(hit.unit());
+            hits.add(new SearchHit(unit, snippetOf(unit.text(), hit.fragments(), terms), hit.unit().nutrients(),
+                    (float) hit.score()));
+        }
+        double tookMs = (System.nanoTime() - start) / 1_000_000.0;
+        // No spelling correction: the embedded backend's corrector reads the Lucene index's own words.
+        return new SearchResult(found.total(), hits, facetsOf(found), null, tookMs);
+    }
+
+    /**
+     * The highlighter's passage, found in the unit's text, marked like the embedded backend's; a unit
+     * without a passage (empty text) gets the embedded backend's own choice.
+     */
+    private Snippet snippetOf(String text, List<MarkedFragment> fragments, QueryTerms terms) {
+        if (!fragments.isEmpty()) {
+            MarkedFragment fragment = fragments.get(0);
+            int from = text.indexOf(fragment.text());
+            if (from >= 0) {
+                List<SnippetBuilder.TextSpan> matches = new ArrayList<>(fragment.marks().size());
+                for (MarkedFragment.Span mark : fragment.marks()) {
+                    matches.add(new SnippetBuilder.TextSpan(from + mark.start(), from + mark.end()));
+                }
+                return snippets.markPassage(text, from, from + fragment.text().length(), matches, terms);
+            }
+        }
+        return snippets.build(text, terms);
+    }
+
+    private Facets facetsOf(UnitSearchResult found) {
+        List<Facets.NutrientCount> nutrients = new ArrayList<>();
+        found.nutrientCounts().forEach((id, n) -> nutrients.add(new Facets.NutrientCount(id, labelOf(id), n.intValue())));
+        List<Facets.KindCount> kinds = new ArrayList<>();
+        found.kindCounts().forEach((kind, n) -> kinds.add(new Facets.KindCount(kind, n.intValue())));
+        // The aggregations already order by count, then key: the embedded backend's order.
+        return new Facets(nutrients, kinds);
+    }
+
+    private String labelOf(String nutrientId) {
+        return lexicon.byId(nutrientId).map(Nutrient::label).orElse(nutrientId);
+    }
+
+    private static Unit unitOf(UnitDocument d) {
+        return new Unit(d.id(), UnitKind.fromApiName(d.kind()), d.articleId(), d.articleTitle(), d.source(),
+                d.heading(), d.question(), d.text());
+    }
+
+    @Override
+    public Optional<Article> article(String id) {
+        return call(() -> articles.get(id)).map(d -> d.toArticle(json));
+    }
+
+    @Override
+    public List<ArticleInfo> articles() {
+        List<ArticleInfo> listed = new ArrayList<>();
+        for (ArticleDocument d : call(articles::list)) {
+            listed.add(new ArticleInfo(d.id(), d.title(), d.source(), d.counts()));
+        }
+        return listed;
+    }
+
+    @Override
+    public List<Facets.NutrientCount> nutrients() {
+        Map<String, Long> counts = call(() -> units.search(UnitQuery.all(Set.of(), Set.of(), null, 0, 0))).nutrientCounts();
+        List<Facets.NutrientCount> all = new ArrayList<>();
+        for (Nutrient n : lexicon.nutrients()) {
+            all.add(new Facets.NutrientCount(n.id(), n.label(), counts.getOrDefault(n.id(), 0L).intValue()));
+        }
+        return all;
+    }
+
+    @Override
+    public Map<String, Integer> unitFrequencies(Collection<String> terms) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        call(() -> units.unitFrequencies(terms)).forEach((term, n) -> counts.put(term, n.intValue()));
+        return counts;
+    }
+
+    @Override
+    public IndexStats stats() {
+        long unitCount = call(units::count);
+        long articleCount = call(articles::count);
+        return new IndexStats((int) articleCount, (int) unitCount);
+    }
+
+    /** Runs a cluster call; tells {@code onIndexMissing} when the cluster answered without the index. */
+    private <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OpenSearchUnavailableException e) {
+            if (e.indexMissing()) {
+                onIndexMissing.run();
+            }
+            throw e;
+        }
+    }
+
+    /** Closes the client (the cluster and its indexes stay). */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // Nothing is left to flush: requests are synchronous, the transport only holds sockets.
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.nutrisearch.opensearch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.SynonymCoverage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns parsed articles into unit and article documents (nutrients tagged as for the embedded index)
+ * and has {@link OpenSearchIndexer} build and switch to new indexes from them, with the project's
+ * synonym file in the search analyzer.
+ */
+public final class OpenSearchCorpusIndexer {
+
+    private final OpenSearchIndexer indexer;
+    private final IndexBuilder documents;
+    private final ObjectMapper json;
+    private final List<String> synonymLines;
+
+    /**
+     * @param json the mapper the backend reads articles back with
+     */
+    public OpenSearchCorpusIndexer(OpenSearchIndexer indexer, NutrientTagger tagger, ObjectMapper json,
+                                   List<String> synonymLines) {
+        this.indexer = indexer;
+        // Only its nutrient tagging is used: the same ids per unit as in the embedded index.
+        this.documents = new IndexBuilder(tagger, json);
+        this.json = json;
+        this.synonymLines = List.copyOf(synonymLines);
+    }
+
+    /** The synonym rules the embedded backend ranks with ({@code nutrients/synonyms.txt}). */
+    public static List<String> projectSynonyms() {
+        try (InputStream in = OpenSearchCorpusIndexer.class.getResourceAsStream(SynonymCoverage.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + SynonymCoverage.RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Indexes {@code articles} into new indexes and switches the aliases to them.
+     *
+     * @return what was indexed, with the new unit index's size on the cluster (primaries) as bytes
+     * @throws BulkIndexingException when the cluster refuses a document; the served indexes are kept
+     * @throws OpenSearchUnavailableException when the cluster cannot be reached
+     */
+    public IndexSummary index(List<Article> articles) {
+        long start = System.nanoTime();
+        List<UnitDocument> units = new ArrayList<>();
+        List<ArticleDocument> stored = new ArrayList<>(articles.size());
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        for (UnitKind kind : UnitKind.values()) {
+            byKind.put(kind.apiName(), 0);
+        }
+        for (Article article : articles) {
+            stored.add(ArticleDocument.of(article, json));
+            for (Unit unit : article.units()) {
+                units.add(UnitDocument.of(unit, documents.nutrientIds(unit)));
+                byKind.merge(unit.kind().apiName(), 1, Integer::sum);
+            }
+        }
+        OpenSearchIndexer.Result run = ClusterCalls.run(indexer.alias(),
+                () -> indexer.reindex(units, stored, synonymLines));
+        long bytes = ClusterCalls.run(run.index(), () -> indexer.primaryBytes(run.index()));
+        return new IndexSummary(articles.size(), byKind, (System.nanoTime() - start) / 1_000_000, bytes);
+    }
+
+    /** True when both aliases point to an index: a service can serve without building first. */
+    public boolean indexed() {
+        return ClusterCalls.run(indexer.alias(), () ->
+                !indexer.indexesBehindAlias().isEmpty() && !indexer.articleIndexesBehindAlias().isEmpty());
+    }
+}
