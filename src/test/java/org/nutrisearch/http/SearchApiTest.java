@@ -4,36 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
-
-import java.nio.file.Path;
+import org.nutrisearch.search.SearchBackend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The search API over the five bundled articles, started on a random port and spoken to over HTTP. */
+/**
+ * The search API over the five bundled articles, started on a random port and spoken to over HTTP, on
+ * each backend: the embedded index and OpenSearch (a 2-shard index with a replica on a real cluster).
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.nutrisearch.http.ApiBackend#selected")
+@ExtendWith(TestBackends.Extension.class)
 class SearchApiTest {
 
-    @TempDir
-    static Path dir;
-    static LuceneSearchBackend backend;
+    private final SearchBackend backend;
 
-    @BeforeAll
-    static void index() throws Exception {
-        backend = CorpusFixture.openBundled(dir);
+    SearchApiTest(ApiBackend kind, TestBackends backends) {
+        this.backend = backends.bundled(kind);
     }
 
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    private static Javalin app() {
+    private Javalin app() {
         return App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(), ServerConfig.defaults());
     }
 

@@ -5,10 +5,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
@@ -30,38 +30,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Schema, indexing, search and reindexing against a real 2-node cluster, on a 2-shard index with a replica. */
+/** Schema, indexing, search and reindexing against a real cluster, on a 2-shard index with a replica. */
 @Tag("opensearch")
+@ExtendWith(SharedOpenSearch.class)
 class OpenSearchBackendTest {
 
-    private static OpenSearchTestCluster cluster;
+    private static final String ALIAS = "fixtures";
+
     private static OpenSearchClient client;
     private static OpenSearchIndexer indexer;
     private static OpenSearchUnitSearcher searcher;
     private static OpenSearchIndexer.Result firstRun;
 
     @BeforeAll
-    static void indexFixtures() throws IOException {
-        cluster = OpenSearchTestCluster.start();
+    static void indexFixtures(OpenSearchTestCluster cluster) throws IOException {
         client = cluster.connection().client();
         OpenSearchIndexer.Options options = OpenSearchIndexer.Options.defaults()
+                .withAlias(ALIAS)
                 .withLayout(new IndexLayout(2, 1))
                 .withBatchSize(6);
         indexer = new OpenSearchIndexer(client, OpenSearchSchema.load(), options);
-        firstRun = indexer.reindex(UnitFixtures.units(), UnitFixtures.SYNONYMS);
-        searcher = new OpenSearchUnitSearcher(client, OpenSearchIndexer.DEFAULT_ALIAS);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        firstRun = indexer.reindex(UnitFixtures.units(), List.of(), UnitFixtures.SYNONYMS);
+        searcher = new OpenSearchUnitSearcher(client, ALIAS);
     }
 
     @Test
     void firstRunCreatesAVersionedIndexBehindTheAlias() throws IOException {
-        assertTrue(firstRun.index().matches("nutrisearch-\\d{8}-\\d{6}-\\d{3}"), firstRun.index());
+        assertTrue(firstRun.index().matches("fixtures-\\d{8}-\\d{6}-\\d{3}"), firstRun.index());
         assertEquals(List.of(), firstRun.replaced());
         assertEquals(20, firstRun.indexed());
         assertEquals(4, firstRun.bulkRequests()); // 20 units in batches of 6
@@ -275,7 +270,7 @@ class OpenSearchBackendTest {
         OpenSearchIndexer.Result run;
         try {
             Thread.sleep(200);
-            run = indexer.reindex(UnitFixtures.units(), UnitFixtures.SYNONYMS);
+            run = indexer.reindex(UnitFixtures.units(), List.of(), UnitFixtures.SYNONYMS);
             Thread.sleep(200);
         } finally {
             running.set(false);
@@ -294,16 +289,19 @@ class OpenSearchBackendTest {
     @Test
     void failedReindexLeavesTheServedIndexAndRemovesItsOwn() throws IOException {
         List<String> before = indexer.indexesBehindAlias();
+        List<String> articlesBefore = indexer.articleIndexesBehindAlias();
         List<UnitDocument> units = new ArrayList<>(UnitFixtures.units());
         // A keyword longer than Lucene's 32766-byte term limit: the cluster refuses this one document.
         units.add(new UnitDocument("bad#faq-1", "x".repeat(40_000), "bad", "T", null, null, "Q?", "A.", List.of()));
         BulkIndexingException e = assertThrows(BulkIndexingException.class,
-                () -> indexer.reindex(units, UnitFixtures.SYNONYMS));
+                () -> indexer.reindex(units, List.of(), UnitFixtures.SYNONYMS));
         assertTrue(e.getMessage().startsWith("document bad#faq-1 failed with status 400: illegal_argument_exception"),
                 e.getMessage());
         assertEquals(before, indexer.indexesBehindAlias());
-        assertEquals(List.of(before.get(0)), List.copyOf(client.indices()
-                .get(g -> g.index(OpenSearchIndexer.DEFAULT_ALIAS + "-*")).result().keySet()));
+        assertEquals(articlesBefore, indexer.articleIndexesBehindAlias());
+        List<String> left = new ArrayList<>(client.indices().get(g -> g.index(ALIAS + "-*")).result().keySet());
+        left.sort(null);
+        assertEquals(List.of(articlesBefore.get(0), before.get(0)), left);
         assertEquals(4, searcher.search(UnitQuery.of("magnesium")).total());
     }
 
@@ -318,7 +316,7 @@ class OpenSearchBackendTest {
     private static List<String> openSearchTokens(String analyzer, String text) throws IOException {
         List<String> out = new ArrayList<>();
         for (AnalyzeToken t : client.indices().analyze(a -> a
-                .index(OpenSearchIndexer.DEFAULT_ALIAS).analyzer(analyzer).text(text)).tokens()) {
+                .index(ALIAS).analyzer(analyzer).text(text)).tokens()) {
             out.add(t.token() + "@" + t.position());
         }
         return out;

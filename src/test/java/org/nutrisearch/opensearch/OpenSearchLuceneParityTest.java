@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoader;
@@ -41,16 +42,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * as the embedded backend has none yet).
  */
 @Tag("opensearch")
+@ExtendWith(SharedOpenSearch.class)
 class OpenSearchLuceneParityTest {
 
     @TempDir
     static Path dir;
-    private static OpenSearchTestCluster cluster;
     private static LuceneSearchBackend lucene;
     private static OpenSearchUnitSearcher openSearch;
 
     @BeforeAll
-    static void indexBothWays() throws Exception {
+    static void indexBothWays(OpenSearchTestCluster cluster) throws Exception {
         List<Article> articles = new CorpusLoader().load(Path.of("corpus")).articles();
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         NutrientLexicon lexicon = NutrientLexicon.loadDefault();
@@ -68,10 +69,9 @@ class OpenSearchLuceneParityTest {
                 units.add(UnitDocument.of(unit, builder.nutrientIds(unit)));
             }
         }
-        cluster = OpenSearchTestCluster.start();
         new OpenSearchIndexer(cluster.connection().client(), OpenSearchSchema.load(),
                 OpenSearchIndexer.Options.defaults().withAlias("parity").withLayout(new IndexLayout(2, 0)))
-                .reindex(units, List.of());
+                .reindex(units, List.of(), List.of());
         openSearch = new OpenSearchUnitSearcher(cluster.connection().client(), "parity");
     }
 
@@ -79,9 +79,6 @@ class OpenSearchLuceneParityTest {
     static void close() {
         if (lucene != null) {
             lucene.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * A real OpenSearch cluster (2 nodes by default) running inside the test JVM, on free ports under a
- * temporary folder. One per test class: start it in {@code @BeforeAll}, close it in {@code @AfterAll}.
+ * temporary folder. Tests share one through {@link SharedOpenSearch}.
  *
  * <p>Node 1 is cluster manager and data node, the others are data nodes only, so any node but the
  * first can be stopped without the cluster losing its manager. Nodes only discover each other (explicit
@@ -51,6 +53,7 @@ public final class OpenSearchTestCluster implements AutoCloseable {
     private final Path basePath;
     private final List<URI> httpUrls;
     private final OpenSearchConnection connection;
+    private final Set<Integer> stopped = new ConcurrentSkipListSet<>();
 
     private OpenSearchTestCluster(OpenSearchRunner runner, Path basePath, List<URI> httpUrls) {
         this.runner = runner;
@@ -124,6 +127,22 @@ public final class OpenSearchTestCluster implements AutoCloseable {
         return httpUrls;
     }
 
+    /** HTTP URLs of the nodes not stopped, node 1 first. */
+    public List<URI> liveUrls() {
+        List<URI> live = new ArrayList<>();
+        for (int i = 0; i < httpUrls.size(); i++) {
+            if (!stopped.contains(i + 1)) {
+                live.add(httpUrls.get(i));
+            }
+        }
+        return live;
+    }
+
+    /** Nodes started and not stopped. */
+    public int liveNodes() {
+        return httpUrls.size() - stopped.size();
+    }
+
     /** A client to all nodes, owned by the cluster (closed with it). */
     public OpenSearchConnection connection() {
         return connection;
@@ -136,6 +155,7 @@ public final class OpenSearchTestCluster implements AutoCloseable {
         }
         try {
             runner.getNode(number - 1).close();
+            stopped.add(number);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
