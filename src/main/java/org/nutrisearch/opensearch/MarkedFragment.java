@@ -10,9 +10,12 @@ import java.util.List;
  */
 public record MarkedFragment(String text, List<Span> marks) {
 
-    /** Start of a mark in the highlighter's output (a control character no article contains). */
-    static final String PRE_TAG = "\u0002";
-    static final String POST_TAG = "\u0003";
+    /**
+     * Start and end of a mark in the highlighter's output: private-use characters no article contains.
+     * Not control characters: the highlighter trims the field value, and with it a tag at either end.
+     */
+    static final String PRE_TAG = "\uE000";
+    static final String POST_TAG = "\uE001";
 
     public MarkedFragment {
         marks = List.copyOf(marks);

@@ -1,6 +1,7 @@
 package org.nutrisearch.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
@@ -17,7 +18,6 @@ import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.SnippetBuilder;
 import org.nutrisearch.search.UnitQueryBuilder;
-import org.nutrisearch.search.UserQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,15 +26,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The search backend on an OpenSearch cluster: units and articles live in two indexes behind aliases
- * ({@code nutrisearch}, {@code nutrisearch-articles}), searched with the embedded backend's query,
- * facets from aggregations, passages from OpenSearch's highlighter marked with the embedded snippet
- * rendering. The API sees the same JSON as with the embedded index.
+ * ({@code nutrisearch}, {@code nutrisearch-articles}), searched with the embedded backend's query
+ * (built by the same {@link UnitQueryBuilder}, translated to OpenSearch's DSL),
+ * facets from aggregations, query matches from OpenSearch's highlighter, rendered into snippets by
+ * the embedded snippet code (same passage choice, nutrient marks and escaping). The API sees the same JSON as with the embedded index.
  *
  * <p>Nothing is cached between requests: every request goes to the cluster, so several service
  * instances can share one cluster, a reindex by any of them is seen by all, and the service recovers
@@ -55,7 +54,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /**
      * @param alias          the unit alias; articles are read from {@code alias + "-articles"}
-     * @param queries        gives the query terms snippets label matches with (its Lucene query is not used)
+     * @param queries        builds the query (the embedded backend's, translated) and the terms snippets label matches with
      * @param json           the mapper articles were stored with
      * @param onIndexMissing called (on the request's thread; it must not block) when the cluster has no
      *                       index behind an alias
@@ -76,12 +75,9 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        UserQuery user = UserQuery.parse(request.query());
-        UnitQuery query = new UnitQuery(String.join(" ", user.words()), user.phrases(), user.excluded(),
-                request.kinds().stream().map(UnitKind::apiName).collect(Collectors.toSet()), request.nutrients(),
-                request.articleId(), request.offset(), request.limit());
-        UnitSearchResult found = call(() -> units.search(query));
-        QueryTerms terms = queries.build(request).terms();
+        UnitQueryBuilder.Built built = queries.build(request);
+        UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
+        QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
         for (UnitSearchResult.Hit hit : found.hits()) {
             Unit unit = unitOf(hit.unit());
@@ -94,22 +90,20 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     /**
-     * The highlighter's passage, found in the unit's text, marked like the embedded backend's; a unit
-     * without a passage (empty text) gets the embedded backend's own choice.
+     * The unit's text as the highlighter marked it (whole, so the passage is chosen like the embedded
+     * backend's), then the embedded snippet rendering; without highlights, the embedded marking.
      */
     private Snippet snippetOf(String text, List<MarkedFragment> fragments, QueryTerms terms) {
-        if (!fragments.isEmpty()) {
-            MarkedFragment fragment = fragments.get(0);
-            int from = text.indexOf(fragment.text());
-            if (from >= 0) {
-                List<SnippetBuilder.TextSpan> matches = new ArrayList<>(fragment.marks().size());
-                for (MarkedFragment.Span mark : fragment.marks()) {
-                    matches.add(new SnippetBuilder.TextSpan(from + mark.start(), from + mark.end()));
-                }
-                return snippets.markPassage(text, from, from + fragment.text().length(), matches, terms);
+        if (fragments.size() == 1 && fragments.get(0).text().equals(text)) {
+            List<SnippetBuilder.TextSpan> matches = new ArrayList<>();
+            for (MarkedFragment.Span mark : fragments.get(0).marks()) {
+                matches.add(new SnippetBuilder.TextSpan(mark.start(), mark.end()));
             }
+            return snippets.build(text, matches, terms);
         }
-        return snippets.build(text, terms);
+        // No word of the text matched (the unit matched on its heading or question): nothing to mark
+        // but nutrients, as the embedded backend does for such a unit.
+        return snippets.build(text, List.of(), terms);
     }
 
     private Facets facetsOf(UnitSearchResult found) {
@@ -146,7 +140,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public List<Facets.NutrientCount> nutrients() {
-        Map<String, Long> counts = call(() -> units.search(UnitQuery.all(Set.of(), Set.of(), null, 0, 0))).nutrientCounts();
+        Map<String, Long> counts = call(() -> units.search(new MatchAllDocsQuery(), 0, 0)).nutrientCounts();
         List<Facets.NutrientCount> all = new ArrayList<>();
         for (Nutrient n : lexicon.nutrients()) {
             all.add(new Facets.NutrientCount(n.id(), n.label(), counts.getOrDefault(n.id(), 0L).intValue()));

@@ -46,6 +46,8 @@ public final class OpenSearchSchema {
     /** Analyzer names defined in index.json. */
     public static final String INDEX_ANALYZER = "nutri_english";
     public static final String SEARCH_ANALYZER = "nutri_english_search";
+    /** Splits analysed terms on spaces and leaves a position gap for each {@link LuceneQueryTranslator#GAP}. */
+    public static final String TERMS_ANALYZER = "nutri_terms";
 
     static final String RESOURCE = "index.json";
     static final String ARTICLES_RESOURCE = "articles.json";

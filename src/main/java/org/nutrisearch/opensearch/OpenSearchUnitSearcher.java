@@ -7,9 +7,7 @@ import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
-import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.CompletionSuggestOption;
@@ -26,30 +24,14 @@ import java.util.Map;
 
 /**
  * Runs unit searches and suggestions against the index behind an alias, with opensearch-java's
- * typed API, building the same query as the embedded backend.
+ * typed API.
  *
- * <p>A unit matches on its own fields: words are a {@code most_fields} multi_match over heading,
- * question and text (field scores add up, heading and question weigh double), each phrase a required
- * {@code phrase} multi_match (best field plus a tenth of the others), excluded words a must_not. The
- * article title only adds to the score (weight 0.5), so a title word does not make every unit of that
- * article match. Filters on kind, nutrients and article; sort by score then id; the text highlighted;
- * nutrient and kind counts from terms aggregations. Statistics are gathered across shards first
+ * <p>A search runs the embedded backend's own Lucene query, translated clause for clause
+ * ({@link LuceneQueryTranslator}), sorted by score then id; the whole text highlighted; nutrient and
+ * kind counts from terms aggregations. Statistics are gathered across shards first
  * ({@code dfs_query_then_fetch}), so ranking does not depend on the number of shards. Thread-safe.
  */
 public final class OpenSearchUnitSearcher {
-
-    /** A unit's own fields and their weights, the embedded backend's: heading and question say what a unit is about. */
-    public static final Map<String, Double> FIELD_BOOSTS = Map.of(
-            OpenSearchSchema.TEXT, 1.0,
-            OpenSearchSchema.HEADING, 2.0,
-            OpenSearchSchema.QUESTION, 2.0);
-    /** The article title counts, but less than the unit's own words. */
-    public static final float TITLE_BOOST = 0.5f;
-    /** Score share of the other fields when a phrase matches several (dis_max tie breaker). */
-    private static final float PHRASE_TIE_BREAKER = 0.1f;
-
-    /** Characters per highlighted passage. */
-    public static final int FRAGMENT_SIZE = 300;
 
     private static final String NUTRIENT_AGG = "nutrients";
     private static final String KIND_AGG = "kinds";
@@ -60,29 +42,26 @@ public final class OpenSearchUnitSearcher {
 
     private final OpenSearchClient client;
     private final String alias;
-    private final List<String> weightedFields;
 
     public OpenSearchUnitSearcher(OpenSearchClient client, String alias) {
         this.client = client;
         this.alias = alias;
-        List<String> fields = new ArrayList<>();
-        FIELD_BOOSTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> fields.add(e.getKey() + "^" + e.getValue()));
-        this.weightedFields = List.copyOf(fields);
     }
 
     /**
-     * Runs {@code query}.
+     * Runs {@code query} (as the embedded backend built it) and returns hits {@code offset} to
+     * {@code offset + limit}, with counts over all matches.
      *
      * @throws OpenSearchUnavailableException when the cluster cannot answer (or only some shards did)
      */
-    public UnitSearchResult search(UnitQuery query) {
+    public UnitSearchResult search(org.apache.lucene.search.Query query, int offset, int limit) {
+        Query translated = LuceneQueryTranslator.translate(query);
         SearchRequest request = SearchRequest.of(s -> s
                 .index(alias)
                 .searchType(SearchType.DfsQueryThenFetch)
-                .query(query(query))
-                .from(query.offset())
-                .size(query.limit())
+                .query(translated)
+                .from(offset)
+                .size(limit)
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))
@@ -91,10 +70,9 @@ public final class OpenSearchUnitSearcher {
                         .type(t -> t.builtin(BuiltinHighlighterType.Unified))
                         .preTags(MarkedFragment.PRE_TAG)
                         .postTags(MarkedFragment.POST_TAG)
-                        .fields(OpenSearchSchema.TEXT, f -> f
-                                .fragmentSize(FRAGMENT_SIZE)
-                                .numberOfFragments(1)
-                                .noMatchSize(FRAGMENT_SIZE)))
+                        // The whole text with its matches marked: the snippet passage is chosen by the
+                        // embedded backend's rules, so both backends show the same passage.
+                        .fields(OpenSearchSchema.TEXT, f -> f.numberOfFragments(0)))
                 .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
                 .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20)));
         SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
@@ -173,63 +151,6 @@ public final class OpenSearchUnitSearcher {
             counts.put(term, buckets.get(term).docCount());
         }
         return Collections.unmodifiableMap(counts);
-    }
-
-    private Query query(UnitQuery query) {
-        return Query.of(q -> q.bool(b -> {
-            if (query.positive()) {
-                b.must(own -> own.bool(o -> {
-                    if (!query.words().isBlank()) {
-                        o.should(acrossFields(query.words(), TextQueryType.MostFields));
-                    }
-                    for (String phrase : query.phrases()) {
-                        o.must(acrossFields(phrase, TextQueryType.Phrase));
-                    }
-                    return o;
-                }));
-                b.should(title -> title.bool(t -> {
-                    t.boost(TITLE_BOOST);
-                    if (!query.words().isBlank()) {
-                        t.should(s -> s.match(m -> m.field(OpenSearchSchema.ARTICLE_TITLE)
-                                .query(FieldValue.of(query.words()))));
-                    }
-                    for (String phrase : query.phrases()) {
-                        t.should(s -> s.matchPhrase(m -> m.field(OpenSearchSchema.ARTICLE_TITLE).query(phrase)));
-                    }
-                    return t;
-                }));
-            } else {
-                // No words: every unit, for listings and counts, or all but the excluded ones.
-                b.must(m -> m.matchAll(a -> a));
-            }
-            for (String word : query.excluded()) {
-                b.mustNot(acrossFields(word, TextQueryType.MostFields));
-            }
-            if (!query.kinds().isEmpty()) {
-                b.filter(f -> f.terms(t -> t.field(OpenSearchSchema.KIND)
-                        .terms(v -> v.value(query.kinds().stream().sorted().map(FieldValue::of).toList()))));
-            }
-            for (String nutrient : query.nutrients().stream().sorted().toList()) {
-                // Every requested nutrient must be mentioned, as in the embedded backend.
-                b.filter(f -> f.term(t -> t.field(OpenSearchSchema.NUTRIENTS).value(FieldValue.of(nutrient))));
-            }
-            if (query.articleId() != null) {
-                b.filter(f -> f.term(t -> t.field(OpenSearchSchema.ARTICLE_ID).value(FieldValue.of(query.articleId()))));
-            }
-            return b;
-        }));
-    }
-
-    private Query acrossFields(String text, TextQueryType type) {
-        return Query.of(q -> q.multiMatch(mm -> {
-            mm.query(text).fields(weightedFields).type(type);
-            if (type == TextQueryType.Phrase) {
-                mm.tieBreaker(PHRASE_TIE_BREAKER);
-            } else {
-                mm.operator(Operator.Or);
-            }
-            return mm;
-        }));
     }
 
     private static Aggregation termsByCount(String field, int size) {

@@ -17,7 +17,10 @@ public record UnitSearchResult(long total, List<Hit> hits, Map<String, Long> nut
         hits = List.copyOf(hits);
     }
 
-    /** One ranked unit and the passages of its text the highlighter picked (the start of the text when no word of it matched). */
+    /**
+     * One ranked unit and its text as the highlighter marked it: one fragment holding the whole text,
+     * or none when no word of the text matched (the unit matched on its heading or question).
+     */
     public record Hit(UnitDocument unit, double score, List<MarkedFragment> fragments) {
         public Hit {
             fragments = List.copyOf(fragments);

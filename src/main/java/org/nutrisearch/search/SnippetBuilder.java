@@ -55,25 +55,24 @@ public final class SnippetBuilder {
     }
 
     /**
-     * The snippet of a passage another engine chose and matched (OpenSearch's highlighter): the passage
-     * {@code text.substring(from, to)}, with the query matches it found at {@code matches} (offsets into
-     * {@code text}). Nutrient mentions are marked, the text escaped and ellipses added exactly as by
-     * {@link #build}; each match is labelled from {@code terms} like there ("exact", "stem", …), and
-     * "synonym" when the engine matched a word the typed query does not contain.
+     * The snippet of {@code text} when another engine found the query matches (OpenSearch's
+     * highlighter over the whole text): {@code matches} are offsets into {@code text}. The passage is
+     * chosen, nutrients marked, text escaped and ellipses added exactly as by {@link #build}; each match
+     * is labelled from {@code terms} like there ("exact", "stem", …), and "synonym" when the engine
+     * matched a word the typed query does not contain.
      */
-    public Snippet markPassage(String text, int from, int to, List<TextSpan> matches, QueryTerms terms) {
-        if (from < 0 || to > text.length() || from > to) {
-            throw new IllegalArgumentException("passage [" + from + ", " + to + ") outside a text of " + text.length());
-        }
-        String scanned = text.substring(0, Math.min(text.length(), Math.max(MAX_SCAN, to)));
+    public Snippet build(String text, List<TextSpan> matches, QueryTerms terms) {
+        String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
         List<Span> termSpans = new ArrayList<>();
         for (TextSpan m : matches) {
-            if (m.start() >= from && m.end() <= to && m.start() < m.end()) {
+            if (m.start() >= 0 && m.end() <= scanned.length() && m.start() < m.end()) {
                 termSpans.add(new Span(m.start(), m.end(), "term", matchOf(text.substring(m.start(), m.end()), terms)));
             }
         }
         termSpans.sort(Comparator.comparingInt(Span::start));
-        return render(text, from, to, termSpans, nutrientSpans(scanned));
+        List<Span> nutrientSpans = nutrientSpans(scanned);
+        int[] window = window(text, scanned, termSpans, nutrientSpans);
+        return render(text, window[0], window[1], termSpans, nutrientSpans);
     }
 
     /** How a matched stretch of text relates to the query: the label of its first analysed word the query has. */

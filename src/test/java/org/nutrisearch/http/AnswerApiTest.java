@@ -4,52 +4,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchBackend;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** GET and POST /api/answer over the five bundled articles, on a real server spoken to over HTTP. */
+/** GET and POST /api/answer over the five bundled articles, on a real server spoken to over HTTP, on each backend. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.nutrisearch.http.ApiBackend#selected")
+@ExtendWith(TestBackends.Extension.class)
 class AnswerApiTest {
 
     static final String LEG_PAIN = "leg-pain-at-night-vitamin-deficiency";
     static final String ARTICLE_DISCLAIMER =
             "This content is for informational purposes only and should not replace professional medical advice.";
 
-    @TempDir
-    static Path dir;
-    static LuceneSearchBackend backend;
+    private final SearchBackend backend;
 
-    @BeforeAll
-    static void index() throws Exception {
-        backend = CorpusFixture.openBundled(dir);
+    AnswerApiTest(ApiBackend kind, TestBackends backends) {
+        this.backend = backends.bundled(kind);
     }
 
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    private static Javalin app(ServerConfig config) {
+    private Javalin app(ServerConfig config) {
         return App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(), config);
     }
 
-    private static Javalin app() {
+    private Javalin app() {
         return app(ServerConfig.defaults());
     }
 

@@ -2,31 +2,34 @@ package org.nutrisearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.FaqEntry;
 import org.nutrisearch.corpus.Section;
-import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchBackend;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The search API over two small fixture articles, one of them full of markup. */
+/** The search API over two small fixture articles, one of them full of markup, on each backend. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.nutrisearch.http.ApiBackend#selected")
+@ExtendWith(TestBackends.Extension.class)
 class FixtureSearchApiTest {
 
-    @TempDir
-    static Path dir;
-    static LuceneSearchBackend backend;
+    private final SearchBackend backend;
 
-    @BeforeAll
-    static void index() throws Exception {
+    FixtureSearchApiTest(ApiBackend kind, TestBackends backends) {
+        this.backend = backends.backend(kind, "fixture", FixtureSearchApiTest::articles);
+    }
+
+    static List<Article> articles() {
         Article cramps = new Article("cramps", "Cramps and minerals", "corpus/cramps.txt", null, List.of(),
                 List.of(new Section("Magnesium", null, "Low magnesium causes cramps at night."),
                         new Section("Iron", null, "Iron deficiency is linked to restless legs.")),
@@ -35,12 +38,7 @@ class FixtureSearchApiTest {
                 List.of(), List.of(new Section("<b>Heading</b>", null,
                         "Calcium <script>alert('x')</script> & <img src=x onerror=alert(2)> cramps")),
                 List.of(), List.of(), null);
-        backend = FixtureIndex.open(dir, List.of(cramps, hostile));
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
+        return List.of(cramps, hostile);
     }
 
     private static JsonNode get(io.javalin.testtools.HttpClient client, String path, int status) throws Exception {

@@ -10,7 +10,7 @@ class MarkedFragmentTest {
 
     @Test
     void removesTagsAndKeepsMarkedRangesAsOffsetsIntoThePlainText() {
-        MarkedFragment f = MarkedFragment.parse("Low \u0002magnesium\u0003 causes \u0002leg\u0003 \u0002cramps\u0003.");
+        MarkedFragment f = MarkedFragment.parse("Low \uE000magnesium\uE001 causes \uE000leg\uE001 \uE000cramps\uE001.");
         assertEquals("Low magnesium causes leg cramps.", f.text());
         assertEquals(List.of(new MarkedFragment.Span(4, 13), new MarkedFragment.Span(21, 24),
                 new MarkedFragment.Span(25, 31)), f.marks());

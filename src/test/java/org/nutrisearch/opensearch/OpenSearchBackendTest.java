@@ -5,10 +5,21 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.UnitQueryBuilder;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
@@ -36,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenSearchBackendTest {
 
     private static final String ALIAS = "fixtures";
+    private static final UnitQueryBuilder QUERIES = new UnitQueryBuilder(TextAnalyzers.english());
 
     private static OpenSearchClient client;
     private static OpenSearchIndexer indexer;
@@ -117,25 +129,15 @@ class OpenSearchBackendTest {
 
     @Test
     void bestUnitComesFirst() {
-        UnitSearchResult result = searcher.search(UnitQuery.of("sunlight vitamin d"));
+        UnitSearchResult result = search("sunlight vitamin d");
         assertEquals("vitamin-d-stiffness#section-1", result.hits().get(0).unit().id());
         // Units saying "vitamin" or "D" themselves: four on vitamin D, two on vitamin B12.
         assertEquals(6, result.total());
     }
 
     @Test
-    void synonymFindsUnitsThatOnlySayLegCramp() {
-        UnitSearchResult result = searcher.search(UnitQuery.of("charley horse"));
-        assertEquals(2, result.total());
-        assertEquals(Set.of("magnesium-night-cramps#keypoint-1", "potassium-sodium-muscle-pain#section-2"), ids(result));
-
-        UnitSearchResult spelling = searcher.search(UnitQuery.of("hypokalaemia"));
-        assertEquals(List.of("potassium-sodium-muscle-pain#section-1"), idList(spelling));
-    }
-
-    @Test
     void aggregationsCountAllMatchesByNutrientAndKind() {
-        UnitSearchResult result = searcher.search(UnitQuery.of("muscle").withPage(0, 3));
+        UnitSearchResult result = search(new SearchRequest("muscle", 3, 0, Set.of(), Set.of(), null));
         assertEquals(4, result.total());
         assertEquals(3, result.hits().size());
         Map<String, Long> nutrients = new LinkedHashMap<>();
@@ -152,7 +154,7 @@ class OpenSearchBackendTest {
 
     @Test
     void countsOverAllUnitsWithoutWords() {
-        UnitSearchResult all = searcher.search(UnitQuery.all(Set.of(), Set.of(), null, 0, 0));
+        UnitSearchResult all = searcher.search(new MatchAllDocsQuery(), 0, 0);
         assertEquals(20, all.total());
         assertEquals(List.of(), all.hits());
         assertEquals(Map.of("potassium", 5L, "magnesium", 4L, "vitamin-d", 4L, "calcium", 3L, "iron", 3L,
@@ -165,74 +167,60 @@ class OpenSearchBackendTest {
     void titleWordAloneDoesNotMakeAUnitMatch() {
         // "Iron" is in the title of all five b12-iron units; three say it themselves.
         assertEquals(Set.of("b12-iron-tired-legs#summary", "b12-iron-tired-legs#section-2",
-                "b12-iron-tired-legs#table-1-row-1"), ids(searcher.search(UnitQuery.of("iron"))));
+                "b12-iron-tired-legs#table-1-row-1"), ids(search("iron")));
     }
 
     @Test
     void phrasesAreRequiredAndExcludedWordsRemoveUnits() {
-        UnitQuery phrase = new UnitQuery("", List.of("leg cramps"), List.of(), Set.of(), Set.of(), null, 0, 10);
         assertEquals(Set.of("magnesium-night-cramps#keypoint-1", "potassium-sodium-muscle-pain#section-2"),
-                ids(searcher.search(phrase)));
-        UnitQuery wordsAndPhrase = new UnitQuery("potassium", List.of("leg cramps"), List.of(), Set.of(), Set.of(), null, 0, 10);
+                ids(search("\"leg cramps\"")));
         assertEquals(List.of("potassium-sodium-muscle-pain#section-2", "magnesium-night-cramps#keypoint-1"),
-                idList(searcher.search(wordsAndPhrase)));
+                idList(search("potassium \"leg cramps\"")));
 
-        UnitQuery notAtNight = new UnitQuery("cramps", List.of(), List.of("night"), Set.of(), Set.of(), null, 0, 10);
         assertEquals(Set.of("magnesium-night-cramps#keypoint-1", "potassium-sodium-muscle-pain#section-2",
-                "potassium-sodium-muscle-pain#faq-1"), ids(searcher.search(notAtNight)));
+                "potassium-sodium-muscle-pain#faq-1"), ids(search("cramps -night")));
 
         // Only an exclusion: every unit but the four that say "magnesium" (the title does not count).
-        UnitQuery onlyExcluded = new UnitQuery("", List.of(), List.of("magnesium"), Set.of(), Set.of(), null, 0, 0);
-        assertEquals(16, searcher.search(onlyExcluded).total());
+        assertEquals(16, search("-magnesium").total());
     }
 
     @Test
     void filtersByKindNutrientsAndArticle() {
-        assertEquals(List.of("potassium-sodium-muscle-pain#faq-1"), idList(searcher.search(
-                UnitQuery.of("cramps").withFilters(Set.of("faq"), Set.of("potassium"), null))));
+        assertEquals(List.of("potassium-sodium-muscle-pain#faq-1"), idList(search(
+                new SearchRequest("cramps", 10, 0, Set.of(UnitKind.FAQ), Set.of("potassium"), null))));
         // No words: every unit mentioning calcium, equal scores, so in id order.
         assertEquals(List.of("magnesium-night-cramps#section-1", "vitamin-d-stiffness#faq-1", "vitamin-d-stiffness#summary"),
-                idList(searcher.search(UnitQuery.all(Set.of(), Set.of("calcium"), null, 0, 10))));
+                idList(searcher.search(allMentioning("calcium"), 0, 10)));
         assertEquals(List.of("vitamin-d-stiffness#faq-1", "vitamin-d-stiffness#summary"),
-                idList(searcher.search(UnitQuery.all(Set.of(), Set.of("calcium", "vitamin-d"), null, 0, 10))));
+                idList(searcher.search(allMentioning("calcium", "vitamin-d"), 0, 10)));
         assertEquals(Set.of("b12-iron-tired-legs#section-2", "b12-iron-tired-legs#table-1-row-1"),
-                ids(searcher.search(UnitQuery.of("iron").withFilters(Set.of("section", "table"), Set.of(), "b12-iron-tired-legs"))));
-        assertEquals(List.of(), idList(searcher.search(
-                UnitQuery.of("iron").withFilters(Set.of(), Set.of(), "vitamin-d-stiffness"))));
+                ids(search(new SearchRequest("iron", 10, 0, Set.of(UnitKind.SECTION, UnitKind.TABLE), Set.of(),
+                        "b12-iron-tired-legs"))));
+        assertEquals(List.of(), idList(search(
+                new SearchRequest("iron", 10, 0, Set.of(), Set.of(), "vitamin-d-stiffness"))));
     }
 
     @Test
     void highlightMarksTheMatchedWordInTheUnitText() {
-        UnitSearchResult.Hit hit = searcher.search(UnitQuery.of("sunlight")).hits().get(0);
+        UnitSearchResult.Hit hit = search("sunlight").hits().get(0);
         String text = "Skin makes vitamin D from sunlight, so people who stay indoors through the winter often run short.";
         assertEquals(text, hit.unit().text());
         assertEquals(List.of(new MarkedFragment(text, List.of(new MarkedFragment.Span(26, 34)))), hit.fragments());
     }
 
     @Test
-    void highlightMarksSynonymMatchesAndStemmedForms() {
-        UnitSearchResult result = searcher.search(UnitQuery.of("charley horse"));
-        for (UnitSearchResult.Hit hit : result.hits()) {
-            MarkedFragment f = hit.fragments().get(0);
-            List<String> marked = f.marks().stream().map(s -> f.text().substring(s.start(), s.end())).toList();
-            String expected = hit.unit().id().endsWith("keypoint-1") ? "leg cramp" : "leg cramps";
-            assertEquals(expected, String.join(" ", marked), hit.unit().id());
-        }
-    }
-
-    @Test
-    void unitWithoutMatchInTextStillGetsTheStartOfItsText() {
-        // "Osteomalacia" is only the heading; the passage is the text's beginning, unmarked.
-        UnitSearchResult.Hit hit = searcher.search(UnitQuery.of("osteomalacia")).hits().get(0);
+    void unitWithoutMatchInTextHasNoHighlight() {
+        // "Osteomalacia" is only the heading: nothing in the text to mark.
+        UnitSearchResult.Hit hit = search("osteomalacia").hits().get(0);
         assertEquals("vitamin-d-stiffness#section-2", hit.unit().id());
-        assertEquals(List.of(new MarkedFragment(hit.unit().text(), List.of())), hit.fragments());
+        assertEquals(List.of(), hit.fragments());
     }
 
     @Test
     void sourceReadsBackAsTheIndexedDocument() {
         UnitDocument expected = UnitFixtures.units().stream()
                 .filter(u -> u.id().equals("potassium-sodium-muscle-pain#faq-1")).findFirst().orElseThrow();
-        UnitDocument found = searcher.search(UnitQuery.of("bananas")).hits().get(0).unit();
+        UnitDocument found = search("bananas").hits().get(0).unit();
         assertEquals(expected, found);
         assertNull(found.heading());
     }
@@ -248,7 +236,8 @@ class OpenSearchBackendTest {
 
     @Test
     void reindexSwitchesTheAliasWhileSearchesKeepSucceeding() throws Exception {
-        List<String> before = indexer.indexesBehindAlias();
+        List<String> before = new ArrayList<>(indexer.indexesBehindAlias());
+        before.addAll(indexer.articleIndexesBehindAlias());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
@@ -256,7 +245,7 @@ class OpenSearchBackendTest {
         Thread reader = new Thread(() -> {
             while (running.get()) {
                 try {
-                    if (searcher.search(UnitQuery.of("magnesium")).total() != 4) {
+                    if (search("magnesium").total() != 4) {
                         wrong.incrementAndGet();
                     }
                     searches.incrementAndGet();
@@ -301,16 +290,34 @@ class OpenSearchBackendTest {
         assertEquals(articlesBefore, indexer.articleIndexesBehindAlias());
         List<String> left = new ArrayList<>(client.indices().get(g -> g.index(ALIAS + "-*")).result().keySet());
         left.sort(null);
-        assertEquals(List.of(articlesBefore.get(0), before.get(0)), left);
-        assertEquals(4, searcher.search(UnitQuery.of("magnesium")).total());
+        assertEquals(List.of(before.get(0), articlesBefore.get(0)), left);
+        assertEquals(4, search("magnesium").total());
     }
 
     @Test
     void missingAliasIsUnavailableNotAnError() {
         OpenSearchUnitSearcher nowhere = new OpenSearchUnitSearcher(client, "no-such-alias");
         OpenSearchUnavailableException e = assertThrows(OpenSearchUnavailableException.class,
-                () -> nowhere.search(UnitQuery.of("magnesium")));
+                () -> nowhere.search(QUERIES.build(SearchRequest.of("magnesium")).query(), 0, 10));
         assertTrue(e.getMessage().startsWith("OpenSearch cannot serve 'no-such-alias' now"), e.getMessage());
+    }
+
+    /** The unit search the backend runs for {@code text}: the embedded query, translated. */
+    private static UnitSearchResult search(String text) {
+        return search(SearchRequest.of(text));
+    }
+
+    private static UnitSearchResult search(SearchRequest request) {
+        return searcher.search(QUERIES.build(request).query(), request.offset(), request.limit());
+    }
+
+    /** Every unit mentioning all the given nutrients (no words: equal scores). */
+    private static Query allMentioning(String... nutrients) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        for (String n : nutrients) {
+            q.add(new TermQuery(new Term(UnitFields.NUTRIENT, n)), BooleanClause.Occur.FILTER);
+        }
+        return q.build();
     }
 
     private static List<String> openSearchTokens(String analyzer, String text) throws IOException {
