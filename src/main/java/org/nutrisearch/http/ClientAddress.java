@@ -28,16 +28,20 @@ final class ClientAddress {
         return ctx.ip();
     }
 
-    /** The last well-formed entry of the headers' comma-separated lists, or null. */
+    /**
+     * The last non-blank entry of the headers' comma-separated lists when it is a well-formed address,
+     * else null (garbage where the proxy's entry should be: the caller falls back to the connection).
+     */
     static String lastForwarded(List<String> headers) {
         for (int h = headers.size() - 1; h >= 0; h--) {
             String[] entries = headers.get(h).split(",");
-            String last = entries.length == 0 ? "" : entries[entries.length - 1].strip();
-            if (!last.isEmpty() && last.length() <= MAX_LENGTH && last.chars().allMatch(ClientAddress::addressChar)) {
-                return last;
-            }
-            if (!last.isEmpty()) {
-                return null; // garbage where the proxy's entry should be: fall back to the connection
+            for (int e = entries.length - 1; e >= 0; e--) {
+                String entry = entries[e].strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                boolean wellFormed = entry.length() <= MAX_LENGTH && entry.chars().allMatch(ClientAddress::addressChar);
+                return wellFormed ? entry : null;
             }
         }
         return null;

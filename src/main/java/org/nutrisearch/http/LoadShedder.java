@@ -84,6 +84,11 @@ final class LoadShedder extends Handler.Wrapper {
         }
     }
 
+    /** Requests waiting for a slot now. */
+    int queued() {
+        return queued.get();
+    }
+
     private void reject(Response response, Callback callback) {
         response.setStatus(503);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
