@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class SecurityHeaders extends Handler.Wrapper {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    /** One policy for everything: the page's (static files set it too, to the same value). */
+    static final String CONTENT_SECURITY_POLICY = PageFiles.CONTENT_SECURITY_POLICY;
 
     SecurityHeaders(Handler inner) {
         super(inner);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The browser-hardening headers are on every response: answers, API errors and Jetty's own errors. */
 class SecurityHeadersTest {
@@ -42,7 +43,8 @@ class SecurityHeadersTest {
     private static void assertHardened(RawHttp.Response r, int status) {
         assertEquals(status, r.status());
         assertEquals("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                + "frame-ancestors 'none'; form-action 'self'", r.header("Content-Security-Policy"));
+                + "form-action 'self'; frame-ancestors 'none'", r.header("Content-Security-Policy"));
+        assertEquals(1, r.headers().get("content-security-policy").size(), "one policy, not two");
         assertEquals("nosniff", r.header("X-Content-Type-Options"));
         assertEquals("no-referrer", r.header("Referrer-Policy"));
         assertEquals("DENY", r.header("X-Frame-Options"));
@@ -52,6 +54,16 @@ class SecurityHeadersTest {
     void onAnswers() throws Exception {
         assertHardened(send("GET /health HTTP/1.1\r\n"), 200);
         assertHardened(send("GET /api/search?q=magnesium HTTP/1.1\r\n"), 200);
+    }
+
+    @Test
+    void onThePageAndItsFiles() throws Exception {
+        RawHttp.Response page = send("GET / HTTP/1.1\r\n");
+        assertHardened(page, 200);
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertHardened(send("GET /app.js HTTP/1.1\r\n"), 200);
+        assertHardened(send("GET /style.css HTTP/1.1\r\n"), 200);
+        assertHardened(send("GET /no-such-file.js HTTP/1.1\r\n"), 404);
     }
 
     @Test
