@@ -13,6 +13,7 @@ import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SnippetAssertions;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -29,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,8 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarkupEscapingTest {
 
     static final ObjectMapper JSON = FixtureIndex.json();
-    static final Pattern OUR_TAGS =
-            Pattern.compile("<mark class=\"term\">|<mark class=\"nutrient\" data-nutrient=\"[a-z0-9_-]+\">|</mark>");
 
     @TempDir
     static Path dir;
@@ -151,32 +149,7 @@ class MarkupEscapingTest {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /** Only our mark tags; everything else escaped; and the text inside is a passage of the unit's text. */
     static void assertSafeSnippet(String snippet, String unitText, String id) {
-        Matcher tags = OUR_TAGS.matcher(snippet);
-        int open = 0;
-        int close = 0;
-        while (tags.find()) {
-            if (tags.group().equals("</mark>")) {
-                close++;
-            } else {
-                open++;
-            }
-        }
-        assertEquals(open, close, id + ": balanced marks in " + snippet);
-        String rest = OUR_TAGS.matcher(snippet).replaceAll("");
-        for (String raw : List.of("<", ">", "\"", "'")) {
-            assertFalse(rest.contains(raw), id + ": unescaped " + raw + " in " + snippet);
-        }
-        assertEquals(-1, rest.replaceAll("&(amp|lt|gt|quot|#39);", "").indexOf('&'), id + ": bare & in " + snippet);
-        String plain = rest.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
-        if (plain.startsWith("…")) {
-            plain = plain.substring(1);
-        }
-        if (plain.endsWith("…")) {
-            plain = plain.substring(0, plain.length() - 1);
-        }
-        assertTrue(unitText.contains(plain), id + ": snippet text is not from the unit: " + plain);
+        SnippetAssertions.assertSafe(snippet, unitText, id);
     }
 }
