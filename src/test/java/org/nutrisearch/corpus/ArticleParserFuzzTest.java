@@ -24,7 +24,7 @@ class ArticleParserFuzzTest {
 
     private final ArticleParser parser = new ArticleParser();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void anyTextParsesIntoWellFormedUnits(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         Article article = parser.parse("fuzz", "fuzz.txt", text);

@@ -21,7 +21,7 @@ class SnippetBuilderFuzzTest {
             new SnippetBuilder(TextAnalyzers.english(), new NutrientTagger(NutrientLexicon.loadDefault()));
     private static final UnitQueryBuilder QUERIES = new UnitQueryBuilder(TextAnalyzers.english());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void anyTextAndQueryGiveASafeSnippet(byte[] input) {
         String all = new String(input, StandardCharsets.UTF_8);
         int newline = all.indexOf('\n');

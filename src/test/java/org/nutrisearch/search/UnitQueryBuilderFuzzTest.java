@@ -63,7 +63,7 @@ class UnitQueryBuilderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void anyQueryBuildsWithinTheClauseBudgetAndRuns(FuzzedDataProvider data) throws Exception {
         Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
         for (UnitKind kind : UnitKind.values()) {
