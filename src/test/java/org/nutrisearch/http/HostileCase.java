@@ -19,17 +19,18 @@ import java.util.regex.Pattern;
  *
  * <p>Each line is a JSON object: {@code name}, {@code method}, {@code target} (path and raw query, sent
  * as is), optional {@code headers} and {@code body}, or a complete {@code raw} request instead; and
- * {@code expect}, a status ({@code 400}) or a class ({@code "4xx"}). In targets, bodies and raw
+ * {@code expect}, a status ({@code 400}) or a class ({@code "4xx"}); {@code "halfClose": true} shuts
+ * the client's side after sending (a client that gave up mid-body). In targets, bodies and raw
  * requests, {@code \xNN} is one raw byte, {@code {{repeat N text}}} repeats text, {@code {{nest N open
- * close}}} nests brackets N deep, and {@code {{host}}} is the server's address. Lines starting with
+ * close [middle]}}} nests brackets N deep (around middle), and {@code {{host}}} is the server's address. Lines starting with
  * {@code //} are comments.
  */
 record HostileCase(int line, String name, String method, String target, Map<String, String> headers, String body,
-                   String raw, String expect) {
+                   String raw, boolean halfClose, String expect) {
 
     static final String RESOURCE = "/hostile/requests.jsonl";
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat (\\d+) (.*?)\\}\\}", Pattern.DOTALL);
-    private static final Pattern NEST = Pattern.compile("\\{\\{nest (\\d+) (\\S+) (\\S+)\\}\\}");
+    private static final Pattern NEST = Pattern.compile("\\{\\{nest (\\d+) (\\S+?) (\\S+?)(?: (\\S+?))?\\}\\}");
     private static final Pattern BYTE = Pattern.compile("\\\\x([0-9a-fA-F]{2})");
 
     static List<HostileCase> load(ObjectMapper json) throws IOException {
@@ -51,7 +52,7 @@ record HostileCase(int line, String name, String method, String target, Map<Stri
                 }
                 cases.add(new HostileCase(i + 1, node.get("name").asText(), textOf(node, "method", "GET"),
                         textOf(node, "target", null), headers, textOf(node, "body", null), textOf(node, "raw", null),
-                        node.get("expect").asText()));
+                        node.path("halfClose").asBoolean(false), node.get("expect").asText()));
             }
         }
         return cases;
@@ -107,7 +108,8 @@ record HostileCase(int line, String name, String method, String target, Map<Stri
         sb = new StringBuilder();
         while (m.find()) {
             int n = Integer.parseInt(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).repeat(n) + m.group(3).repeat(n)));
+            String middle = m.group(4) == null ? "" : m.group(4);
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).repeat(n) + middle + m.group(3).repeat(n)));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -65,7 +65,7 @@ class HostileRequestsTest {
     }
 
     private static void check(HostileCase c) throws Exception {
-        RawHttp.Response r = RawHttp.exchange(app.port(), c.request(app.port()), BOUND_MILLIS);
+        RawHttp.Response r = RawHttp.exchange(app.port(), c.request(app.port()), BOUND_MILLIS, c.halfClose());
         List<String> problems = new ArrayList<>();
         if (!c.accepts(r.status())) {
             problems.add("status " + r.status() + ", expected " + c.expect());

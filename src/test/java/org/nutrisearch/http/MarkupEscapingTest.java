@@ -122,6 +122,32 @@ class MarkupEscapingTest {
     }
 
     @Test
+    void answersAndTheirAlternativesAreTheExactTextWithEscapedSnippets() throws Exception {
+        Map<String, Unit> expected = new LinkedHashMap<>();
+        article.units().forEach(u -> expected.put(u.id(), u));
+        int candidates = 0;
+        for (String q : List.of("Can magnesium stop cramps?", "Does potassium matter?", "what is magnesium alert script")) {
+            JsonNode body = get("/api/answer?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            assertEquals(q, body.get("question").asText());
+            List<JsonNode> all = new java.util.ArrayList<>();
+            if (!body.get("answer").isNull()) {
+                all.add(body.get("answer"));
+            }
+            body.get("alternatives").forEach(all::add);
+            for (JsonNode c : all) {
+                Unit u = expected.get(c.get("id").asText());
+                assertEquals(u.text(), c.get("text").asText(), u.id());
+                assertEquals(u.question(), textOrNull(c.get("question")), u.id());
+                assertEquals(u.articleTitle(), c.get("citation").get("articleTitle").asText(), u.id());
+                assertEquals(u.heading(), textOrNull(c.get("citation").get("heading")), u.id());
+                assertSafeSnippet(c.get("snippet").asText(), u.text(), u.id());
+                candidates++;
+            }
+        }
+        assertTrue(candidates >= 3, "answers and alternatives were checked: " + candidates);
+    }
+
+    @Test
     void theArticleEndpointsReturnTheExactText() throws Exception {
         assertEquals(JSON.valueToTree(article), get("/api/articles/" + article.id()));
         JsonNode listed = get("/api/articles").get("articles").get(0);

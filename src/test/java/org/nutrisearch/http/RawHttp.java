@@ -38,6 +38,11 @@ final class RawHttp {
 
     /** Sends {@code request} (complete bytes) to {@code port} on loopback and reads the whole response. */
     static Response exchange(int port, byte[] request, int timeoutMillis) throws IOException {
+        return exchange(port, request, timeoutMillis, false);
+    }
+
+    /** As above; with {@code halfClose} the client shuts its side after sending, as one that gave up does. */
+    static Response exchange(int port, byte[] request, int timeoutMillis, boolean halfClose) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
@@ -49,6 +54,9 @@ final class RawHttp {
                     OutputStream out = socket.getOutputStream();
                     out.write(request);
                     out.flush();
+                    if (halfClose) {
+                        socket.shutdownOutput();
+                    }
                 } catch (IOException e) {
                     // The server closed early; the response (if any) tells what happened.
                 }
