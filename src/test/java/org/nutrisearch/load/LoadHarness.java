@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
  * Load harness (a program, not a test): N keep-alive connections, each sending a fixed mix of search,
  * article, listing, suggestion and health requests back to back for a given time against a server in
  * another process on loopback. Prints throughput, latency percentiles, errors, and the server's heap
- * after a full GC before and after the run (through {@code jcmd}).
+ * after a full GC after the warm-up and after each measured round (through {@code jcmd}): retained
+ * heap that keeps growing from round to round would be a leak.
  *
  * <pre>
  * java -cp target/test-classes org.nutrisearch.load.LoadHarness --jar target/nutrisearch.jar \
- *      --connections 64 --seconds 60 --warmup 15
+ *      --connections 64 --seconds 60 --warmup 15 --rounds 2
  * java -cp target/test-classes org.nutrisearch.load.LoadHarness --url http://127.0.0.1:7070 --pid 12345
  * </pre>
  * With {@code --jar} the harness starts {@code java -Xmx512m -jar JAR serve} itself (rate limit off,
@@ -50,7 +51,7 @@ public final class LoadHarness {
             "leg-pain-at-night-vitamin-deficiency", "leg-stiffness-nutritional-culprits", "nighttime-leg-cramps-nutrients");
     static final List<String> PREFIXES = List.of("mag", "vit", "cra", "pot", "leg c", "b1", "cal", "dehy");
 
-    private record Options(String url, Path jar, long pid, int connections, int seconds, int warmup) {
+    private record Options(String url, Path jar, long pid, int connections, int seconds, int warmup, int rounds) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -58,7 +59,8 @@ public final class LoadHarness {
             }
             return new Options(m.get("--url"), m.containsKey("--jar") ? Path.of(m.get("--jar")) : null,
                     Long.parseLong(m.getOrDefault("--pid", "-1")), Integer.parseInt(m.getOrDefault("--connections", "64")),
-                    Integer.parseInt(m.getOrDefault("--seconds", "60")), Integer.parseInt(m.getOrDefault("--warmup", "15")));
+                    Integer.parseInt(m.getOrDefault("--seconds", "60")), Integer.parseInt(m.getOrDefault("--warmup", "15")),
+                    Integer.parseInt(m.getOrDefault("--rounds", "1")));
         }
     }
 
@@ -163,19 +165,21 @@ public final class LoadHarness {
             System.out.printf(Locale.ROOT, "server %s (pid %d), %d connections, %d s warm-up, %d s measured, suggest %s%n",
                     url, pid, o.connections(), o.warmup(), o.seconds(), suggest ? "in the mix" : "absent");
             run(url, o.connections(), o.warmup(), 0, suggest, 1); // warm-up: JIT, caches, connection pools
-            String heapBefore = heapAfterFullGc(pid);
-            Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-            long[] all = run(url, o.connections(), 0, o.seconds(), suggest, 2, errors);
-            String heapAfter = heapAfterFullGc(pid);
-            Arrays.sort(all);
-            long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
-            System.out.printf(Locale.ROOT, "requests %d in %d s: %.0f req/s%n", all.length, o.seconds(),
-                    all.length / (double) o.seconds());
-            System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-                    ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "errors %d %s%n", errorCount, errors.isEmpty() ? "" : errors);
-            System.out.println("heap after full GC, start: " + heapBefore);
-            System.out.println("heap after full GC, end:   " + heapAfter);
+            System.out.println("heap after full GC, after warm-up: " + heapAfterFullGc(pid));
+            for (int round = 1; round <= o.rounds(); round++) {
+                Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+                long[] all = run(url, o.connections(), 0, o.seconds(), suggest, 1 + round, errors);
+                String heap = heapAfterFullGc(pid);
+                Arrays.sort(all);
+                long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+                System.out.printf(Locale.ROOT, "round %d: %d requests in %d s: %.0f req/s%n", round, all.length,
+                        o.seconds(), all.length / (double) o.seconds());
+                System.out.printf(Locale.ROOT, "  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                        ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999),
+                        all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                System.out.printf(Locale.ROOT, "  errors %d %s%n", errorCount, errors.isEmpty() ? "" : errors);
+                System.out.println("  heap after full GC: " + heap);
+            }
         } finally {
             if (server != null) {
                 server.destroy();
@@ -263,9 +267,9 @@ public final class LoadHarness {
         }
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+        Matcher used = Pattern.compile("committed (\\d+)K, used (\\d+)K").matcher(info);
         return used.find()
-                ? String.format(Locale.ROOT, "%.1f MB used of %.1f MB", Long.parseLong(used.group(2)) / 1024.0,
+                ? String.format(Locale.ROOT, "%.1f MB used (%.1f MB committed)", Long.parseLong(used.group(2)) / 1024.0,
                 Long.parseLong(used.group(1)) / 1024.0)
                 : info.strip();
     }
