@@ -2,16 +2,16 @@ package org.nutrisearch.cli;
 
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.BackgroundRebuild;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
 import org.nutrisearch.opensearch.OpenSearchIndexer;
+import org.nutrisearch.opensearch.OpenSearchReindexer;
 import org.nutrisearch.opensearch.OpenSearchSchema;
 import org.nutrisearch.opensearch.OpenSearchUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +25,6 @@ import java.time.Duration;
  */
 final class OpenSearchStartup {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchStartup.class);
     /** At most one automatic rebuild per this interval, however many requests find the index missing. */
     static final Duration REBUILD_INTERVAL = Duration.ofSeconds(30);
 
@@ -77,11 +76,15 @@ final class OpenSearchStartup {
         return summary;
     }
 
+    /** The backend and the reindexer behind {@code POST /api/admin/reindex}. */
+    record Opened(OpenSearchBackend backend, OpenSearchReindexer reindexer) {
+    }
+
     /**
      * Connects, indexes the corpus when the aliases are missing (or {@code --opensearch-reindex}), and
-     * opens the backend.
+     * opens the backend, which rebuilds the indexes in the background should the cluster lose them.
      */
-    OpenSearchBackend open(PrintStream out) throws StartupException {
+    Opened open(PrintStream out) throws StartupException {
         OpenSearchConnection connection = connect(out);
         try {
             OpenSearchCorpusIndexer indexer = corpusIndexer(connection);
@@ -91,8 +94,9 @@ final class OpenSearchStartup {
                 out.println("OpenSearch: serving the existing indexes behind '" + options.openSearchAlias
                         + "' (--opensearch-reindex rebuilds them from the corpus)");
             }
-            BackgroundRebuild rebuild = new BackgroundRebuild(() -> rebuildAfterLoss(indexer), REBUILD_INTERVAL);
-            return services.openSearchBackend(connection, options.openSearchAlias, rebuild);
+            OpenSearchReindexer reindexer = new OpenSearchReindexer(corpus, new CorpusLoader(), indexer);
+            BackgroundRebuild rebuild = new BackgroundRebuild(reindexer::rebuildIfMissing, REBUILD_INTERVAL);
+            return new Opened(services.openSearchBackend(connection, options.openSearchAlias, rebuild), reindexer);
         } catch (StartupException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof OpenSearchUnavailableException u) {
@@ -111,21 +115,6 @@ final class OpenSearchStartup {
         }
         return new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(), indexing),
                 services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms());
-    }
-
-    /** The cluster came back without the indexes (a new cluster, or its data lost): build them again. */
-    private void rebuildAfterLoss(OpenSearchCorpusIndexer indexer) {
-        try {
-            if (indexer.indexed()) {
-                return; // another service instance rebuilt them meanwhile
-            }
-            LOG.warn("OpenSearch has no index behind '{}': rebuilding from {}", options.openSearchAlias, corpus);
-            CorpusLoad load = loadCorpus();
-            IndexSummary summary = indexer.index(load.articles());
-            LOG.info("rebuilt the OpenSearch indexes: {} articles, {} units", summary.articles(), summary.units());
-        } catch (StartupException | RuntimeException e) {
-            LOG.error("rebuilding the OpenSearch indexes failed; the next request that misses them tries again", e);
-        }
     }
 
     private CorpusLoad loadCorpus() throws StartupException {

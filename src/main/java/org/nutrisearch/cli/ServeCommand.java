@@ -7,7 +7,8 @@ import org.nutrisearch.http.App;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
-import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.CorpusReindexer;
+import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,20 +95,26 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = config();
         Services services = Services.create();
         SearchBackend backend;
+        CorpusReindexer reindexer;
         if (backendOptions.backend == BackendOptions.Backend.opensearch) {
             try {
-                backend = new OpenSearchStartup(services, backendOptions, options.corpus).open(System.out);
+                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
+                        .open(System.out);
+                backend = opened.backend();
+                reindexer = opened.reindexer();
             } catch (OpenSearchStartup.StartupException e) {
                 System.err.println("serve: " + e.getMessage());
                 return 1;
             }
         } else {
-            backend = openLucene(services);
-            if (backend == null) {
+            LiveIndex live = openLucene(services);
+            if (live == null) {
                 return 1;
             }
+            backend = services.openBackend(live);
+            reindexer = services.reindexer(options.corpus, options.index, live);
         }
-        Javalin app = App.create(backend, services.lexicon(), services.json(), config);
+        Javalin app = App.create(backend, services.lexicon(), services.json(), config, () -> reindexer);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -121,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The embedded index, built first when missing or stale; null (after saying why) when the corpus cannot be read. */
-    private LuceneSearchBackend openLucene(Services services) throws Exception {
+    private LiveIndex openLucene(Services services) throws Exception {
         if (Services.indexIsStale(options.corpus, options.index)) {
             CorpusLoad load;
             try {
@@ -139,6 +146,6 @@ final class ServeCommand implements Callable<Integer> {
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        return services.openBackend(generation);
+        return LiveIndex.open(generation);
     }
 }

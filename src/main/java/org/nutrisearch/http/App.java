@@ -8,7 +8,10 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.AnswerPolicy;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.BackendUnavailableException;
+import org.nutrisearch.search.CorpusReindexer;
 import org.nutrisearch.search.SearchBackend;
+
+import java.util.function.Supplier;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
 public final class App {
@@ -18,6 +21,16 @@ public final class App {
 
     /** Creates (does not start) the service over {@code backend}. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
+        return create(backend, lexicon, json, config, null);
+    }
+
+    /**
+     * Creates (does not start) the service; {@code reindexer}, when not null, serves
+     * {@code POST /api/admin/reindex} (it may supply null while the index loads).
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<? extends CorpusReindexer> reindexer) {
+        AdminAuth adminAuth = new AdminAuth(config.adminToken());
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
@@ -37,6 +50,10 @@ public final class App {
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);
             javalin.routes.exception(BackendUnavailableException.class, ApiErrors::unavailable);
+            if (reindexer != null) {
+                javalin.routes.post("/api/admin/reindex", new ReindexHandler(adminAuth, reindexer));
+            }
+            new Hardening(config, json).install(javalin);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
             javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });

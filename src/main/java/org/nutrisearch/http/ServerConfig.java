@@ -59,4 +59,19 @@ public record ServerConfig(String host, int port, double answerThreshold, String
         return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, perMinute, burst,
                 trustedProxy, maxConcurrent, logQueries);
     }
+
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, origins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withTrustedProxy(boolean trusted) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trusted, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withMaxConcurrent(int max) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, max, logQueries);
+    }
 }

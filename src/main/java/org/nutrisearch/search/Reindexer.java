@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Rebuilds the index from the corpus into a fresh generation while searches go on, then switches
  * the served index to it; the old generation is deleted only after the switch.
  */
-public final class Reindexer {
+public final class Reindexer implements CorpusReindexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
 
@@ -29,14 +29,14 @@ public final class Reindexer {
 
     /** Thrown when a reindex is asked for while one is running. */
     public static final class AlreadyRunning extends RuntimeException {
-        AlreadyRunning() {
+        public AlreadyRunning() {
             super("a reindex is already running");
         }
     }
 
     /** Thrown when the corpus yields no article: the served index is kept. */
     public static final class NothingToIndex extends RuntimeException {
-        NothingToIndex(String message) {
+        public NothingToIndex(String message) {
             super(message);
         }
     }
@@ -59,6 +59,7 @@ public final class Reindexer {
     }
 
     /** Rebuilds and switches; one at a time (a second caller gets {@link AlreadyRunning}). */
+    @Override
     public Report reindex() throws IOException, CorpusException {
         if (!running.tryLock()) {
             throw new AlreadyRunning();

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.opensearch.BackgroundRebuild;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
+import org.nutrisearch.opensearch.OpenSearchReindexer;
 import org.nutrisearch.opensearch.OpenSearchTestCluster;
 import org.nutrisearch.opensearch.SharedOpenSearch;
 import org.opensearch.client.opensearch._types.HealthStatus;
@@ -23,11 +25,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,13 +42,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The service on the OpenSearch backend when the cluster misbehaves, seen over HTTP: unreachable (503
  * with a retry hint, then answers again by itself), back without its indexes (rebuilt in the
- * background), reindexed under continuous queries, and a node stopped mid-run with a replica (no
+ * background), reindexed through {@code POST /api/admin/reindex} under continuous queries, and a node stopped mid-run with a replica (no
  * request fails, no answer is partial). The node stop comes last: the shared cluster keeps two nodes.
  */
 @Tag("opensearch")
 @ExtendWith({SharedOpenSearch.class, TestBackends.Extension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchResilienceApiTest {
+
+    private static final String TOKEN = "resilience-admin-token";
 
     /** Units with "magnesium" in the bundled articles, on either backend. */
     private static final String QUERY = "/api/search?q=magnesium&limit=3";
@@ -149,8 +155,8 @@ class OpenSearchResilienceApiTest {
 
     @Test
     @Order(3)
-    void reindexUnderContinuousQueriesNeverFailsOrChangesAnAnswer(OpenSearchTestCluster cluster, TestBackends backends)
-            throws Exception {
+    void adminReindexUnderContinuousQueriesNeverFailsOrChangesAnAnswer(OpenSearchTestCluster cluster,
+                                                                       TestBackends backends) throws Exception {
         List<Article> articles = TestBackends.bundledArticles();
         long total = expectedTotal(backends);
         try (OpenSearchConnection connection = OpenSearchConnection.open(cluster.liveUrls());
@@ -158,11 +164,20 @@ class OpenSearchResilienceApiTest {
                      OpenSearchConnection.open(cluster.liveUrls()), "reindexed", () -> { })) {
             OpenSearchCorpusIndexer indexer = TestBackends.corpusIndexer(connection, "reindexed");
             indexer.index(articles);
-            Javalin app = serve(backend);
+            Set<String> first = indexesBehind(connection, "reindexed");
+            OpenSearchReindexer reindexer = new OpenSearchReindexer(Path.of("corpus"), new CorpusLoader(), indexer);
+            Javalin app = App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(),
+                    ServerConfig.defaults().withAdminToken(TOKEN), () -> reindexer).start(0);
             try (Queries queries = new Queries(app, total, 2)) {
                 queries.awaitAnswers(5);
                 for (int run = 0; run < 2; run++) {
-                    indexer.index(articles);
+                    HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + app.port() + "/api/admin/reindex"))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, report.statusCode(), report.body());
+                    assertEquals(5, json(report).get("articles").asInt());
+                    assertEquals(backend.stats().units(), json(report).get("units").asInt());
                 }
                 int afterReindex = queries.answered();
                 queries.awaitAnswers(afterReindex + 5);
@@ -172,6 +187,9 @@ class OpenSearchResilienceApiTest {
             } finally {
                 app.stop();
             }
+            Set<String> now = indexesBehind(connection, "reindexed");
+            assertEquals(1, now.size());
+            assertTrue(!now.equals(first), "the alias moved to a new index");
         }
     }
 
@@ -207,6 +225,10 @@ class OpenSearchResilienceApiTest {
             assertEquals(0, startedCopiesByNode(connection, "failover").getOrDefault("Node 3", 0));
             assertEquals(5, backend.stats().articles());
         }
+    }
+
+    private static Set<String> indexesBehind(OpenSearchConnection connection, String alias) throws Exception {
+        return connection.client().indices().getAlias(a -> a.name(alias)).result().keySet();
     }
 
     private static Map<String, Integer> startedCopiesByNode(OpenSearchConnection connection, String alias)
