@@ -181,6 +181,11 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         return Arrays.asList(vectors);
     }
 
+    /** How many tokens the model sees for {@code text}: special tokens included, at most {@code maxTokens}. */
+    int countTokens(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
     /** Runs one text through tokenizer and model and returns its pooled, L2-normalised vector. */
     private float[] embed(String text) {
         Encoding encoding = tokenizer.encode(text);
