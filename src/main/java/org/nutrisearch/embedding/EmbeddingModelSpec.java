@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param dimension         length of the output vectors
  * @param pooling           how one vector is made from the per-token outputs
  * @param maxTokens         input length (special tokens included) beyond which text is cut off
- * @param queryPrefix       instruction put in front of queries, never in front of passages ("" for none)
+ * @param queryPrefix       instruction put in front of queries ("" for none)
+ * @param passagePrefix     put in front of passages ("" for none; E5 models want "passage: ")
  */
 public record EmbeddingModelSpec(String id, String modelResource, String tokenizerResource, int dimension,
-                                 Pooling pooling, int maxTokens, String queryPrefix) {
+                                 Pooling pooling, int maxTokens, String queryPrefix, String passagePrefix) {
 
     /** How the token vectors of the last hidden layer become one text vector. */
     public enum Pooling {
@@ -34,7 +35,7 @@ public record EmbeddingModelSpec(String id, String modelResource, String tokeniz
      */
     public static final EmbeddingModelSpec BGE_SMALL_EN_V15_Q = new EmbeddingModelSpec(
             "bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", 384,
-            Pooling.CLS, 512, "Represent this sentence for searching relevant passages: ");
+            Pooling.CLS, 512, "Represent this sentence for searching relevant passages: ", "");
 
     /**
      * sentence-transformers all-MiniLM-L6-v2, int8-quantized, from
@@ -43,7 +44,7 @@ public record EmbeddingModelSpec(String id, String modelResource, String tokeniz
      */
     public static final EmbeddingModelSpec ALL_MINILM_L6_V2_Q = new EmbeddingModelSpec(
             "all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", 384,
-            Pooling.MEAN, 256, "");
+            Pooling.MEAN, 256, "", "");
 
     public EmbeddingModelSpec {
         Objects.requireNonNull(id, "id");
@@ -51,6 +52,7 @@ public record EmbeddingModelSpec(String id, String modelResource, String tokeniz
         Objects.requireNonNull(tokenizerResource, "tokenizerResource");
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(queryPrefix, "queryPrefix");
+        Objects.requireNonNull(passagePrefix, "passagePrefix");
         if (dimension <= 0 || maxTokens < 3) {
             throw new IllegalArgumentException("dimension and maxTokens must be positive: " + dimension + ", " + maxTokens);
         }

