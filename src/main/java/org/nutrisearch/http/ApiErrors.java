@@ -1,0 +1,69 @@
+package org.nutrisearch.http;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** Maps every exception to the JSON error shape, in one place. Internals never reach a client. */
+final class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    static final String CODE = "code";
+    static final String PARAM = "param";
+
+    private ApiErrors() {
+    }
+
+    /** A 400 naming the parameter. */
+    static BadRequestResponse invalid(String param, String message) {
+        return new BadRequestResponse(message, Map.of(CODE, "invalid_parameter", PARAM, param));
+    }
+
+    /** A 400 for a request body. */
+    static BadRequestResponse invalidBody(String message) {
+        return new BadRequestResponse(message, Map.of(CODE, "invalid_body"));
+    }
+
+    static void handle(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String code = e.getDetails().getOrDefault(CODE, defaultCode(status));
+        String param = e.getDetails().get(PARAM);
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? defaultMessage(status) : e.getMessage();
+        e.getDetails().forEach((k, v) -> {
+            if (k.equals("Retry-After")) {
+                ctx.header(k, v);
+            }
+        });
+        ctx.status(status).json(ApiError.of(status, code, param, message));
+    }
+
+    static void handleUnexpected(Exception e, Context ctx) {
+        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(ApiError.of(500, "internal_error", null, "the server could not answer this request"));
+    }
+
+    static String defaultCode(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    static String defaultMessage(int status) {
+        return switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            default -> "request failed";
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.SearchBackend;
+
+/** Wires the HTTP routes to their handlers; every error leaves as JSON. */
+public final class App {
+
+    private App() {
+    }
+
+    /** Creates (does not start) the service over {@code backend}. */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
+        SearchHandler search = new SearchHandler(backend, lexicon);
+        ArticlesHandler articles = new ArticlesHandler(backend);
+        InfoHandlers info = new InfoHandlers(backend);
+        return Javalin.create(javalin -> {
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.http.prefer405over404 = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.staticFiles.add(PageFiles::configure);
+            javalin.routes.get("/health", info::health);
+            javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/articles", articles::list);
+            javalin.routes.get("/api/articles/{id}", articles::one);
+            javalin.routes.get("/api/nutrients", info::nutrients);
+            javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
+            javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package org.nutrisearch.http;
+
+import io.javalin.http.Context;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.SearchBackend;
+
+import java.util.List;
+
+/** {@code GET /health} and {@code GET /api/nutrients}. */
+final class InfoHandlers {
+
+    /** The health body. */
+    record Health(String status, int articles, int units) {
+    }
+
+    /** The nutrients body. */
+    record NutrientsBody(List<Facets.NutrientCount> nutrients) {
+    }
+
+    private final SearchBackend backend;
+
+    InfoHandlers(SearchBackend backend) {
+        this.backend = backend;
+    }
+
+    void health(Context ctx) {
+        IndexStats stats = backend.stats();
+        ctx.json(new Health("ok", stats.articles(), stats.units()));
+    }
+
+    void nutrients(Context ctx) {
+        ctx.json(new NutrientsBody(backend.nutrients()));
+    }
+}

@@ -1,0 +1,60 @@
+package org.nutrisearch.http;
+
+import java.util.List;
+
+/**
+ * Everything the running service can be told, read in one place ({@code serve}'s options, then
+ * environment variables, then defaults) and handed to the HTTP layer.
+ *
+ * @param host                address to listen on
+ * @param port                HTTP port (0 = any free port)
+ * @param answerThreshold     confidence below which /api/answer declines (0..1)
+ * @param adminToken          bearer token for /api/admin/*; null switches those endpoints off (404)
+ * @param corsOrigins         origins allowed to call the API from a browser; empty = none
+ * @param rateLimitPerMinute  requests per minute per client on public endpoints; 0 = no limit
+ * @param rateLimitBurst      requests a client may send at once before the rate applies
+ * @param trustedProxy        when true, the client address is read from X-Forwarded-For
+ * @param maxConcurrent       requests served at once; beyond it (plus a short queue) 503
+ * @param logQueries          whether access-log lines carry the query text (off: health searches are sensitive)
+ */
+public record ServerConfig(String host, int port, double answerThreshold, String adminToken,
+                           List<String> corsOrigins, int rateLimitPerMinute, int rateLimitBurst,
+                           boolean trustedProxy, int maxConcurrent, boolean logQueries) {
+
+    public ServerConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (answerThreshold < 0 || answerThreshold > 1) {
+            throw new IllegalArgumentException("answer threshold must be between 0 and 1");
+        }
+        if (rateLimitPerMinute < 0 || rateLimitBurst < 0) {
+            throw new IllegalArgumentException("rate limits must not be negative");
+        }
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("max concurrent requests must be at least 1");
+        }
+        if (adminToken != null && adminToken.isBlank()) {
+            adminToken = null;
+        }
+    }
+
+    /** Defaults for tests and embedding: any free port, no admin, no CORS, no rate limit. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 0, DEFAULT_ANSWER_THRESHOLD, null, List.of(), 0, 0, false, 256, false);
+    }
+
+    /** Chosen from the judged chatbot set (see README, "Answer confidence"). */
+    public static final double DEFAULT_ANSWER_THRESHOLD = 0.35;
+
+    public ServerConfig withAdminToken(String token) {
+        return new ServerConfig(host, port, answerThreshold, token, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withRateLimit(int perMinute, int burst) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, perMinute, burst,
+                trustedProxy, maxConcurrent, logQueries);
+    }
+}

@@ -1,0 +1,165 @@
+package org.nutrisearch.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.nutrients.NutrientMention;
+import org.nutrisearch.nutrients.NutrientTagger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Writes articles into a new index generation and publishes it.
+ *
+ * <p>Nothing is published unless the whole build committed: the previous generation stays served
+ * if this one fails or the process dies.
+ */
+public final class IndexBuilder {
+
+    private final NutrientTagger tagger;
+    private final ObjectMapper json;
+
+    public IndexBuilder(NutrientTagger tagger, ObjectMapper json) {
+        this.tagger = tagger;
+        this.json = json;
+    }
+
+    /** Builds a new generation under {@code generations} from {@code articles} and makes it current. */
+    public IndexSummary rebuild(List<Article> articles, IndexGenerations generations, IntConsumer progress)
+            throws IOException {
+        Path dir = generations.create();
+        boolean ok = false;
+        try {
+            IndexSummary summary = write(articles, dir, progress);
+            generations.publish(dir);
+            ok = true;
+            return summary;
+        } finally {
+            if (!ok) {
+                generations.remove(dir);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code articles} into the empty folder {@code dir}, tagging and adding documents from
+     * one thread per core (IndexWriter is thread-safe; ties are broken by unit id, so document order
+     * does not change results).
+     */
+    public IndexSummary write(List<Article> articles, Path dir, IntConsumer progress) throws IOException {
+        long start = System.nanoTime();
+        Map<UnitKind, LongAdder> byKind = new EnumMap<>(UnitKind.class);
+        for (UnitKind kind : UnitKind.values()) {
+            byKind.put(kind, new LongAdder());
+        }
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.english())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(128);
+        AtomicInteger done = new AtomicInteger();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), articles.size()));
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, config)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    parts.add(pool.submit(() -> {
+                        for (int i = first; i < articles.size(); i += threads) {
+                            addArticle(writer, articles.get(i), byKind, done, progress);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    await(part);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            writer.commit();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        byKind.forEach((k, n) -> counts.put(k.apiName(), n.intValue()));
+        return new IndexSummary(articles.size(), counts, millis, sizeOf(dir));
+    }
+
+    private void addArticle(IndexWriter writer, Article article, Map<UnitKind, LongAdder> byKind,
+                            AtomicInteger done, IntConsumer progress) throws IOException {
+        writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
+        for (Unit unit : article.units()) {
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit)));
+            byKind.get(unit.kind()).increment();
+            int n = done.incrementAndGet();
+            if (progress != null) {
+                progress.accept(n);
+            }
+        }
+    }
+
+    private static void await(Future<?> part) throws IOException {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("indexing failed", e.getCause());
+        }
+    }
+
+    /** Distinct nutrient ids a unit mentions, in first-mention order (heading, question, then text). */
+    public List<String> nutrientIds(Unit unit) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String part : new String[] {unit.heading(), unit.question(), unit.text()}) {
+            if (part != null) {
+                for (NutrientMention m : tagger.tag(part)) {
+                    ids.add(m.nutrientId());
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.nutrisearch.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The index folder: numbered generations ({@code gen-000001/}, …) and a {@code CURRENT} file naming
+ * the one that is served.
+ *
+ * <p>A build writes a new generation and only then rewrites {@code CURRENT} atomically, so a process
+ * killed mid-build leaves the previous index intact and served on the next start.
+ */
+public final class IndexGenerations {
+
+    static final String CURRENT = "CURRENT";
+    private static final String PREFIX = "gen-";
+
+    private final Path root;
+
+    public IndexGenerations(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The generation {@code CURRENT} names, when it exists and holds a committed index. */
+    public Optional<Path> current() {
+        Path pointer = root.resolve(CURRENT);
+        if (!Files.isRegularFile(pointer)) {
+            return Optional.empty();
+        }
+        try {
+            String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+            if (!name.startsWith(PREFIX) || name.contains("/") || name.contains("\\")) {
+                return Optional.empty();
+            }
+            Path dir = root.resolve(name);
+            return hasCommit(dir) ? Optional.of(dir) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates an empty folder for the next generation (one more than any present). */
+    public Path create() throws IOException {
+        Files.createDirectories(root);
+        int next = generations().stream().mapToInt(IndexGenerations::number).max().orElse(0) + 1;
+        Path dir = root.resolve(String.format("%s%06d", PREFIX, next));
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Makes {@code generation} the served one: writes CURRENT through a temporary file and an atomic move. */
+    public void publish(Path generation) throws IOException {
+        Path tmp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(tmp, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes every generation but {@code keep} (old ones after a switch, and leftovers of killed builds). */
+    public void removeAllExcept(Path keep) throws IOException {
+        for (Path gen : generations()) {
+            if (!gen.equals(keep)) {
+                deleteTree(gen);
+            }
+        }
+    }
+
+    /** Deletes one generation folder (a failed build). */
+    public void remove(Path generation) throws IOException {
+        deleteTree(generation);
+    }
+
+    List<Path> generations() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> Files.isDirectory(p) && number(p) > 0).sorted().toList();
+        }
+    }
+
+    private static int number(Path dir) {
+        String name = dir.getFileName().toString();
+        if (!name.startsWith(PREFIX)) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(name.substring(PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean hasCommit(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.nutrisearch.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.nutrisearch.corpus.Unit;
+
+import java.util.List;
+
+/** Turns units and articles into Lucene documents (the schema lives in {@link UnitFields}). */
+public final class UnitDocuments {
+
+    private UnitDocuments() {
+    }
+
+    /** One unit, with the nutrient ids it mentions (distinct, in first-mention order). */
+    public static Document unit(Unit unit, List<String> nutrientIds) {
+        Document doc = new Document();
+        doc.add(new StringField(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT, Field.Store.NO));
+        doc.add(new StringField(UnitFields.ID, unit.id(), Field.Store.YES));
+        // Doc values on id break score ties deterministically.
+        doc.add(new SortedDocValuesField(UnitFields.ID, new BytesRef(unit.id())));
+        doc.add(new StringField(UnitFields.KIND, unit.kind().apiName(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(UnitFields.KIND, new BytesRef(unit.kind().apiName())));
+        doc.add(new StringField(UnitFields.ARTICLE_ID, unit.articleId(), Field.Store.YES));
+        // Lucene wants one doc-values type per field across all documents (articles sort by it too).
+        doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(unit.articleId())));
+        doc.add(new TextField(UnitFields.ARTICLE_TITLE, unit.articleTitle(), Field.Store.YES));
+        doc.add(new StoredField(UnitFields.SOURCE, unit.source()));
+        if (unit.heading() != null) {
+            doc.add(new TextField(UnitFields.HEADING, unit.heading(), Field.Store.YES));
+        }
+        if (unit.question() != null) {
+            doc.add(new TextField(UnitFields.QUESTION, unit.question(), Field.Store.YES));
+        }
+        doc.add(new TextField(UnitFields.TEXT, unit.text(), Field.Store.YES));
+        for (String id : nutrientIds) {
+            doc.add(new StringField(UnitFields.NUTRIENT, id, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(UnitFields.NUTRIENT, new BytesRef(id)));
+        }
+        return doc;
+    }
+
+    /** One article's display record (its parsed structure as JSON), found by id. */
+    public static Document article(String articleId, String articleJson) {
+        Document doc = new Document();
+        doc.add(new StringField(UnitFields.DOC_TYPE, UnitFields.TYPE_ARTICLE, Field.Store.NO));
+        doc.add(new StringField(UnitFields.ARTICLE_ID, articleId, Field.Store.YES));
+        doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(articleId)));
+        doc.add(new StoredField(UnitFields.ARTICLE_JSON, articleJson));
+        return doc;
+    }
+}

@@ -1,0 +1,24 @@
+package org.nutrisearch.index;
+
+/** Field names of the index: one Lucene document per unit, one per article (for display). */
+public final class UnitFields {
+    /** "unit" or "article": both live in one index so a reindex swaps them together. */
+    public static final String DOC_TYPE = "type";
+    public static final String ID = "id";
+    public static final String KIND = "kind";
+    public static final String ARTICLE_ID = "articleId";
+    public static final String ARTICLE_TITLE = "articleTitle";
+    public static final String SOURCE = "source";
+    public static final String HEADING = "heading";
+    public static final String QUESTION = "question";
+    public static final String TEXT = "text";
+    public static final String NUTRIENT = "nutrient";
+    /** Stored JSON of the whole parsed article, on article documents. */
+    public static final String ARTICLE_JSON = "articleJson";
+
+    public static final String TYPE_UNIT = "unit";
+    public static final String TYPE_ARTICLE = "article";
+
+    private UnitFields() {
+    }
+}

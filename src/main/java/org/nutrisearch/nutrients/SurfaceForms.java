@@ -1,0 +1,72 @@
+package org.nutrisearch.nutrients;
+
+/**
+ * The one definition of how a written name is compared with text, shared by the lexicon (to detect
+ * two nutrients claiming the same name) and the tagger (to match names in text).
+ *
+ * <p>Letters and digits compare case-insensitively; a run of spaces or hyphens compares equal to any
+ * other such run ("B-vitamins" = "B vitamins"); any other character must match literally ("vit. D").
+ */
+final class SurfaceForms {
+
+    /** The key standing for a run of spaces or hyphens in a normalized form. */
+    static final char GAP = ' ';
+
+    /**
+     * Longest run of spaces/hyphens accepted between two words of one name. Bounds the work of a match
+     * and keeps a name from spanning a blank paragraph.
+     */
+    static final int MAX_GAP = 3;
+
+    private SurfaceForms() {
+    }
+
+    /** True for characters that make up words: a name must start and end at a word boundary. */
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** True for characters that separate the words of a name: whitespace (incl. no-break space) and hyphens. */
+    static boolean isGapChar(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011';
+    }
+
+    /** The key a word character or literal character is compared by. */
+    static char key(char c) {
+        return isWordChar(c) ? Character.toLowerCase(c) : c;
+    }
+
+    /**
+     * The normalized form of a name: keys of its characters, each gap run collapsed to {@link #GAP},
+     * leading and trailing gaps removed. Two names with the same normalized form are the same name.
+     */
+    static String normalize(String surface) {
+        StringBuilder out = new StringBuilder(surface.length());
+        boolean pendingGap = false;
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (isGapChar(c)) {
+                pendingGap = !out.isEmpty();
+                continue;
+            }
+            if (pendingGap) {
+                out.append(GAP);
+                pendingGap = false;
+            }
+            out.append(key(c));
+        }
+        return out.toString();
+    }
+
+    /** Why {@code surface} cannot be a name, or null when it can. */
+    static String problem(String surface) {
+        if (surface == null || surface.isBlank()) {
+            return "is blank";
+        }
+        String trimmed = surface.strip();
+        if (!isWordChar(trimmed.charAt(0)) || !isWordChar(trimmed.charAt(trimmed.length() - 1))) {
+            return "must begin and end with a letter or digit";
+        }
+        return null;
+    }
+}

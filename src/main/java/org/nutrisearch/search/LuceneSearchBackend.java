@@ -1,0 +1,212 @@
+package org.nutrisearch.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.Nutrient;
+import org.nutrisearch.nutrients.NutrientLexicon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Search over the embedded Lucene index. Thread-safe: one instance serves all requests. */
+public final class LuceneSearchBackend implements SearchBackend {
+
+    private static final Sort BY_SCORE_THEN_ID =
+            new Sort(SortField.FIELD_SCORE, new SortField(UnitFields.ID, SortField.Type.STRING));
+    private static final Query UNITS = new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT));
+    private static final Query ARTICLES = new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_ARTICLE));
+
+    private final LiveIndex index;
+    private final NutrientLexicon lexicon;
+    private final UnitQueryBuilder queries;
+    private final SnippetBuilder snippets;
+    private final ObjectMapper json;
+    /** Per-generation listings, recomputed after a switch. */
+    private final AtomicReference<Catalog> catalog = new AtomicReference<>();
+
+    private record Catalog(int version, List<ArticleInfo> articles, List<Facets.NutrientCount> nutrients) {
+    }
+
+    public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
+                               SnippetBuilder snippets, ObjectMapper json) {
+        this.index = index;
+        this.lexicon = lexicon;
+        this.queries = queries;
+        this.snippets = snippets;
+        this.json = json;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        long start = System.nanoTime();
+        UnitQueryBuilder.Built built = queries.build(request);
+        return index.search(searcher -> {
+            int wanted = request.offset() + request.limit();
+            var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE);
+            Object[] results = searcher.search(built.query(), new MultiCollectorManager(top, new FacetCounter()));
+            TopDocs docs = (TopDocs) results[0];
+            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            List<SearchHit> hits = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = request.offset(); i < docs.scoreDocs.length; i++) {
+                ScoreDoc sd = docs.scoreDocs[i];
+                Document doc = stored.document(sd.doc);
+                Unit unit = unitOf(doc);
+                float score = ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
+                hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
+            }
+            double tookMs = (System.nanoTime() - start) / 1_000_000.0;
+            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), null, tookMs);
+        });
+    }
+
+    private Facets facetsOf(FacetCounter.Counts counts) {
+        List<Facets.NutrientCount> nutrients = new ArrayList<>();
+        counts.nutrients().forEach((id, n) -> nutrients.add(new Facets.NutrientCount(id, labelOf(id), n)));
+        nutrients.sort(Comparator.comparingInt(Facets.NutrientCount::count).reversed()
+                .thenComparing(Facets.NutrientCount::id));
+        List<Facets.KindCount> kinds = new ArrayList<>();
+        counts.kinds().forEach((k, n) -> kinds.add(new Facets.KindCount(k, n)));
+        kinds.sort(Comparator.comparingInt(Facets.KindCount::count).reversed().thenComparing(Facets.KindCount::kind));
+        return new Facets(nutrients, kinds);
+    }
+
+    private String labelOf(String nutrientId) {
+        return lexicon.byId(nutrientId).map(Nutrient::label).orElse(nutrientId);
+    }
+
+    static Unit unitOf(Document doc) {
+        return new Unit(doc.get(UnitFields.ID), UnitKind.fromApiName(doc.get(UnitFields.KIND)),
+                doc.get(UnitFields.ARTICLE_ID), doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.SOURCE),
+                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT));
+    }
+
+    static List<String> nutrientsOf(Document doc) {
+        List<String> ids = new ArrayList<>();
+        for (IndexableField f : doc.getFields(UnitFields.NUTRIENT)) {
+            ids.add(f.stringValue());
+        }
+        return ids;
+    }
+
+    @Override
+    public Optional<Article> article(String id) {
+        return index.search(searcher -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(ARTICLES, Occur.FILTER)
+                    .add(new TermQuery(new Term(UnitFields.ARTICLE_ID, id)), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(q, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            String stored = searcher.storedFields().document(top.scoreDocs[0].doc).get(UnitFields.ARTICLE_JSON);
+            return Optional.of(readArticle(stored));
+        });
+    }
+
+    private Article readArticle(String stored) {
+        try {
+            return json.readValue(stored, Article.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<ArticleInfo> articles() {
+        return catalog().articles();
+    }
+
+    @Override
+    public List<Facets.NutrientCount> nutrients() {
+        return catalog().nutrients();
+    }
+
+    @Override
+    public IndexStats stats() {
+        // Counted, not catalogued: health checks stay cheap on a large index.
+        return index.search(searcher -> new IndexStats(searcher.count(ARTICLES), searcher.count(UNITS)));
+    }
+
+    private Catalog catalog() {
+        int version = index.version();
+        Catalog c = catalog.get();
+        if (c == null || c.version() != version) {
+            c = index.search(searcher -> buildCatalog(searcher, version));
+            catalog.set(c);
+        }
+        return c;
+    }
+
+    private Catalog buildCatalog(IndexSearcher searcher, int version) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Map<String, Map<String, Integer>> countsByArticle = new LinkedHashMap<>();
+        // Units are few per article; counting by kind per article from stored fields is cheap
+        // next to a search, and it runs once per generation.
+        TopDocs units = searcher.search(UNITS, Math.max(1, searcher.count(UNITS)));
+        for (ScoreDoc sd : units.scoreDocs) {
+            Document doc = stored.document(sd.doc, java.util.Set.of(UnitFields.ARTICLE_ID, UnitFields.KIND));
+            countsByArticle.computeIfAbsent(doc.get(UnitFields.ARTICLE_ID), k -> emptyCounts())
+                    .merge(doc.get(UnitFields.KIND), 1, Integer::sum);
+        }
+        List<ArticleInfo> articles = new ArrayList<>();
+        TopDocs articleDocs = searcher.search(ARTICLES, Math.max(1, searcher.count(ARTICLES)),
+                new Sort(new SortField(UnitFields.ARTICLE_ID, SortField.Type.STRING)));
+        for (ScoreDoc sd : articleDocs.scoreDocs) {
+            Article a = readArticle(stored.document(sd.doc).get(UnitFields.ARTICLE_JSON));
+            articles.add(new ArticleInfo(a.id(), a.title(), a.source(),
+                    countsByArticle.getOrDefault(a.id(), emptyCounts())));
+        }
+        FacetCounter.Counts all = searcher.search(UNITS, new FacetCounter());
+        List<Facets.NutrientCount> nutrients = new ArrayList<>();
+        for (Nutrient n : lexicon.nutrients()) {
+            nutrients.add(new Facets.NutrientCount(n.id(), n.label(), all.nutrients().getOrDefault(n.id(), 0)));
+        }
+        return new Catalog(version, List.copyOf(articles), List.copyOf(nutrients));
+    }
+
+    private static Map<String, Integer> emptyCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (UnitKind k : UnitKind.values()) {
+            counts.put(k.apiName(), 0);
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

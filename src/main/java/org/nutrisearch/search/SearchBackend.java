@@ -1,0 +1,28 @@
+package org.nutrisearch.search;
+
+import org.nutrisearch.corpus.Article;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the HTTP layer needs from a search engine; the embedded Lucene index is the default. */
+public interface SearchBackend extends AutoCloseable {
+
+    /** Ranked units for a request, with snippets and facets. */
+    SearchResult search(SearchRequest request);
+
+    /** The parsed article, when the id is known. */
+    Optional<Article> article(String id);
+
+    /** Every article, by id. */
+    List<ArticleInfo> articles();
+
+    /** Every nutrient of the lexicon with the number of units that mention it. */
+    List<Facets.NutrientCount> nutrients();
+
+    /** Counts for health checks. */
+    IndexStats stats();
+
+    @Override
+    void close();
+}

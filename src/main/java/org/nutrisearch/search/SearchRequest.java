@@ -1,0 +1,28 @@
+package org.nutrisearch.search;
+
+import org.nutrisearch.corpus.UnitKind;
+
+import java.util.Set;
+
+/**
+ * A validated search.
+ *
+ * @param query     the text as typed (1–500 characters after trimming)
+ * @param limit     results per page (1–100)
+ * @param offset    results to skip (0–10000)
+ * @param kinds     unit kinds to keep; empty keeps all
+ * @param nutrients canonical nutrient ids every result must mention
+ * @param articleId an article to search within, or null
+ */
+public record SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
+                            String articleId) {
+    public SearchRequest {
+        kinds = Set.copyOf(kinds);
+        nutrients = Set.copyOf(nutrients);
+    }
+
+    /** A first page of ten with no filters. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, 10, 0, Set.of(), Set.of(), null);
+    }
+}

@@ -1,0 +1,252 @@
+package org.nutrisearch.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientMention;
+import org.nutrisearch.nutrients.NutrientTagger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks the best passage of a unit's text (at most ~300 characters) and marks query matches and
+ * nutrient mentions in it. The text is HTML-escaped before any tag is added: pages trust snippets.
+ * Thread-safe.
+ */
+public final class SnippetBuilder {
+
+    /** Longest snippet, in characters of plain text (ellipses not counted). */
+    public static final int MAX_CHARS = 300;
+    /** Text beyond this is not looked at for snippets: bounds the work a huge unit can cause. */
+    static final int MAX_SCAN = 20_000;
+    private static final String ELLIPSIS = "…";
+
+    private final Analyzer analyzer;
+    private final NutrientTagger tagger;
+
+    public SnippetBuilder(Analyzer analyzer, NutrientTagger tagger) {
+        this.analyzer = analyzer;
+        this.tagger = tagger;
+    }
+
+    /** A marked span of the source text. */
+    record Span(int start, int end, String type, String value) {
+    }
+
+    public Snippet build(String text, QueryTerms terms) {
+        String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+        List<Span> termSpans = terms.isEmpty() ? List.of() : termSpans(scanned, terms);
+        List<Span> nutrientSpans = new ArrayList<>();
+        for (NutrientMention m : tagger.tag(scanned)) {
+            nutrientSpans.add(new Span(m.start(), m.end(), "nutrient", m.nutrientId()));
+        }
+        int[] window = window(text, scanned, termSpans, nutrientSpans);
+        return render(text, window[0], window[1], termSpans, nutrientSpans);
+    }
+
+    private List<Span> termSpans(String text, QueryTerms terms) {
+        List<Span> spans = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                String how = terms.matchOf(term.toString(), text.substring(start, end));
+                if (how != null) {
+                    spans.add(new Span(start, end, "term", how));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return spans;
+    }
+
+    /** Chooses [start, end) of the passage: the sentence-aligned window with the most matches. */
+    private static int[] window(String text, String scanned, List<Span> termSpans, List<Span> nutrientSpans) {
+        if (text.length() <= MAX_CHARS) {
+            return new int[] {0, text.length()};
+        }
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 1; i < scanned.length(); i++) {
+            char prev = scanned.charAt(i - 1);
+            if ((prev == '\n' || (Character.isWhitespace(prev) && i >= 2 && ".!?:".indexOf(scanned.charAt(i - 2)) >= 0))
+                    && !Character.isWhitespace(scanned.charAt(i))) {
+                starts.add(i);
+            }
+        }
+        int best = 0;
+        double bestScore = -1;
+        for (int s : starts) {
+            double score = score(scanned, s, s + MAX_CHARS, termSpans, nutrientSpans);
+            if (score > bestScore) {
+                best = s;
+                bestScore = score;
+            }
+        }
+        int end = Math.min(text.length(), best + MAX_CHARS);
+        if (end < text.length()) {
+            int cut = end;
+            while (cut > best + MAX_CHARS / 2 && !Character.isWhitespace(text.charAt(cut))) {
+                cut--;
+            }
+            end = cut > best + MAX_CHARS / 2 ? cut : end;
+        }
+        return new int[] {best, end};
+    }
+
+    private static double score(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
+        Set<String> distinct = new HashSet<>();
+        int count = 0;
+        int first = to;
+        for (Span s : termSpans) {
+            if (s.start() >= from && s.end() <= to) {
+                count++;
+                distinct.add(text.substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT));
+                first = Math.min(first, s.start());
+            }
+        }
+        int nutrients = 0;
+        for (Span s : nutrientSpans) {
+            if (s.start() >= from && s.end() <= to) {
+                nutrients++;
+            }
+        }
+        // Among windows with the same matches, prefer the one that opens nearest the first match;
+        // earlier windows win remaining ties, so an unmatched unit shows its opening.
+        double lead = count == 0 ? 0 : 0.25 * (first - from) / MAX_CHARS;
+        return count * 2.0 + distinct.size() + nutrients * 0.5 - lead;
+    }
+
+    private static Snippet render(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
+        List<Span> nutrients = inside(nutrientSpans, from, to);
+        List<Span> terms = splitAtNutrientBounds(inside(termSpans, from, to), nutrients);
+        StringBuilder html = new StringBuilder();
+        List<Highlight> highlights = new ArrayList<>();
+        int plainPos = 0;
+        if (from > 0) {
+            html.append(ELLIPSIS);
+            plainPos += ELLIPSIS.length();
+        }
+        int shift = plainPos - from;
+        for (Span n : nutrients) {
+            highlights.add(Highlight.nutrient(n.start() + shift, n.end() + shift, n.value()));
+        }
+        for (Span t : terms) {
+            highlights.add(Highlight.term(t.start() + shift, t.end() + shift, t.value()));
+        }
+        highlights.sort(Comparator.comparingInt(Highlight::start).thenComparing(h -> h.type().equals("term")));
+
+        int pos = from;
+        int ni = 0;
+        int ti = 0;
+        Span openNutrient = null;
+        while (pos < to) {
+            int next = to;
+            if (openNutrient != null) {
+                next = Math.min(next, openNutrient.end());
+            } else if (ni < nutrients.size()) {
+                next = Math.min(next, nutrients.get(ni).start());
+            }
+            if (ti < terms.size()) {
+                next = Math.min(next, terms.get(ti).start());
+            }
+            appendEscaped(html, text, pos, next);
+            pos = next;
+            if (openNutrient != null && pos == openNutrient.end()) {
+                html.append("</mark>");
+                openNutrient = null;
+            }
+            if (openNutrient == null && ni < nutrients.size() && nutrients.get(ni).start() == pos) {
+                openNutrient = nutrients.get(ni++);
+                html.append("<mark class=\"nutrient\" data-nutrient=\"").append(escape(openNutrient.value()))
+                        .append("\">");
+            }
+            if (ti < terms.size() && terms.get(ti).start() == pos) {
+                Span t = terms.get(ti++);
+                html.append("<mark class=\"term\">");
+                appendEscaped(html, text, t.start(), t.end());
+                html.append("</mark>");
+                pos = t.end();
+            }
+            if (openNutrient != null && pos == openNutrient.end()) {
+                html.append("</mark>");
+                openNutrient = null;
+            }
+        }
+        if (openNutrient != null) {
+            html.append("</mark>");
+        }
+        if (to < text.length()) {
+            html.append(ELLIPSIS);
+        }
+        return new Snippet(html.toString(), highlights);
+    }
+
+    private static List<Span> inside(List<Span> spans, int from, int to) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.start() >= from && s.end() <= to) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Term spans never cross a nutrient mark's edge, so marks nest properly. */
+    private static List<Span> splitAtNutrientBounds(List<Span> terms, List<Span> nutrients) {
+        List<Span> out = new ArrayList<>();
+        for (Span t : terms) {
+            int start = t.start();
+            for (Span n : nutrients) {
+                for (int edge : new int[] {n.start(), n.end()}) {
+                    if (edge > start && edge < t.end()) {
+                        out.add(new Span(start, edge, t.type(), t.value()));
+                        start = edge;
+                    }
+                }
+            }
+            out.add(new Span(start, t.end(), t.type(), t.value()));
+        }
+        out.sort(Comparator.comparingInt(Span::start));
+        return out;
+    }
+
+    private static void appendEscaped(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            appendEscaped(out, text.charAt(i));
+        }
+    }
+
+    /** HTML-escapes {@code s} for element content and attribute values. */
+    public static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            appendEscaped(out, s.charAt(i));
+        }
+        return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, char c) {
+        switch (c) {
+            case '&' -> out.append("&amp;");
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '"' -> out.append("&quot;");
+            case '\'' -> out.append("&#39;");
+            default -> out.append(c);
+        }
+    }
+}
