@@ -25,7 +25,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A {@link TextEmbedder} running a BERT-style ONNX model in process on the CPU (ONNX Runtime) with the
@@ -35,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read into a direct buffer), so load one instance per model and share it: it is thread-safe. Each text is run on its own (batch of one), so a text's vector never depends on which
  * other texts were embedded with it (the int8 model quantizes activations per call, so padding a batch
  * would change the numbers). Texts longer than the model's {@code maxTokens} are cut off there.
+ *
+ * <p>The native model is freed only when no call is running in it: {@link #close} waits for calls in flight
+ * (and makes new ones fail), and so does a shutdown hook. Without that, a JVM told to exit (Ctrl-C, SIGTERM,
+ * System.exit) while a worker is inside ONNX Runtime can die with SIGSEGV in {@code libonnxruntime.so}: the
+ * library's globals are torn down at process exit under the running call (seen once in the benchmark).
  */
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
@@ -45,6 +54,11 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final ExecutorService workers;
     private final int workerCount;
+    /** Shared by every call into native code, exclusive for freeing it. */
+    private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
+    private final Thread releaseAtExit = new Thread(this::release, "release-embedder");
+    private volatile boolean closed;
+    private boolean released; // guarded by the write lock of inFlight
 
     private OnnxEmbedder(EmbeddingModelSpec spec, OrtEnvironment environment, OrtSession session,
                          HuggingFaceTokenizer tokenizer, int workerCount) throws OrtException {
@@ -55,6 +69,7 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         this.tokenizer = tokenizer;
         this.workerCount = workerCount;
         this.workers = workerCount > 1 ? Executors.newFixedThreadPool(workerCount, daemonThreads(spec.id())) : null;
+        Runtime.getRuntime().addShutdownHook(releaseAtExit);
     }
 
     /** Loads the model and tokenizer of {@code spec} from the classpath. */
@@ -184,11 +199,37 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     /** How many tokens the model sees for {@code text}: special tokens included, at most {@code maxTokens}. */
     int countTokens(String text) {
-        return tokenizer.encode(text).getIds().length;
+        return guarded(() -> tokenizer.encode(text).getIds().length);
+    }
+
+    /** Calls running in native code right now. */
+    int callsInFlight() {
+        return inFlight.getReadLockCount();
+    }
+
+    /** Runs {@code call} (which uses the native tokenizer or model) unless the embedder is closed. */
+    private <T> T guarded(Supplier<T> call) {
+        if (closed) { // checked before locking too, so no new call queues up behind a waiting close
+            throw new IllegalStateException("Embedder " + spec.id() + " is closed");
+        }
+        Lock lock = inFlight.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("Embedder " + spec.id() + " is closed");
+            }
+            return call.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs one text through tokenizer and model and returns its pooled, L2-normalised vector. */
     private float[] embed(String text) {
+        return guarded(() -> embedUnguarded(text));
+    }
+
+    private float[] embedUnguarded(String text) {
         Encoding encoding = tokenizer.encode(text);
         long[] ids = encoding.getIds();
         long[] mask = encoding.getAttentionMask();
@@ -254,14 +295,47 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         return vector;
     }
 
-    /** Frees the native model and tokenizer; the embedder must not be used afterwards. */
+    /**
+     * Frees the native model and tokenizer once the calls running in them are done (waiting at most
+     * {@value #RELEASE_WAIT_SECONDS} s); calls made from now on throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (workers != null) {
-            workers.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting: the hook is running or has run.
         }
-        tokenizer.close();
-        closeQuietly(session);
+        release();
+    }
+
+    static final int RELEASE_WAIT_SECONDS = 10;
+
+    private void release() {
+        closed = true;
+        if (workers != null) {
+            workers.shutdownNow(); // a worker finishes the text it is on, then finds the embedder closed
+        }
+        Lock lock = inFlight.writeLock();
+        boolean locked;
+        try {
+            locked = lock.tryLock(RELEASE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            return; // a call is still in native code: freeing under it would crash, so leave it to the OS
+        }
+        try {
+            if (!released) {
+                released = true;
+                tokenizer.close();
+                closeQuietly(session);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static void closeQuietly(OrtSession session) {
