@@ -1,0 +1,122 @@
+package org.nutrisearch.cli;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nutrisearch.opensearch.OpenSearchTestCluster;
+import org.nutrisearch.opensearch.SharedOpenSearch;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchRequest;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code serve} and {@code index} with {@code --backend opensearch}: a clear error without a cluster, indexes on it with one. */
+class OpenSearchCommandsTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** A local port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void serveWithoutAReachableClusterSaysWhereItLookedAndExits1() throws Exception {
+        int port = closedPort();
+        Run r = run("serve", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + port, "--port", "0");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        String expected = "serve: OpenSearch is not reachable at [http://127.0.0.1:" + port + "]: ";
+        assertTrue(r.err().startsWith(expected), r.err());
+        assertTrue(r.err().contains("Connection refused"), r.err());
+        assertTrue(r.err().strip().endsWith("(start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)"),
+                r.err());
+    }
+
+    @Test
+    void indexWithoutAReachableClusterExits1AndABadUrlIsNamed() throws Exception {
+        Run unreachable = run("index", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + closedPort());
+        assertEquals(1, unreachable.exitCode());
+        assertTrue(unreachable.err().startsWith("index: OpenSearch is not reachable at"), unreachable.err());
+
+        Run badUrl = run("serve", "--backend", "opensearch", "--opensearch-url", "localhost:9200");
+        assertEquals(1, badUrl.exitCode());
+        assertEquals("serve: an OpenSearch URL looks like http://host:9200, not: localhost:9200", badUrl.err().strip());
+
+        Run badBackend = run("serve", "--backend", "elastic");
+        assertEquals(CommandLine.ExitCode.USAGE, badBackend.exitCode());
+        assertTrue(badBackend.err().contains("Invalid value for option '--backend': expected one of [lucene, opensearch]"),
+                badBackend.err());
+    }
+
+    @Test
+    @Tag("opensearch")
+    @ExtendWith(SharedOpenSearch.class)
+    void indexBuildsTheConfiguredLayoutAndServeReusesItOrRebuildsOnRequest(OpenSearchTestCluster cluster)
+            throws Exception {
+        String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+        Run index = run("index", "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-alias", "cli",
+                "--opensearch-shards", "2", "--opensearch-replicas", "1");
+        assertEquals(0, index.exitCode(), index.err());
+        assertTrue(index.out().contains("Indexed 5 articles, 138 units"), index.out());
+        var client = cluster.connection().client();
+        String built = client.indices().getAlias(a -> a.name("cli")).result().keySet().iterator().next();
+        var settings = client.indices().getSettings(s -> s.index(built)).result().get(built).settings().index();
+        assertEquals("2", settings.numberOfShards().toString());
+        assertEquals("1", settings.numberOfReplicas().toString());
+
+        BackendOptions options = new BackendOptions();
+        options.backend = BackendOptions.Backend.opensearch;
+        options.openSearchUrls = urls;
+        options.openSearchAlias = "cli";
+        options.openSearchShards = 1;
+        options.openSearchReplicas = 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OpenSearchStartup startup = new OpenSearchStartup(Services.create(), options, Path.of("corpus"));
+        try (SearchBackend backend = startup.open(new PrintStream(out, true, StandardCharsets.UTF_8)).backend()) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("serving the existing indexes behind 'cli'"), out.toString());
+            assertEquals(List.of(built), List.copyOf(client.indices().getAlias(a -> a.name("cli")).result().keySet()));
+            assertTrue(backend.search(SearchRequest.of("magnesium")).total() > 0);
+        }
+
+        options.openSearchReindex = true;
+        out.reset();
+        try (SearchBackend backend = startup.open(new PrintStream(out, true, StandardCharsets.UTF_8)).backend()) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Indexed 5 articles, 138 units"), out.toString());
+            String rebuilt = client.indices().getAlias(a -> a.name("cli")).result().keySet().iterator().next();
+            assertTrue(!rebuilt.equals(built), "a new index behind the alias");
+            assertEquals("1", client.indices().getSettings(s -> s.index(rebuilt)).result().get(rebuilt).settings().index()
+                    .numberOfShards().toString());
+            assertEquals(138, backend.stats().units());
+        }
+    }
+}
