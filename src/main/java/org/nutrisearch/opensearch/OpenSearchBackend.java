@@ -133,7 +133,12 @@ public final class OpenSearchBackend implements SearchBackend {
     public List<ArticleInfo> articles() {
         List<ArticleInfo> listed = new ArrayList<>();
         for (ArticleDocument d : call(articles::list)) {
-            listed.add(new ArticleInfo(d.id(), d.title(), d.source(), d.counts()));
+            // In kind order, as the embedded backend lists them (the cluster's source filtering reorders keys).
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (UnitKind kind : UnitKind.values()) {
+                counts.put(kind.apiName(), d.counts().getOrDefault(kind.apiName(), 0));
+            }
+            listed.add(new ArticleInfo(d.id(), d.title(), d.source(), counts));
         }
         return listed;
     }

@@ -157,6 +157,7 @@ class SearchApiTest {
             assertEquals("calf-muscle-pain-deficiency", calf.get("id").asText());
             assertEquals("Which Deficiency Causes Calf Muscle Pain and What You Can Do", calf.get("title").asText());
             assertEquals(7, calf.get("counts").get("faq").asInt());
+            assertEquals("{\"section\":9,\"faq\":7,\"table\":5,\"summary\":1,\"keypoint\":6}", calf.get("counts").toString());
             JsonNode article = get(client, "/api/articles/leg-cramps-vitamin-deficiency", 200);
             assertEquals(7, article.get("faqs").size());
             assertTrue(article.get("faqs").get(5).get("answer").asText().startsWith("Bananas are rich in potassium"));
