@@ -64,7 +64,7 @@ public final class IndexBuilder {
         for (UnitKind kind : UnitKind.values()) {
             byKind.put(kind.apiName(), 0);
         }
-        IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.english())
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(128);
         try (Directory directory = FSDirectory.open(dir);

@@ -2,6 +2,7 @@ package org.nutrisearch.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -21,9 +22,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
 import org.nutrisearch.nutrients.Nutrient;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,11 +66,29 @@ public final class LuceneSearchBackend implements SearchBackend {
         this.json = json;
     }
 
+    /** A backend over {@code index} ranking with {@link RankingOptions#DEFAULTS}. */
+    public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json) {
+        return open(index, lexicon, json, RankingOptions.DEFAULTS);
+    }
+
+    /**
+     * A backend over {@code index} wired the standard way: English analysis, the shipped synonym
+     * file, nutrient recognition with {@code lexicon}, ranking tuned by {@code options}.
+     */
+    public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json,
+                                           RankingOptions options) {
+        Analyzer english = TextAnalyzers.english();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        Analyzer synonyms = TextAnalyzers.englishWithSynonyms(TextAnalyzers.defaultSynonyms());
+        return new LuceneSearchBackend(index, lexicon, new UnitQueryBuilder(english, synonyms, tagger, options),
+                new SnippetBuilder(english, tagger), json);
+    }
+
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        UnitQueryBuilder.Built built = queries.build(request);
         return index.search(searcher -> {
+            UnitQueryBuilder.Built built = queries.build(request, searcher.getIndexReader());
             int wanted = request.offset() + request.limit();
             var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE);
             Object[] results = searcher.search(built.query(), new MultiCollectorManager(top, new FacetCounter()));

@@ -3,18 +3,24 @@ package org.nutrisearch.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,28 +37,52 @@ import java.util.Set;
 /**
  * Builds the Lucene query for a {@link SearchRequest}: words score across the text fields (title,
  * heading and question weigh more than body text), quoted phrases are required, excluded words and
- * filters restrict. Thread-safe.
+ * filters restrict. On top of the words as typed, and always weighing less than them: their
+ * consumer ↔ clinical synonyms, the nutrients they name, and corrections of words the index does
+ * not know (see {@link RankingOptions}). Thread-safe.
  */
 public final class UnitQueryBuilder {
 
-    /** Field → boost. Heading and question are short and say what a unit is about. */
-    static final Map<String, Float> FIELD_BOOSTS = orderedBoosts();
-    /** The article title counts, but less than the unit's own words. */
-    static final float TITLE_BOOST = 0.5f;
+    /** Words of one query that get typo corrections: bounds the clauses of a query of nonsense. */
+    static final int MAX_FUZZY_WORDS = 6;
+    /** Corrections kept per word. */
+    static final int MAX_FUZZY_EXPANSIONS = 8;
 
     private final Analyzer analyzer;
+    private final Analyzer plain = TextAnalyzers.plain();
     private final QueryBuilder builder;
+    private final SynonymExpander synonyms;
+    private final NutrientTagger tagger;
+    private final RankingOptions options;
 
+    /** Words as typed only ({@link RankingOptions#BASELINE}). */
     public UnitQueryBuilder(Analyzer analyzer) {
-        this.analyzer = analyzer;
-        this.builder = new QueryBuilder(analyzer);
+        this(analyzer, null, null, RankingOptions.BASELINE);
     }
 
-    private static Map<String, Float> orderedBoosts() {
+    /**
+     * @param analyzer         the index's analyzer ({@link TextAnalyzers#english()})
+     * @param synonymAnalyzer  the same with synonyms ({@link TextAnalyzers#englishWithSynonyms}), or null for none
+     * @param tagger           recognises nutrients named in the query, or null for none
+     */
+    public UnitQueryBuilder(Analyzer analyzer, Analyzer synonymAnalyzer, NutrientTagger tagger, RankingOptions options) {
+        this.analyzer = analyzer;
+        this.builder = new QueryBuilder(analyzer);
+        this.synonyms = synonymAnalyzer == null ? null : new SynonymExpander(synonymAnalyzer);
+        this.tagger = tagger;
+        this.options = options;
+    }
+
+    public RankingOptions options() {
+        return options;
+    }
+
+    /** Field → boost. Heading and question are short and say what a unit is about. */
+    private Map<String, Float> fieldBoosts() {
         Map<String, Float> boosts = new LinkedHashMap<>();
         boosts.put(UnitFields.TEXT, 1.0f);
-        boosts.put(UnitFields.HEADING, 2.0f);
-        boosts.put(UnitFields.QUESTION, 2.0f);
+        boosts.put(UnitFields.HEADING, options.headingBoost());
+        boosts.put(UnitFields.QUESTION, options.questionBoost());
         return boosts;
     }
 
@@ -59,8 +90,15 @@ public final class UnitQueryBuilder {
     public record Built(Query query, QueryTerms terms) {
     }
 
+    /** The query without typo corrections (they need the index's vocabulary). */
     public Built build(SearchRequest request) {
+        return build(request, null);
+    }
+
+    /** The query for {@code request}; {@code reader} supplies the vocabulary for typo corrections (may be null). */
+    public Built build(SearchRequest request, IndexReader reader) {
         UserQuery user = UserQuery.parse(request.query());
+        Marks marks = new Marks();
         // A unit matches on its own fields; the article title only adds to the score, or every unit
         // of an article titled "…leg cramps…" would match "cramps".
         BooleanQuery.Builder own = new BooleanQuery.Builder();
@@ -75,6 +113,12 @@ public final class UnitQueryBuilder {
                 addTitle(title, words, false);
                 positive = true;
             }
+            if (options.synonyms() && synonyms != null) {
+                positive |= addSynonyms(own, words, marks);
+            }
+            if (options.fuzzy() && reader != null) {
+                positive |= addCorrections(own, reader, words, marks);
+            }
         }
         for (String phrase : user.phrases()) {
             Query q = acrossFields(phrase, true);
@@ -84,12 +128,18 @@ public final class UnitQueryBuilder {
                 positive = true;
             }
         }
+        if (positive && options.nutrientWeight() > 0 && tagger != null) {
+            for (String id : tagger.nutrientIds(user.positiveText())) {
+                Query about = new ConstantScoreQuery(new TermQuery(new Term(UnitFields.NUTRIENT, id)));
+                own.add(new BoostQuery(about, options.nutrientWeight()), Occur.SHOULD);
+            }
+        }
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         if (positive) {
             main.add(own.build(), Occur.MUST);
             BooleanQuery titleQuery = title.build();
             if (!titleQuery.clauses().isEmpty()) {
-                main.add(new BoostQuery(titleQuery, TITLE_BOOST), Occur.SHOULD);
+                main.add(new BoostQuery(titleQuery, options.titleBoost()), Occur.SHOULD);
             }
         } else if (user.words().isEmpty() && user.phrases().isEmpty() && !user.excluded().isEmpty()) {
             main.add(new MatchAllDocsQuery(), Occur.MUST);
@@ -104,7 +154,76 @@ public final class UnitQueryBuilder {
             }
         }
         addFilters(main, request);
-        return new Built(main.build(), termsOf(user));
+        return new Built(main.build(), termsOf(user, marks));
+    }
+
+    /** Terms that synonyms and corrections add to the snippet marks. */
+    private static final class Marks {
+        final Map<String, String> terms = new LinkedHashMap<>();
+        final Set<List<String>> phrases = new LinkedHashSet<>();
+    }
+
+    /** One clause per stretch of the query a synonym line matched: the best-matching alternative counts. */
+    private boolean addSynonyms(BooleanQuery.Builder own, String words, Marks marks) {
+        boolean added = false;
+        for (SynonymExpander.Expansion e : synonyms.expand(words)) {
+            List<Query> alternatives = new ArrayList<>();
+            for (SynonymExpander.TermSequence alt : e.alternatives()) {
+                alternatives.add(acrossFields(alt));
+                if (alt.isPhrase()) {
+                    marks.phrases.add(alt.terms());
+                } else {
+                    marks.terms.putIfAbsent(alt.terms().getFirst(), "synonym");
+                }
+            }
+            own.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), options.synonymWeight()), Occur.SHOULD);
+            added = true;
+        }
+        return added;
+    }
+
+    /** For words the index does not know, the near words it does know, blended like one word. */
+    private boolean addCorrections(BooleanQuery.Builder own, IndexReader reader, String words, Marks marks) {
+        boolean added = false;
+        int corrected = 0;
+        for (String word : new LinkedHashSet<>(analyze(plain, words))) {
+            if (corrected >= MAX_FUZZY_WORDS) {
+                break;
+            }
+            Map<String, Float> stems = correctedStems(reader, word);
+            if (stems.isEmpty()) {
+                continue;
+            }
+            corrected++;
+            BooleanQuery.Builder fields = new BooleanQuery.Builder();
+            for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
+                SynonymQuery.Builder blend = new SynonymQuery.Builder(field.getKey());
+                stems.forEach((stem, similarity) -> blend.addTerm(new Term(field.getKey(), stem), similarity));
+                fields.add(new BoostQuery(blend.build(), field.getValue()), Occur.SHOULD);
+            }
+            own.add(new BoostQuery(fields.build(), options.fuzzyWeight()), Occur.SHOULD);
+            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, "fuzzy"));
+            added = true;
+        }
+        return added;
+    }
+
+    /** Analysed forms of the corrections of {@code word} → similarity, leaving out the word's own forms. */
+    private Map<String, Float> correctedStems(IndexReader reader, String word) {
+        try {
+            Set<String> own = new HashSet<>(analyze(analyzer, word));
+            Map<String, Float> stems = new LinkedHashMap<>();
+            for (SpellingCandidates.Candidate c : SpellingCandidates.of(reader, word, MAX_FUZZY_EXPANSIONS)) {
+                for (String stem : analyze(analyzer, c.word())) {
+                    if (!own.contains(stem)) {
+                        stems.merge(stem, Math.min(1f, Math.max(0.01f, c.similarity())), Math::max);
+                    }
+                }
+            }
+            return stems;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void addTitle(BooleanQuery.Builder title, String text, boolean phrase) {
@@ -118,7 +237,7 @@ public final class UnitQueryBuilder {
 
     private Query acrossFields(String text, boolean phrase) {
         List<Query> perField = new ArrayList<>();
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+        for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
             Query q = phrase
                     ? builder.createPhraseQuery(field.getKey(), text)
                     : builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
@@ -134,6 +253,25 @@ public final class UnitQueryBuilder {
         }
         BooleanQuery.Builder sum = new BooleanQuery.Builder();
         perField.forEach(q -> sum.add(q, Occur.SHOULD));
+        return sum.build();
+    }
+
+    /** An analysed term sequence (a term, or a phrase with its gaps) scored across the fields. */
+    private Query acrossFields(SynonymExpander.TermSequence seq) {
+        BooleanQuery.Builder sum = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
+            Query q;
+            if (seq.isPhrase()) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                for (int i = 0; i < seq.terms().size(); i++) {
+                    phrase.add(new Term(field.getKey(), seq.terms().get(i)), seq.positions().get(i));
+                }
+                q = phrase.build();
+            } else {
+                q = new TermQuery(new Term(field.getKey(), seq.terms().getFirst()));
+            }
+            sum.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+        }
         return sum.build();
     }
 
@@ -154,7 +292,7 @@ public final class UnitQueryBuilder {
         }
     }
 
-    private QueryTerms termsOf(UserQuery user) {
+    private QueryTerms termsOf(UserQuery user, Marks marks) {
         Map<String, String> terms = new HashMap<>();
         Set<String> typed = new HashSet<>();
         for (String part : List.of(user.positiveText().split("\\s+"))) {
@@ -171,11 +309,16 @@ public final class UnitQueryBuilder {
                 }
             }
         }
-        return new QueryTerms(terms, typed);
+        marks.terms.forEach(terms::putIfAbsent);
+        return new QueryTerms(terms, typed, new ArrayList<>(marks.phrases));
     }
 
     /** The analysed terms of {@code text}, in order. */
     List<String> analyze(String text) {
+        return analyze(analyzer, text);
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
