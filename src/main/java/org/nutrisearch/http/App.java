@@ -16,6 +16,7 @@ public final class App {
     /** Creates (does not start) the service over {@code backend}. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
         SearchHandler search = new SearchHandler(backend, lexicon);
+        SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
         return Javalin.create(javalin -> {
@@ -24,6 +25,7 @@ public final class App {
             javalin.startup.showJavalinBanner = false;
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/suggest", suggest);
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);

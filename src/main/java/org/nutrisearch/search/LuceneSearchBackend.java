@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final NutrientLexicon lexicon;
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
+    private final QueryCorrector corrector;
     private final ObjectMapper json;
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
@@ -57,12 +59,20 @@ public final class LuceneSearchBackend implements SearchBackend {
     private record Catalog(int version, List<ArticleInfo> articles, List<Facets.NutrientCount> nutrients) {
     }
 
+    /** Suggestions of one generation. */
+    private record Suggestions(int version, SuggestionIndex index) {
+    }
+
+    private final AtomicReference<Suggestions> suggestions = new AtomicReference<>();
+    private final Object suggestionsBuild = new Object();
+
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
                                SnippetBuilder snippets, ObjectMapper json) {
         this.index = index;
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
+        this.corrector = new QueryCorrector(queries);
         this.json = json;
     }
 
@@ -103,8 +113,9 @@ public final class LuceneSearchBackend implements SearchBackend {
                 float score = ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
                 hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
             }
+            String didYouMean = queries.options().fuzzy() ? corrector.correct(searcher, request) : null;
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), null, tookMs);
+            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), didYouMean, tookMs);
         });
     }
 
@@ -169,6 +180,35 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public List<Facets.NutrientCount> nutrients() {
         return catalog().nutrients();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return suggestionIndex().suggest(prefix, limit);
+    }
+
+    /**
+     * The suggestions of the generation being served, built on first use after it was opened (one
+     * pass over the stored units) and kept in memory until the next switch.
+     */
+    SuggestionIndex suggestionIndex() {
+        int version = index.version();
+        Suggestions s = suggestions.get();
+        if (s != null && s.version() == version) {
+            return s.index();
+        }
+        synchronized (suggestionsBuild) {
+            s = suggestions.get();
+            if (s == null || s.version() != version) {
+                Map<String, Integer> counts = new HashMap<>();
+                catalog().nutrients().forEach(n -> counts.put(n.id(), n.count()));
+                SuggestionIndex built = index.search(searcher ->
+                        SuggestionIndex.of(new SuggestionSources().collect(searcher, lexicon, counts)));
+                s = new Suggestions(version, built);
+                suggestions.set(s);
+            }
+            return s.index();
+        }
     }
 
     @Override

@@ -20,6 +20,14 @@ public interface SearchBackend extends AutoCloseable {
     /** Every nutrient of the lexicon with the number of units that mention it. */
     List<Facets.NutrientCount> nutrients();
 
+    /**
+     * Up to {@code limit} completions of {@code prefix} for search-as-you-type, best first. Backends
+     * without suggestions return none.
+     */
+    default List<Suggestion> suggest(String prefix, int limit) {
+        return List.of();
+    }
+
     /** Counts for health checks. */
     IndexStats stats();
 

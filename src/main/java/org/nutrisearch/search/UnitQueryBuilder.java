@@ -157,6 +157,42 @@ public final class UnitQueryBuilder {
         return new Built(main.build(), termsOf(user, marks));
     }
 
+    /**
+     * Units holding every word of the request as typed (stemmed, in any of the unit's own fields) and
+     * its phrases, within its filters: the "good matches" a correction is judged by.
+     */
+    Query allWords(SearchRequest request) {
+        UserQuery user = UserQuery.parse(request.query());
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String term : new LinkedHashSet<>(analyze(String.join(" ", user.words())))) {
+            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+            for (String field : fieldBoosts().keySet()) {
+                anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            }
+            all.add(anyField.build(), Occur.MUST);
+            any = true;
+        }
+        for (String phrase : user.phrases()) {
+            Query q = acrossFields(phrase, true);
+            if (q != null) {
+                all.add(q, Occur.MUST);
+                any = true;
+            }
+        }
+        if (!any) {
+            return new MatchNoDocsQuery("no searchable words");
+        }
+        for (String word : user.excluded()) {
+            Query q = acrossFields(word, false);
+            if (q != null) {
+                all.add(q, Occur.MUST_NOT);
+            }
+        }
+        addFilters(all, request);
+        return all.build();
+    }
+
     /** Terms that synonyms and corrections add to the snippet marks. */
     private static final class Marks {
         final Map<String, String> terms = new LinkedHashMap<>();
