@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 nutrisearch_find_jdk
 command -v mvn >/dev/null 2>&1 || { echo "Maven (mvn) is needed to build NutriSearch; install Apache Maven 3.8+." >&2; exit 1; }
 mvn -q -B -DskipTests package
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/nutrisearch.jar serve "$@"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar target/nutrisearch.jar serve "$@"

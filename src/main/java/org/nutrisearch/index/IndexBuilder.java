@@ -16,11 +16,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
@@ -57,34 +64,78 @@ public final class IndexBuilder {
         }
     }
 
-    /** Writes {@code articles} into the empty folder {@code dir}. */
+    /**
+     * Writes {@code articles} into the empty folder {@code dir}, tagging and adding documents from
+     * one thread per core (IndexWriter is thread-safe; ties are broken by unit id, so document order
+     * does not change results).
+     */
     public IndexSummary write(List<Article> articles, Path dir, IntConsumer progress) throws IOException {
         long start = System.nanoTime();
-        Map<String, Integer> byKind = new LinkedHashMap<>();
+        Map<UnitKind, LongAdder> byKind = new EnumMap<>(UnitKind.class);
         for (UnitKind kind : UnitKind.values()) {
-            byKind.put(kind.apiName(), 0);
+            byKind.put(kind, new LongAdder());
         }
         IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(128);
+        AtomicInteger done = new AtomicInteger();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), articles.size()));
         try (Directory directory = FSDirectory.open(dir);
              IndexWriter writer = new IndexWriter(directory, config)) {
-            int done = 0;
-            for (Article article : articles) {
-                writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
-                for (Unit unit : article.units()) {
-                    writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit)));
-                    byKind.merge(unit.kind().apiName(), 1, Integer::sum);
-                    done++;
-                    if (progress != null) {
-                        progress.accept(done);
-                    }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    parts.add(pool.submit(() -> {
+                        for (int i = first; i < articles.size(); i += threads) {
+                            addArticle(writer, articles.get(i), byKind, done, progress);
+                        }
+                        return null;
+                    }));
                 }
+                for (Future<?> part : parts) {
+                    await(part);
+                }
+            } finally {
+                pool.shutdownNow();
             }
             writer.commit();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new IndexSummary(articles.size(), byKind, millis, sizeOf(dir));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        byKind.forEach((k, n) -> counts.put(k.apiName(), n.intValue()));
+        return new IndexSummary(articles.size(), counts, millis, sizeOf(dir));
+    }
+
+    private void addArticle(IndexWriter writer, Article article, Map<UnitKind, LongAdder> byKind,
+                            AtomicInteger done, IntConsumer progress) throws IOException {
+        writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
+        for (Unit unit : article.units()) {
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit)));
+            byKind.get(unit.kind()).increment();
+            int n = done.incrementAndGet();
+            if (progress != null) {
+                progress.accept(n);
+            }
+        }
+    }
+
+    private static void await(Future<?> part) throws IOException {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("indexing failed", e.getCause());
+        }
     }
 
     /** Distinct nutrient ids a unit mentions, in first-mention order (heading, question, then text). */

@@ -33,6 +33,8 @@ public final class UnitDocuments {
         doc.add(new StringField(UnitFields.KIND, unit.kind().apiName(), Field.Store.YES));
         doc.add(new SortedDocValuesField(UnitFields.KIND, new BytesRef(unit.kind().apiName())));
         doc.add(new StringField(UnitFields.ARTICLE_ID, unit.articleId(), Field.Store.YES));
+        // Lucene wants one doc-values type per field across all documents (articles sort by it too).
+        doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(unit.articleId())));
         doc.add(new TextField(UnitFields.ARTICLE_TITLE, unit.articleTitle(), Field.Store.YES));
         doc.add(new StoredField(UnitFields.SOURCE, unit.source()));
         if (unit.heading() != null) {

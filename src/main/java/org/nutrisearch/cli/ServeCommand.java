@@ -1,0 +1,119 @@
+package org.nutrisearch.cli;
+
+import io.javalin.Javalin;
+import org.nutrisearch.corpus.CorpusException;
+import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.http.App;
+import org.nutrisearch.http.ServerConfig;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.search.LuceneSearchBackend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: builds the index when it is missing or older than the corpus, then serves page and API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the search page and the JSON API (indexing first when needed).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CorpusOptions options;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PORT:-7070}",
+            description = "HTTP port (0 picks a free one). Env PORT. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:NUTRISEARCH_HOST:-0.0.0.0}",
+            description = "Address to listen on. Env NUTRISEARCH_HOST. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--answer-threshold", paramLabel = "X",
+            defaultValue = "${env:NUTRISEARCH_ANSWER_THRESHOLD:-" + ServerConfig.DEFAULT_ANSWER_THRESHOLD + "}",
+            description = "Confidence (0..1) below which /api/answer declines. Env NUTRISEARCH_ANSWER_THRESHOLD. Default: ${DEFAULT-VALUE}.")
+    double answerThreshold;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+            defaultValue = "${env:NUTRISEARCH_CORS_ORIGINS:-}",
+            description = "Origins allowed to call the API from a browser (comma-separated). Env NUTRISEARCH_CORS_ORIGINS. Default: none.")
+    List<String> corsOrigins;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_RATE_LIMIT:-600}",
+            description = "Requests per minute per client on public endpoints (0 = off). Env NUTRISEARCH_RATE_LIMIT. Default: ${DEFAULT-VALUE}.")
+    int rateLimit;
+
+    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_RATE_BURST:-60}",
+            description = "Requests a client may send at once. Env NUTRISEARCH_RATE_BURST. Default: ${DEFAULT-VALUE}.")
+    int rateBurst;
+
+    @Option(names = "--trusted-proxy", defaultValue = "${env:NUTRISEARCH_TRUSTED_PROXY:-false}",
+            description = "Read the client address from X-Forwarded-For (only behind a proxy you run). Env NUTRISEARCH_TRUSTED_PROXY.")
+    boolean trustedProxy;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_MAX_CONCURRENT:-256}",
+            description = "Requests served at once before shedding load with 503. Env NUTRISEARCH_MAX_CONCURRENT. Default: ${DEFAULT-VALUE}.")
+    int maxConcurrent;
+
+    @Option(names = "--log-queries", defaultValue = "${env:NUTRISEARCH_LOG_QUERIES:-false}",
+            description = "Write query text into access-log lines (off by default: health searches are sensitive). Env NUTRISEARCH_LOG_QUERIES.")
+    boolean logQueries;
+
+    /** The admin token comes only from the environment, never from a command line others can read. */
+    static final String ADMIN_TOKEN_ENV = "NUTRISEARCH_ADMIN_TOKEN";
+
+    ServerConfig config() {
+        try {
+            return new ServerConfig(host, port, answerThreshold, System.getenv(ADMIN_TOKEN_ENV),
+                    corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                    rateLimit, rateBurst, trustedProxy, maxConcurrent, logQueries);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "serve: " + e.getMessage());
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        Services services = Services.create();
+        if (Services.indexIsStale(options.corpus, options.index)) {
+            CorpusLoad load;
+        try {
+            load = services.loadCorpus(options.corpus);
+        } catch (CorpusException e) {
+            System.err.println("serve: " + e.getMessage());
+            return 1;
+        }
+            if (load.articles().isEmpty()) {
+                IndexReport.printProblems(System.err, load);
+                System.err.println("serve: no article could be read from " + options.corpus);
+                return 1;
+            }
+            IndexSummary summary = services.rebuild(load, options.index);
+            IndexReport.print(System.out, load, summary);
+        }
+        Path generation = new IndexGenerations(options.index).current().orElseThrow();
+        LuceneSearchBackend backend = services.openBackend(generation);
+        Javalin app = App.create(backend, services.lexicon(), services.json(), config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            backend.close();
+            stopped.countDown();
+        }, "shutdown"));
+        app.start(config.host(), config.port());
+        System.out.printf("NutriSearch serving %d articles on http://localhost:%d%n", backend.stats().articles(), app.port());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+package org.nutrisearch.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.nutrisearch.corpus.CorpusException;
+import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.LiveIndex;
+import org.nutrisearch.search.LuceneSearchBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.stream.Stream;
+
+/**
+ * The shared, thread-safe parts of the service, built once: lexicon, tagger, analyzer, JSON mapper.
+ * The commands and the server get everything from here.
+ */
+record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyzer, ObjectMapper json) {
+
+    static Services create() {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new Services(lexicon, new NutrientTagger(lexicon), TextAnalyzers.english(), json);
+    }
+
+    CorpusLoad loadCorpus(Path corpus) throws CorpusException {
+        return new CorpusLoader().load(corpus);
+    }
+
+    IndexSummary rebuild(CorpusLoad load, Path indexRoot) throws IOException {
+        IndexGenerations generations = new IndexGenerations(indexRoot);
+        IndexSummary summary = new IndexBuilder(tagger, json).rebuild(load.articles(), generations, null);
+        generations.removeAllExcept(generations.current().orElseThrow());
+        return summary;
+    }
+
+    LuceneSearchBackend openBackend(Path generation) throws IOException {
+        return LuceneSearchBackend.open(LiveIndex.open(generation), lexicon, json);
+    }
+
+    /** True when there is no served index, or a corpus file changed after it was built. */
+    static boolean indexIsStale(Path corpus, Path indexRoot) {
+        IndexGenerations generations = new IndexGenerations(indexRoot);
+        var current = generations.current();
+        if (current.isEmpty()) {
+            return true;
+        }
+        try {
+            FileTime built = Files.getLastModifiedTime(indexRoot.resolve("CURRENT"));
+            try (Stream<Path> files = Files.walk(corpus)) {
+                return files.filter(Files::isRegularFile).anyMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.nutrisearch.corpus;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads a corpus: a directory of article files ({@code *.txt}, {@code *.md}, read by
+ * {@link ArticleFileReader} and {@link ArticleParser}) and JSON Lines files ({@code *.jsonl}, read by
+ * {@link JsonlArticleReader}), or one such file.
+ *
+ * <p>Files are read in name order, so ids and problems come out the same on every machine. One bad
+ * file or line never stops the load: it is left out and reported as a {@link CorpusProblem}. Dotfiles
+ * are ignored; any other file type, and subdirectories, are reported as unsupported. When two articles
+ * have the same id the first one read wins and the later one is reported as a duplicate.
+ */
+public final class CorpusLoader {
+
+    private final ArticleParser parser = new ArticleParser();
+    private final JsonlArticleReader jsonl;
+    private final long maxFileBytes;
+
+    public CorpusLoader() {
+        this(ArticleFileReader.DEFAULT_MAX_BYTES, JsonlArticleReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * @param maxFileBytes  largest article file read (see {@link ArticleFileReader#read(Path, long)})
+     * @param maxLineBytes  longest JSONL line read
+     */
+    public CorpusLoader(long maxFileBytes, int maxLineBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.jsonl = new JsonlArticleReader(maxLineBytes);
+    }
+
+    /**
+     * Loads every supported file of a directory (not its subdirectories), or a single file.
+     *
+     * @throws CorpusException (UNREADABLE) when the path does not exist or the directory cannot be listed
+     */
+    public CorpusLoad load(Path path) throws CorpusException {
+        if (!Files.exists(path)) {
+            throw new CorpusException(path, SkipReason.UNREADABLE, "no such file or directory");
+        }
+        Accumulator acc = new Accumulator();
+        if (Files.isDirectory(path)) {
+            for (Path file : list(path)) {
+                loadFile(file, acc);
+            }
+        } else {
+            loadFile(path, acc);
+        }
+        return new CorpusLoad(acc.articles, acc.problems);
+    }
+
+    private static List<Path> list(Path dir) throws CorpusException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        } catch (NoSuchFileException e) {
+            throw new CorpusException(dir, SkipReason.UNREADABLE, "no such directory", e);
+        } catch (AccessDeniedException e) {
+            throw new CorpusException(dir, SkipReason.UNREADABLE, "cannot be listed (permission denied)", e);
+        } catch (IOException e) {
+            throw new CorpusException(dir, SkipReason.UNREADABLE, "cannot be listed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void loadFile(Path file, Accumulator acc) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (Files.isDirectory(file)) {
+                throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE, "is a directory (subdirectories are not read)");
+            } else if (name.endsWith(".txt") || name.endsWith(".md")) {
+                loadArticle(file, acc);
+            } else if (name.endsWith(".jsonl")) {
+                CorpusLoad load = jsonl.read(file);
+                acc.problems.addAll(load.problems());
+                load.articles().forEach(a -> acc.add(a, file));
+            } else {
+                throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE,
+                        "not an article file (.txt, .md or .jsonl)");
+            }
+        } catch (CorpusException e) {
+            acc.problems.add(CorpusProblem.of(e));
+        }
+    }
+
+    private void loadArticle(Path file, Accumulator acc) throws CorpusException {
+        String text = ArticleFileReader.read(file, maxFileBytes);
+        Article article = parser.parse(CorpusPaths.stem(file), CorpusPaths.display(file), text);
+        if (article.units().isEmpty()) {
+            throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
+        }
+        acc.add(article, file);
+    }
+
+    /** Articles and problems so far; knows which file each id came from to name duplicates. */
+    private static final class Accumulator {
+        final List<Article> articles = new ArrayList<>();
+        final List<CorpusProblem> problems = new ArrayList<>();
+        final Map<String, String> idSources = new HashMap<>();
+
+        void add(Article article, Path file) {
+            String shown = CorpusPaths.display(file);
+            String first = idSources.putIfAbsent(article.id(), shown);
+            if (first != null) {
+                problems.add(new CorpusProblem(shown, null, SkipReason.DUPLICATE_ID,
+                        "duplicate article id '" + article.id() + "' (already loaded from " + first + ")"));
+            } else {
+                articles.add(article);
+            }
+        }
+    }
+}

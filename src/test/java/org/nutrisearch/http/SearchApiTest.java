@@ -1,0 +1,174 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.LuceneSearchBackend;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search API over the five bundled articles, started on a random port and spoken to over HTTP. */
+class SearchApiTest {
+
+    @TempDir
+    static Path dir;
+    static LuceneSearchBackend backend;
+
+    @BeforeAll
+    static void index() throws Exception {
+        backend = CorpusFixture.openBundled(dir);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private static Javalin app() {
+        return App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(), ServerConfig.defaults());
+    }
+
+    static JsonNode get(HttpClient client, String path, int status) throws Exception {
+        var response = client.get(path);
+        assertEquals(status, response.code(), path);
+        return FixtureIndex.json().readTree(response.body().string());
+    }
+
+    /** The snippet as plain text: tags removed, entities decoded. */
+    static String plain(String snippet) {
+        return snippet.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    @Test
+    void healthCountsArticlesAndUnits() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode body = get(client, "/health", 200);
+            assertEquals("ok", body.get("status").asText());
+            assertEquals(5, body.get("articles").asInt());
+            assertEquals(138, body.get("units").asInt());
+        });
+    }
+
+    @Test
+    void magnesiumCrampsRanksAMagnesiumUnitFirstWithMarksAtTheRightOffsets() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode first = get(client, "/api/search?q=magnesium%20cramps", 200).get("results").get(0);
+            assertEquals("nighttime-leg-cramps-nutrients#section-2", first.get("id").asText());
+            assertEquals("Magnesium Deficiency and Nighttime Cramps", first.get("heading").asText());
+            assertEquals("magnesium", first.get("nutrients").get(0).asText());
+            String text = plain(first.get("snippet").asText());
+            int terms = 0;
+            int magnesium = 0;
+            for (JsonNode h : first.get("highlights")) {
+                String marked = text.substring(h.get("start").asInt(), h.get("end").asInt());
+                if (h.get("type").asText().equals("term")) {
+                    terms++;
+                    assertTrue(marked.equalsIgnoreCase("magnesium") || marked.equalsIgnoreCase("cramps"), marked);
+                    assertEquals("exact", h.get("match").asText());
+                } else if (h.get("nutrient").asText().equals("magnesium")) {
+                    magnesium++;
+                    assertEquals("magnesium", marked.toLowerCase());
+                }
+            }
+            assertEquals(4, terms);
+            assertEquals(3, magnesium);
+        });
+    }
+
+    @Test
+    void facetsCountAllMatchesAndAgreeWithFilters() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode all = get(client, "/api/search?q=cramps&limit=1", 200);
+            long total = all.get("total").asLong();
+            int kindSum = 0;
+            for (JsonNode k : all.get("facets").get("kinds")) {
+                kindSum += k.get("count").asInt();
+                JsonNode filtered = get(client, "/api/search?q=cramps&limit=1&kind=" + k.get("kind").asText(), 200);
+                assertEquals(k.get("count").asLong(), filtered.get("total").asLong(), k.toString());
+            }
+            assertEquals(total, kindSum);
+            for (JsonNode n : all.get("facets").get("nutrients")) {
+                JsonNode filtered = get(client, "/api/search?q=cramps&limit=100&nutrient=" + n.get("id").asText(), 200);
+                assertEquals(n.get("count").asLong(), filtered.get("total").asLong(), n.toString());
+                for (JsonNode r : filtered.get("results")) {
+                    assertTrue(r.get("nutrients").toString().contains("\"" + n.get("id").asText() + "\""), r.get("id").asText());
+                }
+            }
+            JsonNode both = get(client, "/api/search?q=cramps&nutrient=iron&nutrient=vitamin-d&kind=faq&limit=100", 200);
+            for (JsonNode r : both.get("results")) {
+                assertEquals("faq", r.get("kind").asText());
+                assertTrue(r.get("nutrients").toString().contains("\"iron\""));
+                assertTrue(r.get("nutrients").toString().contains("\"vitamin-d\""));
+            }
+        });
+    }
+
+    @Test
+    void pagingIsDeterministicAndContiguous() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode page = get(client, "/api/search?q=leg%20cramps&limit=20", 200);
+            JsonNode second = get(client, "/api/search?q=leg%20cramps&limit=10&offset=10", 200);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(page.get("results").get(10 + i).get("id").asText(), second.get("results").get(i).get("id").asText());
+            }
+            double previous = Double.MAX_VALUE;
+            String previousId = "";
+            for (JsonNode r : page.get("results")) {
+                double score = r.get("score").asDouble();
+                assertTrue(score <= previous);
+                if (score == previous) {
+                    assertTrue(r.get("id").asText().compareTo(previousId) > 0, "ties broken by unit id");
+                }
+                previous = score;
+                previousId = r.get("id").asText();
+            }
+        });
+    }
+
+    @Test
+    void articleFilterPhrasesAndExclusions() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode inArticle = get(client, "/api/search?q=iron&article=calf-muscle-pain-deficiency", 200);
+            assertEquals(0, inArticle.get("total").asInt());
+            JsonNode phrase = get(client, "/api/search?q=%22restless%20legs%20syndrome%22&limit=100", 200);
+            for (JsonNode r : phrase.get("results")) {
+                assertTrue(r.get("text").asText().toLowerCase().contains("restless legs syndrome"), r.get("id").asText());
+            }
+            JsonNode excluded = get(client, "/api/search?q=cramps%20-magnesium&limit=100", 200);
+            for (JsonNode r : excluded.get("results")) {
+                assertTrue(!r.get("text").asText().toLowerCase().contains("magnesium"), r.get("id").asText());
+            }
+            assertEquals("article", get(client, "/api/search?q=iron&article=nope", 400).get("error").get("param").asText());
+        });
+    }
+
+    @Test
+    void articlesAndNutrientsAreListed() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode list = get(client, "/api/articles", 200);
+            assertEquals(5, list.get("total").asInt());
+            JsonNode calf = list.get("articles").get(0);
+            assertEquals("calf-muscle-pain-deficiency", calf.get("id").asText());
+            assertEquals("Which Deficiency Causes Calf Muscle Pain and What You Can Do", calf.get("title").asText());
+            assertEquals(7, calf.get("counts").get("faq").asInt());
+            JsonNode article = get(client, "/api/articles/leg-cramps-vitamin-deficiency", 200);
+            assertEquals(7, article.get("faqs").size());
+            assertTrue(article.get("faqs").get(5).get("answer").asText().startsWith("Bananas are rich in potassium"));
+            assertEquals("This content is for informational purposes only and should not replace professional medical advice.",
+                    article.get("disclaimer").asText());
+            JsonNode nutrients = get(client, "/api/nutrients", 200).get("nutrients");
+            assertEquals("magnesium", nutrients.get(0).get("id").asText());
+            assertTrue(nutrients.get(0).get("count").asInt() > 0);
+        });
+    }
+}
