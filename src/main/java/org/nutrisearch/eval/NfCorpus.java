@@ -3,7 +3,8 @@ package org.nutrisearch.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.corpus.Article;
-import org.nutrisearch.corpus.Section;
+import org.nutrisearch.corpus.CorpusException;
+import org.nutrisearch.corpus.JsonlArticleReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,25 +36,13 @@ public final class NfCorpus {
         return dir;
     }
 
-    /** The documents, in file order. */
+    /** The documents, in file order, read by the product's own JSONL reader (one single-section article each). */
     public List<Article> articles() throws IOException {
-        List<Article> articles = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(dir.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode doc = json.readTree(line);
-                String id = doc.path("_id").asText();
-                String title = doc.path("title").asText("").strip();
-                String text = doc.path("text").asText("");
-                String url = doc.path("metadata").path("url").asText(null);
-                articles.add(new Article(id, title.isEmpty() ? id : title, url == null ? "corpus.jsonl" : url, null,
-                        List.of(), List.of(new Section(title.isEmpty() ? null : title, null, text)), List.of(),
-                        List.of(), null));
-            }
+        try {
+            return new JsonlArticleReader().read(dir.resolve("corpus.jsonl")).articles();
+        } catch (CorpusException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return articles;
     }
 
     /** The judged queries of {@code split} (e.g. "dev", "train"): those with at least one judgment. */

@@ -20,6 +20,7 @@ import org.apache.lucene.util.QueryBuilder;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientMention;
 import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ public final class UnitQueryBuilder {
 
     /** Words of one query that get typo corrections: bounds the clauses of a query of nonsense. */
     static final int MAX_FUZZY_WORDS = 6;
+    /** Weight of a word that is part of a nutrient's name ("vitamin" of "vitamin d") on its own. */
+    static final float NAMED_WORD_WEIGHT = 0.25f;
     /** Corrections kept per word. */
     static final int MAX_FUZZY_EXPANSIONS = 8;
 
@@ -107,7 +110,10 @@ public final class UnitQueryBuilder {
 
         String words = String.join(" ", user.words());
         if (!words.isBlank()) {
-            Query q = acrossFields(words, false);
+            if (options.fuzzy() && reader != null) {
+                positive |= addCorrections(own, reader, words, marks);
+            }
+            Query q = wordsAcrossFields(words, marks.correctedWords, own);
             if (q != null) {
                 own.add(q, Occur.SHOULD);
                 addTitle(title, words, false);
@@ -115,9 +121,6 @@ public final class UnitQueryBuilder {
             }
             if (options.synonyms() && synonyms != null) {
                 positive |= addSynonyms(own, words, marks);
-            }
-            if (options.fuzzy() && reader != null) {
-                positive |= addCorrections(own, reader, words, marks);
             }
         }
         for (String phrase : user.phrases()) {
@@ -129,10 +132,21 @@ public final class UnitQueryBuilder {
             }
         }
         if (positive && options.nutrientWeight() > 0 && tagger != null) {
-            for (String id : tagger.nutrientIds(user.positiveText())) {
-                Query about = new ConstantScoreQuery(new TermQuery(new Term(UnitFields.NUTRIENT, id)));
-                own.add(new BoostQuery(about, options.nutrientWeight()), Occur.SHOULD);
+            // Nutrients named as typed, and as corrected ("vitamin b21" names vitamin B12); a
+            // corrected name weighs as little as a corrected word, so exact matches stay ahead.
+            Map<String, Float> ids = new LinkedHashMap<>();
+            if (marks.correctedWords != null) {
+                for (String id : tagger.nutrientIds(marks.correctedWords)) {
+                    ids.put(id, options.nutrientWeight() * options.fuzzyWeight());
+                }
             }
+            for (String id : tagger.nutrientIds(user.positiveText())) {
+                ids.put(id, options.nutrientWeight());
+            }
+            ids.forEach((id, weight) -> {
+                Query about = new ConstantScoreQuery(new TermQuery(new Term(UnitFields.NUTRIENT, id)));
+                own.add(new BoostQuery(about, weight), Occur.SHOULD);
+            });
         }
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         if (positive) {
@@ -197,6 +211,50 @@ public final class UnitQueryBuilder {
     private static final class Marks {
         final Map<String, String> terms = new LinkedHashMap<>();
         final Set<List<String>> phrases = new LinkedHashSet<>();
+        /** The words with typos replaced by their best correction, when any was; else null. */
+        String correctedWords;
+    }
+
+    /**
+     * The typed words, each scored across the fields. Words that together name a nutrient ("vitamin
+     * d", or "vitamin b21" once corrected to "vitamin b12") count as that phrase (a clause added to
+     * {@code own}); alone they weigh little, so "vitamin d" does not rank units that merely say "vitamin".
+     */
+    private Query wordsAcrossFields(String words, String correctedWords, BooleanQuery.Builder own) {
+        List<String> terms = analyze(words);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        Set<String> named = new HashSet<>();
+        if (options.nutrientWeight() > 0 && tagger != null) {
+            named.addAll(addNutrientPhrases(words, 1f, own));
+            if (correctedWords != null) {
+                named.addAll(addNutrientPhrases(correctedWords, options.fuzzyWeight(), own));
+            }
+        }
+        BooleanQuery.Builder sum = new BooleanQuery.Builder();
+        for (String term : terms) {
+            Query q = acrossFields(new SynonymExpander.TermSequence(List.of(term), List.of(0)));
+            sum.add(named.contains(term) ? new BoostQuery(q, NAMED_WORD_WEIGHT) : q, Occur.SHOULD);
+        }
+        return sum.build();
+    }
+
+    /** Adds a phrase clause for each nutrient name of several words in {@code text}; returns their terms. */
+    private Set<String> addNutrientPhrases(String text, float weight, BooleanQuery.Builder own) {
+        Set<String> named = new HashSet<>();
+        for (NutrientMention m : tagger.tag(text)) {
+            String mention = text.substring(m.start(), m.end());
+            List<String> mentionTerms = analyze(mention);
+            if (mentionTerms.size() > 1) {
+                named.addAll(mentionTerms);
+                Query phrase = acrossFields(mention, true);
+                if (phrase != null) {
+                    own.add(new BoostQuery(phrase, weight), Occur.SHOULD);
+                }
+            }
+        }
+        return named;
     }
 
     /** One clause per stretch of the query a synonym line matched: the best-matching alternative counts. */
@@ -204,8 +262,12 @@ public final class UnitQueryBuilder {
         boolean added = false;
         for (SynonymExpander.Expansion e : synonyms.expand(words)) {
             List<Query> alternatives = new ArrayList<>();
+            int typedTerms = e.typed() == null ? 1 : e.typed().terms().size();
             for (SynonymExpander.TermSequence alt : e.alternatives()) {
-                alternatives.add(acrossFields(alt));
+                // An alternative stands in for the typed stretch: "hypokalemia" for the two words
+                // "low potassium" counts like two words, "restless legs syndrome" for "rls" like one.
+                float standIn = (float) typedTerms / alt.terms().size();
+                alternatives.add(new BoostQuery(acrossFields(alt), standIn));
                 if (alt.isPhrase()) {
                     marks.phrases.add(alt.terms());
                 } else {
@@ -221,16 +283,18 @@ public final class UnitQueryBuilder {
     /** For words the index does not know, the near words it does know, blended like one word. */
     private boolean addCorrections(BooleanQuery.Builder own, IndexReader reader, String words, Marks marks) {
         boolean added = false;
-        int corrected = 0;
+        List<String> corrected = new ArrayList<>();
+        int fuzzyWords = 0;
         for (String word : new LinkedHashSet<>(analyze(plain, words))) {
-            if (corrected >= MAX_FUZZY_WORDS) {
-                break;
-            }
-            Map<String, Float> stems = correctedStems(reader, word);
+            List<SpellingCandidates.Candidate> candidates = fuzzyWords < MAX_FUZZY_WORDS
+                    ? candidates(reader, word) : List.of();
+            Map<String, Float> stems = stemsOf(word, candidates);
             if (stems.isEmpty()) {
+                corrected.add(word);
                 continue;
             }
-            corrected++;
+            fuzzyWords++;
+            corrected.add(candidates.getFirst().word());
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
             for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
                 SynonymQuery.Builder blend = new SynonymQuery.Builder(field.getKey());
@@ -241,25 +305,32 @@ public final class UnitQueryBuilder {
             stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, "fuzzy"));
             added = true;
         }
+        if (added) {
+            marks.correctedWords = String.join(" ", corrected);
+        }
         return added;
     }
 
-    /** Analysed forms of the corrections of {@code word} → similarity, leaving out the word's own forms. */
-    private Map<String, Float> correctedStems(IndexReader reader, String word) {
+    private static List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
         try {
-            Set<String> own = new HashSet<>(analyze(analyzer, word));
-            Map<String, Float> stems = new LinkedHashMap<>();
-            for (SpellingCandidates.Candidate c : SpellingCandidates.of(reader, word, MAX_FUZZY_EXPANSIONS)) {
-                for (String stem : analyze(analyzer, c.word())) {
-                    if (!own.contains(stem)) {
-                        stems.merge(stem, Math.min(1f, Math.max(0.01f, c.similarity())), Math::max);
-                    }
-                }
-            }
-            return stems;
+            return SpellingCandidates.of(reader, word, MAX_FUZZY_EXPANSIONS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Analysed forms of the candidates for {@code word} → similarity, leaving out the word's own forms. */
+    private Map<String, Float> stemsOf(String word, List<SpellingCandidates.Candidate> candidates) {
+        Set<String> own = new HashSet<>(analyze(analyzer, word));
+        Map<String, Float> stems = new LinkedHashMap<>();
+        for (SpellingCandidates.Candidate c : candidates) {
+            for (String stem : analyze(analyzer, c.word())) {
+                if (!own.contains(stem)) {
+                    stems.merge(stem, Math.min(1f, Math.max(0.01f, c.similarity())), Math::max);
+                }
+            }
+        }
+        return stems;
     }
 
     private void addTitle(BooleanQuery.Builder title, String text, boolean phrase) {
