@@ -36,7 +36,7 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
             defaultValue = "dev")
     String split;
 
-    @Option(names = "--steps", description = "evaluate every ranking step (baseline, + synonyms, ...), not only the defaults")
+    @Option(names = "--steps", description = "also evaluate every ranking step (baseline, + synonyms, ...) and the defaults with each change taken back")
     boolean steps;
 
     @Override
@@ -58,19 +58,27 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
         try (NfCorpusEvaluation eval = NfCorpusEvaluation.index(corpus)) {
             out.printf(Locale.ROOT, "NFCorpus %s: %d documents indexed in %d ms; %d judged queries%n",
                     data, eval.summary().units(), (System.nanoTime() - t0) / 1_000_000, queries.size());
-            List<RankingSteps.Step> runs = steps ? RankingSteps.cumulative()
-                    : List.of(new RankingSteps.Step("defaults", RankingOptions.DEFAULTS));
-            out.println(EvalSummary.header("ranking (split " + split + ")"));
-            for (RankingSteps.Step step : runs) {
-                long t1 = System.nanoTime();
-                RankingEvaluator.Report report = eval.run(queries, step.options());
-                out.println(report.overall().row(step.name()));
-                System.err.printf(Locale.ROOT, "  %s: %d queries in %d ms%n", step.name(), queries.size(),
-                        (System.nanoTime() - t1) / 1_000_000);
+            if (steps) {
+                table(out, eval, queries, RankingSteps.cumulative());
+                out.println();
+                table(out, eval, queries, RankingSteps.ablations());
+            } else {
+                table(out, eval, queries, List.of(new RankingSteps.Step("defaults", RankingOptions.DEFAULTS)));
             }
             out.printf(Locale.ROOT, "Published BM25 (Anserini, flat) nDCG@10 on the test split: %.4f%n",
                     PUBLISHED_BM25_TEST_NDCG10);
         }
         return 0;
+    }
+
+    private void table(PrintStream out, NfCorpusEvaluation eval, List<EvalQuery> queries, List<RankingSteps.Step> runs) {
+        out.println(EvalSummary.header("ranking (NFCorpus " + split + ")"));
+        for (RankingSteps.Step step : runs) {
+            long t1 = System.nanoTime();
+            RankingEvaluator.Report report = eval.run(queries, step.options());
+            out.println(report.overall().row(step.name()));
+            System.err.printf(Locale.ROOT, "  %s: %d queries in %d ms%n", step.name(), queries.size(),
+                    (System.nanoTime() - t1) / 1_000_000);
+        }
     }
 }
