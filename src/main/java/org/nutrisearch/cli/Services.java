@@ -46,7 +46,10 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(Path generation) throws IOException {
-        return LuceneSearchBackend.open(LiveIndex.open(generation), lexicon, json);
+        LuceneSearchBackend backend = LuceneSearchBackend.open(LiveIndex.open(generation), lexicon, json);
+        // Suggestions are built from the stored units once per generation: before the first request.
+        backend.warmUp();
+        return backend;
     }
 
     /** True when there is no served index, or a corpus file changed after it was built. */

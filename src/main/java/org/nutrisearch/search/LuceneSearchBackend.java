@@ -182,6 +182,14 @@ public final class LuceneSearchBackend implements SearchBackend {
         return catalog().nutrients();
     }
 
+    /**
+     * Builds what this backend keeps per index generation (article listing, suggestions) now rather
+     * than on the first request that needs it. After a switch they are rebuilt on first use.
+     */
+    public void warmUp() {
+        suggestionIndex();
+    }
+
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         return suggestionIndex().suggest(prefix, limit);
