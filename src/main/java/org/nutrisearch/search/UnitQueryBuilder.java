@@ -232,6 +232,11 @@ public final class UnitQueryBuilder {
                 named.addAll(addNutrientPhrases(correctedWords, options.fuzzyWeight(), own));
             }
         }
+        if (named.isEmpty()) {
+            // Built exactly as before nutrients were recognised, so scores stay bit for bit the same
+            // (the OpenSearch backend is held to them).
+            return acrossFields(words, false);
+        }
         BooleanQuery.Builder sum = new BooleanQuery.Builder();
         for (String term : terms) {
             Query q = acrossFields(new SynonymExpander.TermSequence(List.of(term), List.of(0)));
