@@ -14,6 +14,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.Reindexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,20 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(Path generation) throws IOException {
-        LuceneSearchBackend backend = LuceneSearchBackend.open(LiveIndex.open(generation), lexicon, json);
+        return openBackend(LiveIndex.open(generation));
+    }
+
+    LuceneSearchBackend openBackend(LiveIndex live) {
+        LuceneSearchBackend backend = LuceneSearchBackend.open(live, lexicon, json);
         // Suggestions are built from the stored units once per generation: before the first request.
         backend.warmUp();
         return backend;
+    }
+
+    /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */
+    Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live) {
+        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json), live,
+                new CorpusLoader());
     }
 
     /** True when there is no served index, or a corpus file changed after it was built. */

@@ -31,12 +31,14 @@ import org.nutrisearch.nutrients.NutrientTagger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Search over the embedded Lucene index. Thread-safe: one instance serves all requests. */
@@ -52,6 +54,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
     private final QueryCorrector corrector;
+    /** Builders for rankings other than this backend's own, asked for by a request (few: one per caller). */
+    private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
@@ -98,7 +102,9 @@ public final class LuceneSearchBackend implements SearchBackend {
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
         return index.search(searcher -> {
-            UnitQueryBuilder.Built built = queries.build(request, searcher.getIndexReader());
+            UnitQueryBuilder ranking = request.ranking() == null ? queries : rankings.computeIfAbsent(
+                    request.ranking(), queries::withOptions);
+            UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
             int wanted = request.offset() + request.limit();
             var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE);
             Object[] results = searcher.search(built.query(), new MultiCollectorManager(top, new FacetCounter()));
@@ -113,7 +119,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 float score = ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
                 hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
             }
-            String didYouMean = queries.options().fuzzy() ? corrector.correct(searcher, request) : null;
+            String didYouMean = ranking.options().fuzzy() ? corrector.correct(searcher, request) : null;
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
             return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), didYouMean, tookMs);
         });
@@ -170,6 +176,25 @@ public final class LuceneSearchBackend implements SearchBackend {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Map<String, Integer> unitFrequencies(Collection<String> terms) {
+        return index.search(searcher -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String term : terms) {
+                BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+                for (String field : List.of(UnitFields.TEXT, UnitFields.HEADING, UnitFields.QUESTION)) {
+                    anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
+                Query q = new BooleanQuery.Builder()
+                        .add(UNITS, Occur.FILTER)
+                        .add(anyField.build(), Occur.MUST)
+                        .build();
+                counts.put(term, searcher.count(q));
+            }
+            return counts;
+        });
     }
 
     @Override

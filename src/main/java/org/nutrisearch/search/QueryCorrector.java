@@ -43,7 +43,7 @@ final class QueryCorrector {
             return null;
         }
         SearchRequest alternative = new SearchRequest(corrected, request.limit(), request.offset(), request.kinds(),
-                request.nutrients(), request.articleId());
+                request.nutrients(), request.articleId(), request.ranking());
         int after = searcher.count(queries.allWords(alternative));
         return after >= Math.max(1, CLEARLY_MORE * before) && after > before ? corrected : null;
     }

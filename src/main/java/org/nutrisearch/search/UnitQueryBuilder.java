@@ -3,6 +3,7 @@ package org.nutrisearch.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -44,6 +45,12 @@ import java.util.Set;
  */
 public final class UnitQueryBuilder {
 
+    /**
+     * Analysed terms taken from the words and exclusions of one query. A single typed word such as
+     * "b,c,d,…" holds hundreds of terms, each a clause in every field; the cap keeps the query far
+     * below Lucene's clause limit (and its cost bounded) whatever is typed. Phrases are one clause each.
+     */
+    public static final int MAX_TERMS = 64;
     /** Words of one query that get typo corrections: bounds the clauses of a query of nonsense. */
     static final int MAX_FUZZY_WORDS = 6;
     /** Weight of a word that is part of a nutrient's name ("vitamin" of "vitamin d") on its own. */
@@ -80,6 +87,19 @@ public final class UnitQueryBuilder {
         return options;
     }
 
+    /** A builder like this one (same analysis, synonyms and tagger) ranking with {@code other}. */
+    public UnitQueryBuilder withOptions(RankingOptions other) {
+        return other.equals(options) ? this : new UnitQueryBuilder(this, other);
+    }
+
+    private UnitQueryBuilder(UnitQueryBuilder base, RankingOptions options) {
+        this.analyzer = base.analyzer;
+        this.builder = base.builder;
+        this.synonyms = base.synonyms;
+        this.tagger = base.tagger;
+        this.options = options;
+    }
+
     /** Field → boost. Heading and question are short and say what a unit is about. */
     private Map<String, Float> fieldBoosts() {
         Map<String, Float> boosts = new LinkedHashMap<>();
@@ -108,7 +128,8 @@ public final class UnitQueryBuilder {
         BooleanQuery.Builder title = new BooleanQuery.Builder();
         boolean positive = false;
 
-        String words = String.join(" ", user.words());
+        String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
+        int budget = MAX_TERMS - analyze(words).size();
         if (!words.isBlank()) {
             if (options.fuzzy() && reader != null) {
                 positive |= addCorrections(own, reader, words, marks);
@@ -161,7 +182,12 @@ public final class UnitQueryBuilder {
             // Every word was a stop word or punctuation: nothing can match.
             return new Built(new MatchNoDocsQuery("no searchable words"), QueryTerms.NONE);
         }
-        for (String word : user.excluded()) {
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
             Query q = acrossFields(word, false);
             if (q != null) {
                 main.add(q, Occur.MUST_NOT);
@@ -179,7 +205,7 @@ public final class UnitQueryBuilder {
         UserQuery user = UserQuery.parse(request.query());
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
-        for (String term : new LinkedHashSet<>(analyze(String.join(" ", user.words())))) {
+        for (String term : new LinkedHashSet<>(analyze(firstTerms(String.join(" ", user.words()), MAX_TERMS)))) {
             BooleanQuery.Builder anyField = new BooleanQuery.Builder();
             for (String field : fieldBoosts().keySet()) {
                 anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
@@ -197,7 +223,13 @@ public final class UnitQueryBuilder {
         if (!any) {
             return new MatchNoDocsQuery("no searchable words");
         }
-        for (String word : user.excluded()) {
+        int budget = MAX_TERMS;
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
             Query q = acrossFields(word, false);
             if (q != null) {
                 all.add(q, Occur.MUST_NOT);
@@ -423,6 +455,29 @@ public final class UnitQueryBuilder {
         }
         marks.terms.forEach(terms::putIfAbsent);
         return new QueryTerms(terms, typed, new ArrayList<>(marks.phrases));
+    }
+
+    /** {@code text} up to the end of its {@code max}-th analysed term (all of it when it has fewer). */
+    String firstTerms(String text, int max) {
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            int terms = 0;
+            int end = 0;
+            boolean more = false;
+            while (ts.incrementToken()) {
+                if (terms == max) {
+                    more = true;
+                    break;
+                }
+                terms++;
+                end = offset.endOffset();
+            }
+            ts.end();
+            return more ? text.substring(0, end) : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The analysed terms of {@code text}, in order. */
