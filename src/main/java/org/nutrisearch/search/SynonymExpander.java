@@ -1,6 +1,7 @@
 package org.nutrisearch.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -59,8 +60,14 @@ final class SynonymExpander {
     List<Expansion> expand(String text) {
         List<Expansion> out = new ArrayList<>();
         int budget = MAX_ALTERNATIVES;
-        try (TokenStream ts = synonymAnalyzer.tokenStream(UnitFields.TEXT, text)) {
-            // The graph reads (and resets) the stream itself.
+        try (TokenStream source = synonymAnalyzer.tokenStream(UnitFields.TEXT, text);
+             CachingTokenFilter ts = new CachingTokenFilter(source)) {
+            // Text without a single token ("*", "the") has no graph to read.
+            ts.reset();
+            if (!ts.incrementToken()) {
+                return out;
+            }
+            // The graph resets the cached stream and reads it from the start.
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
             int[] points = graph.articulationPoints();
             int start = 0;
