@@ -16,9 +16,8 @@ import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +54,10 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(LiveIndex live) {
-        return new LuceneSearchBackend(live, lexicon, new UnitQueryBuilder(analyzer),
-                new SnippetBuilder(analyzer, tagger), json);
+        LuceneSearchBackend backend = LuceneSearchBackend.open(live, lexicon, json);
+        // Suggestions are built from the stored units once per generation: before the first request.
+        backend.warmUp();
+        return backend;
     }
 
     /**
@@ -64,8 +65,7 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
      * the embedded backend; {@code onIndexMissing} hears of a cluster without the indexes.
      */
     OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing) {
-        return new OpenSearchBackend(connection, alias, lexicon, new UnitQueryBuilder(analyzer),
-                new SnippetBuilder(analyzer, tagger), json, onIndexMissing);
+        return OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS, onIndexMissing);
     }
 
     /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */

@@ -32,6 +32,7 @@ public final class App {
                                  Supplier<? extends CorpusReindexer> reindexer) {
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
         SearchHandler search = new SearchHandler(backend, lexicon);
+        SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
         AnswerHandler answer = new AnswerHandler(
@@ -44,6 +45,7 @@ public final class App {
             javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/suggest", suggest);
             javalin.routes.get("/api/answer", answer::get);
             javalin.routes.post("/api/answer", answer::post);
             javalin.routes.get("/api/articles", articles::list);

@@ -6,17 +6,21 @@ import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.Nutrient;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.QueryTerms;
+import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.SnippetBuilder;
+import org.nutrisearch.search.Suggestion;
 import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
@@ -26,11 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The search backend on an OpenSearch cluster: units and articles live in two indexes behind aliases
- * ({@code nutrisearch}, {@code nutrisearch-articles}), searched with the embedded backend's query
+ * ({@code nutrisearch}, {@code nutrisearch-articles}; suggestions behind {@code nutrisearch-suggest}), searched with the embedded backend's query
  * (built by the same {@link UnitQueryBuilder}, translated to OpenSearch's DSL),
  * facets from aggregations, query matches from OpenSearch's highlighter, rendered into snippets by
  * the embedded snippet code (same passage choice, nutrient marks and escaping). The API sees the same JSON as with the embedded index.
@@ -46,11 +51,14 @@ public final class OpenSearchBackend implements SearchBackend {
     private final OpenSearchConnection connection;
     private final OpenSearchUnitSearcher units;
     private final OpenSearchArticleStore articles;
+    private final OpenSearchSuggester suggestions;
     private final NutrientLexicon lexicon;
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
     private final ObjectMapper json;
     private final Runnable onIndexMissing;
+    /** Builders for rankings requests name, by options (few: the service's callers use one or two). */
+    private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
 
     /**
      * @param alias          the unit alias; articles are read from {@code alias + "-articles"}
@@ -65,6 +73,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.connection = connection;
         this.units = new OpenSearchUnitSearcher(connection.client(), alias);
         this.articles = new OpenSearchArticleStore(connection.client(), alias + OpenSearchIndexer.ARTICLES_SUFFIX);
+        this.suggestions = new OpenSearchSuggester(connection.client(), alias + OpenSearchIndexer.SUGGEST_SUFFIX);
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
@@ -72,10 +81,25 @@ public final class OpenSearchBackend implements SearchBackend {
         this.onIndexMissing = onIndexMissing;
     }
 
+    /**
+     * The backend wired as the service runs it: the embedded backend's standard query builder and
+     * snippets ({@link UnitQueryBuilder#standard}), ranking by {@code options}.
+     */
+    public static OpenSearchBackend open(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
+                                         ObjectMapper json, RankingOptions options, Runnable onIndexMissing) {
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        return new OpenSearchBackend(connection, alias, lexicon, UnitQueryBuilder.standard(tagger, options),
+                new SnippetBuilder(TextAnalyzers.english(), tagger), json, onIndexMissing);
+    }
+
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        UnitQueryBuilder.Built built = queries.build(request);
+        // A request may name its own ranking (the answer service does), as on the embedded backend. No
+        // typo corrections: they read the embedded index's vocabulary.
+        UnitQueryBuilder ranking = request.ranking() == null ? queries
+                : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+        UnitQueryBuilder.Built built = ranking.build(request);
         UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
         QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
@@ -151,6 +175,11 @@ public final class OpenSearchBackend implements SearchBackend {
             all.add(new Facets.NutrientCount(n.id(), n.label(), counts.getOrDefault(n.id(), 0L).intValue()));
         }
         return all;
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return call(() -> suggestions.suggest(prefix, limit));
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.SuggestionIndex;
+import org.nutrisearch.search.SuggestionSources;
 import org.nutrisearch.search.SynonymCoverage;
 
 import java.io.IOException;
@@ -14,19 +16,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns parsed articles into unit and article documents (nutrients tagged as for the embedded index)
- * and has {@link OpenSearchIndexer} build and switch to new indexes from them, with the project's
- * synonym file in the search analyzer.
+ * and the suggestions search-as-you-type offers, and has {@link OpenSearchIndexer} build and switch to
+ * new indexes from them, with the project's synonym file in the search analyzer.
  */
 public final class OpenSearchCorpusIndexer {
 
     private final OpenSearchIndexer indexer;
     private final IndexBuilder documents;
+    private final NutrientTagger tagger;
     private final ObjectMapper json;
     private final List<String> synonymLines;
 
@@ -38,6 +42,7 @@ public final class OpenSearchCorpusIndexer {
         this.indexer = indexer;
         // Only its nutrient tagging is used: the same ids per unit as in the embedded index.
         this.documents = new IndexBuilder(tagger, json);
+        this.tagger = tagger;
         this.json = json;
         this.synonymLines = List.copyOf(synonymLines);
     }
@@ -65,26 +70,32 @@ public final class OpenSearchCorpusIndexer {
         long start = System.nanoTime();
         List<UnitDocument> units = new ArrayList<>();
         List<ArticleDocument> stored = new ArrayList<>(articles.size());
+        List<SuggestionSources.UnitText> texts = new ArrayList<>();
         Map<String, Integer> byKind = new LinkedHashMap<>();
+        Map<String, Integer> byNutrient = new HashMap<>();
         for (UnitKind kind : UnitKind.values()) {
             byKind.put(kind.apiName(), 0);
         }
         for (Article article : articles) {
             stored.add(ArticleDocument.of(article, json));
             for (Unit unit : article.units()) {
-                units.add(UnitDocument.of(unit, documents.nutrientIds(unit)));
+                UnitDocument document = UnitDocument.of(unit, documents.nutrientIds(unit));
+                units.add(document);
+                texts.add(new SuggestionSources.UnitText(unit.heading(), unit.question(), unit.text()));
                 byKind.merge(unit.kind().apiName(), 1, Integer::sum);
+                document.nutrients().forEach(id -> byNutrient.merge(id, 1, Integer::sum));
             }
         }
+        // What search-as-you-type offers, drawn from the units as the embedded backend draws it.
+        List<SuggestionIndex.Entry> suggestions = new SuggestionSources().collect(texts, tagger.lexicon(), byNutrient);
         OpenSearchIndexer.Result run = ClusterCalls.run(indexer.alias(),
-                () -> indexer.reindex(units, stored, synonymLines));
+                () -> indexer.reindex(units, stored, suggestions, synonymLines));
         long bytes = ClusterCalls.run(run.index(), () -> indexer.primaryBytes(run.index()));
         return new IndexSummary(articles.size(), byKind, (System.nanoTime() - start) / 1_000_000, bytes);
     }
 
-    /** True when both aliases point to an index: a service can serve without building first. */
+    /** True when every alias points to an index: a service can serve without building first. */
     public boolean indexed() {
-        return ClusterCalls.run(indexer.alias(), () ->
-                !indexer.indexesBehindAlias().isEmpty() && !indexer.articleIndexesBehindAlias().isEmpty());
+        return ClusterCalls.run(indexer.alias(), indexer::allAliasesSet);
     }
 }

@@ -1,5 +1,6 @@
 package org.nutrisearch.opensearch;
 
+import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -7,6 +8,7 @@ import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.opensearch.client.opensearch.indices.GetAliasResponse;
 import org.opensearch.client.opensearch.indices.stats.IndicesStatsMetric;
 
@@ -17,18 +19,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
- * Builds a new unit index and a new articles index on OpenSearch and switches the two aliases
- * searches and article pages go through to them.
+ * Builds a new unit index, a new articles index and a new suggestion index on OpenSearch and switches
+ * the three aliases searches, article pages and search-as-you-type go through to them.
  *
- * <p>Each run creates fresh indexes named {@code <alias>-<UTC time>} (units) and
- * {@code <alias>-articles-<UTC time>} (the article store), bulk-indexes into them, checks the counts,
- * then moves both aliases from the old indexes to the new ones in a single atomic request and deletes
- * the old indexes. Searches see either the old or the new indexes, never none and never half-built
+ * <p>Each run creates fresh indexes named {@code <alias>-<UTC time>} (units),
+ * {@code <alias>-articles-<UTC time>} (the article store) and {@code <alias>-suggest-<UTC time>},
+ * bulk-indexes into them, checks the counts, then moves the aliases from the old indexes to the new
+ * ones in a single atomic request and deletes the old indexes. Searches see either the old or the new indexes, never none and never half-built
  * ones, and a search result never names an article the article store does not have; a failed run
  * deletes its indexes and leaves the old ones served.
  */
@@ -39,6 +42,8 @@ public final class OpenSearchIndexer {
 
     /** Appended to the unit alias to name the article store's alias and indexes. */
     public static final String ARTICLES_SUFFIX = "-articles";
+    /** Appended to the unit alias to name the suggestions' alias and indexes. */
+    public static final String SUGGEST_SUFFIX = "-suggest";
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -72,6 +77,11 @@ public final class OpenSearchIndexer {
         /** The alias of the article store, switched together with {@link #alias()}. */
         public String articlesAlias() {
             return alias + ARTICLES_SUFFIX;
+        }
+
+        /** The alias of the suggestions, switched together with {@link #alias()}. */
+        public String suggestAlias() {
+            return alias + SUGGEST_SUFFIX;
         }
 
         public Options withAlias(String value) {
@@ -113,8 +123,7 @@ public final class OpenSearchIndexer {
     private final OpenSearchClient client;
     private final OpenSearchSchema schema;
     private final Options options;
-    private final BulkRetry<UnitDocument> bulk;
-    private final BulkRetry<ArticleDocument> articleBulk;
+    private final BulkRetry<Doc> bulk;
 
     public OpenSearchIndexer(OpenSearchClient client, OpenSearchSchema schema, Options options) {
         this(client, schema, options, Thread::sleep);
@@ -126,51 +135,75 @@ public final class OpenSearchIndexer {
         this.options = options;
         this.bulk = new BulkRetry<>(options.batchSize(), options.maxRetries(), options.initialBackoff(),
                 Duration.ofSeconds(5), sleeper);
-        this.articleBulk = new BulkRetry<>(options.batchSize(), options.maxRetries(), options.initialBackoff(),
-                Duration.ofSeconds(5), sleeper);
+    }
+
+    /** A document to send: its id and its source. */
+    private record Doc(String id, Object source) {
+    }
+
+    /** One of the indexes a run builds: the alias it goes behind, its new index, what it holds. */
+    private record Part(String alias, String index, CreateIndexRequest create, List<Doc> docs) {
     }
 
     /**
-     * Indexes {@code units} and {@code articles} into new indexes and makes them the ones behind the
-     * two aliases.
+     * Indexes {@code units}, {@code articles} and {@code suggestions} into new indexes and makes them
+     * the ones behind the three aliases.
      *
      * @param synonymLines synonym rules in Solr format for the search analyzer
      * @throws BulkIndexingException when a document is refused; the aliases are left where they were
      */
-    public Result reindex(List<UnitDocument> units, List<ArticleDocument> articles, List<String> synonymLines)
-            throws IOException {
+    public Result reindex(List<UnitDocument> units, List<ArticleDocument> articles,
+                          List<SuggestionIndex.Entry> suggestions, List<String> synonymLines) throws IOException {
         long start = System.nanoTime();
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
-        String index = newIndexName(options.alias() + "-" + stamp);
-        String articleIndex = newIndexName(options.articlesAlias() + "-" + stamp);
         var mapper = client._transport().jsonpMapper();
+        String unitIndex = newIndexName(options.alias() + "-" + stamp);
+        String articleIndex = newIndexName(options.articlesAlias() + "-" + stamp);
+        String suggestIndex = newIndexName(options.suggestAlias() + "-" + stamp);
+        List<Doc> suggestionDocs = new ArrayList<>(suggestions.size());
+        for (int i = 0; i < suggestions.size(); i++) {
+            suggestionDocs.add(new Doc(Integer.toString(i + 1), schema.source(suggestions.get(i))));
+        }
+        List<Part> parts = List.of(
+                new Part(options.alias(), unitIndex,
+                        schema.createRequest(unitIndex, options.layout(), synonymLines, mapper),
+                        units.stream().map(u -> new Doc(u.id(), schema.source(u))).toList()),
+                new Part(options.articlesAlias(), articleIndex,
+                        schema.articlesCreateRequest(articleIndex, options.layout(), mapper),
+                        articles.stream().map(a -> new Doc(a.id(), a)).toList()),
+                new Part(options.suggestAlias(), suggestIndex,
+                        schema.suggestCreateRequest(suggestIndex, options.layout(), mapper), suggestionDocs));
+        List<String> created = new ArrayList<>();
         boolean published = false;
         try {
-            client.indices().create(schema.createRequest(index, options.layout(), synonymLines, mapper));
-            client.indices().create(schema.articlesCreateRequest(articleIndex, options.layout(), mapper));
-            BulkRetry.Stats unitStats = bulk.sendAll(units, UnitDocument::id,
-                    batch -> sendBatch(index, batch, UnitDocument::id, schema::source));
-            BulkRetry.Stats articleStats = articleBulk.sendAll(articles, ArticleDocument::id,
-                    batch -> sendBatch(articleIndex, batch, ArticleDocument::id, a -> a));
-            client.indices().refresh(r -> r.index(index, articleIndex));
-            long count = expectCount(index, units.size());
-            long articleCount = expectCount(articleIndex, articles.size());
-            String health = awaitReplicas(index, articleIndex);
+            int batches = 0;
+            int retried = 0;
+            for (Part part : parts) {
+                client.indices().create(part.create());
+                created.add(part.index());
+                BulkRetry.Stats stats = bulk.sendAll(part.docs(), Doc::id, batch -> sendBatch(part.index(), batch));
+                batches += stats.batches();
+                retried += stats.retriedItems();
+            }
+            client.indices().refresh(r -> r.index(created));
+            for (Part part : parts) {
+                expectCount(part.index(), part.docs().size());
+            }
+            String health = awaitReplicas(created);
             // Read again just before the switch: another run may have switched since this one began.
-            List<String> previousUnits = indexesBehind(options.alias());
-            List<String> previousArticles = indexesBehind(options.articlesAlias());
-            switchAliases(index, articleIndex, previousUnits, previousArticles);
-            List<String> previous = new ArrayList<>(previousUnits);
-            previous.addAll(previousArticles);
+            Map<String, List<String>> previous = new LinkedHashMap<>();
+            for (Part part : parts) {
+                previous.put(part.alias(), indexesBehind(part.alias()));
+            }
+            switchAliases(parts, previous);
             published = true;
-            deleteAfterDelay(previous);
-            return new Result(index, previous, count, articleCount, unitStats.batches() + articleStats.batches(),
-                    unitStats.retriedItems() + articleStats.retriedItems(), health,
+            List<String> replaced = previous.values().stream().flatMap(List::stream).toList();
+            deleteAfterDelay(replaced);
+            return new Result(unitIndex, replaced, units.size(), articles.size(), batches, retried, health,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             if (!published) {
-                deleteQuietly(index);
-                deleteQuietly(articleIndex);
+                created.forEach(this::deleteQuietly);
             }
         }
     }
@@ -189,6 +222,16 @@ public final class OpenSearchIndexer {
     /** The unit indexes the alias points to now (empty before the first run). */
     public List<String> indexesBehindAlias() throws IOException {
         return indexesBehind(options.alias());
+    }
+
+    /** True when the unit, article and suggestion aliases all point to an index. */
+    public boolean allAliasesSet() throws IOException {
+        for (String alias : List.of(options.alias(), options.articlesAlias(), options.suggestAlias())) {
+            if (indexesBehind(alias).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The article indexes the articles alias points to now (empty before the first run). */
@@ -214,13 +257,10 @@ public final class OpenSearchIndexer {
         return count;
     }
 
-    private <T> List<BulkRetry.ItemOutcome> sendBatch(String index, List<T> batch, Function<T, String> idOf,
-                                                      Function<T, Object> sourceOf) throws IOException {
+    private List<BulkRetry.ItemOutcome> sendBatch(String index, List<Doc> batch) throws IOException {
         List<BulkOperation> operations = new ArrayList<>(batch.size());
-        for (T document : batch) {
-            Object source = sourceOf.apply(document);
-            String id = idOf.apply(document);
-            operations.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(source))));
+        for (Doc doc : batch) {
+            operations.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(doc.id()).document(doc.source()))));
         }
         BulkResponse response;
         try {
@@ -246,24 +286,22 @@ public final class OpenSearchIndexer {
      * With replicas, waits a little for them to be assigned so the new index can lose a node; a cluster
      * with too few nodes for its replicas stays yellow, which still serves, so this never fails.
      */
-    private String awaitReplicas(String... indexes) throws IOException {
+    private String awaitReplicas(List<String> indexes) throws IOException {
         HealthStatus wanted = options.layout().replicas() > 0 ? HealthStatus.Green : HealthStatus.Yellow;
-        return client.cluster().health(h -> h.index(List.of(indexes)).waitForStatus(wanted).timeout(t -> t.time("30s")))
+        return client.cluster().health(h -> h.index(indexes).waitForStatus(wanted).timeout(t -> t.time("30s")))
                 .status().jsonValue();
     }
 
-    /** One request: both aliases leave every old index and point at the new ones, atomically. */
-    private void switchAliases(String index, String articleIndex, List<String> previousUnits,
-                               List<String> previousArticles) throws IOException {
+    /** One request: every alias leaves its old indexes and points at its new one, atomically. */
+    private void switchAliases(List<Part> parts, Map<String, List<String>> previous) throws IOException {
         client.indices().updateAliases(u -> {
-            for (String old : previousUnits) {
-                u.actions(a -> a.remove(r -> r.index(old).alias(options.alias())));
+            for (Part part : parts) {
+                for (String old : previous.get(part.alias())) {
+                    u.actions(a -> a.remove(r -> r.index(old).alias(part.alias())));
+                }
+                u.actions(a -> a.add(add -> add.index(part.index()).alias(part.alias())));
             }
-            for (String old : previousArticles) {
-                u.actions(a -> a.remove(r -> r.index(old).alias(options.articlesAlias())));
-            }
-            u.actions(a -> a.add(add -> add.index(index).alias(options.alias())));
-            return u.actions(a -> a.add(add -> add.index(articleIndex).alias(options.articlesAlias())));
+            return u;
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.json.stream.JsonParser;
+import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
@@ -40,8 +41,6 @@ public final class OpenSearchSchema {
     public static final String QUESTION = "question";
     public static final String TEXT = "text";
     public static final String NUTRIENTS = "nutrients";
-    /** Completion field: the title, heading and question of a unit as suggestions. */
-    public static final String SUGGEST = "suggest";
 
     /** Analyzer names defined in index.json. */
     public static final String INDEX_ANALYZER = "nutri_english";
@@ -51,22 +50,32 @@ public final class OpenSearchSchema {
 
     static final String RESOURCE = "index.json";
     static final String ARTICLES_RESOURCE = "articles.json";
+    static final String SUGGEST_RESOURCE = "suggest.json";
+    /** Completion field of the suggestion index: every word start of a suggestion's keys, normalized. */
+    public static final String COMPLETE = "complete";
     private static final String SYNONYM_FILTER = "nutri_synonyms";
 
     private final ObjectMapper json;
     private final ObjectNode template;
     private final ObjectNode articlesTemplate;
+    private final ObjectNode suggestTemplate;
 
-    private OpenSearchSchema(ObjectMapper json, ObjectNode template, ObjectNode articlesTemplate) {
+    private OpenSearchSchema(ObjectMapper json, ObjectNode template, ObjectNode articlesTemplate,
+                             ObjectNode suggestTemplate) {
         this.json = json;
         this.template = template;
         this.articlesTemplate = articlesTemplate;
+        this.suggestTemplate = suggestTemplate;
     }
 
-    /** Reads the bundled {@code index.json} (units) and {@code articles.json} (the article store). */
+    /**
+     * Reads the bundled {@code index.json} (units), {@code articles.json} (the article store) and
+     * {@code suggest.json} (search-as-you-type).
+     */
     public static OpenSearchSchema load() {
         ObjectMapper json = new ObjectMapper();
-        return new OpenSearchSchema(json, read(json, RESOURCE), read(json, ARTICLES_RESOURCE));
+        return new OpenSearchSchema(json, read(json, RESOURCE), read(json, ARTICLES_RESOURCE),
+                read(json, SUGGEST_RESOURCE));
     }
 
     private static ObjectNode read(ObjectMapper json, String resource) {
@@ -125,20 +134,52 @@ public final class OpenSearchSchema {
         return typedRequest(index, articlesBody(layout), mapper);
     }
 
+    /** The body of the suggestion index: one shard, as many replicas as the unit index. */
+    public ObjectNode suggestBody(IndexLayout layout) {
+        ObjectNode body = suggestTemplate.deepCopy();
+        ObjectNode settings = (ObjectNode) body.get("settings");
+        settings.put("number_of_shards", 1);
+        settings.put("number_of_replicas", layout.replicas());
+        return body;
+    }
+
+    /** A typed create-index request for the suggestion index {@code index}. */
+    public CreateIndexRequest suggestCreateRequest(String index, IndexLayout layout, JsonpMapper mapper) {
+        return typedRequest(index, suggestBody(layout), mapper);
+    }
+
     /**
-     * The source to index for a unit: its fields plus the completion inputs (title, heading,
-     * question; each once).
+     * The source of a suggestion: its text, kind, frequency and keys, and as completion inputs every
+     * word start of every key, normalized like the embedded suggestions ({@link SuggestionIndex#normalize}),
+     * weighted so that kinds come in their order and frequent texts first.
      */
+    public Map<String, Object> source(SuggestionIndex.Entry entry) {
+        Set<String> inputs = new LinkedHashSet<>();
+        for (String key : entry.keys()) {
+            String normalized = SuggestionIndex.normalize(key);
+            for (int i = 0; i < normalized.length(); i++) {
+                if (i == 0 || normalized.charAt(i - 1) == ' ') {
+                    inputs.add(normalized.substring(i));
+                }
+            }
+        }
+        int kindRank = SuggestionIndex.KINDS.size() - SuggestionIndex.KINDS.indexOf(entry.kind());
+        Map<String, Object> complete = new LinkedHashMap<>();
+        complete.put("input", new ArrayList<>(inputs));
+        complete.put("weight", kindRank * 10_000_000 + Math.min(entry.frequency(), 9_999_999));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("text", entry.text());
+        source.put("kind", entry.kind());
+        source.put("frequency", entry.frequency());
+        source.put("keys", entry.keys());
+        source.put(COMPLETE, complete);
+        return source;
+    }
+
+    /** The source to index for a unit: its fields, as {@code _source} reads back into {@link UnitDocument}. */
     public Map<String, Object> source(UnitDocument unit) {
         @SuppressWarnings("unchecked")
         Map<String, Object> source = json.convertValue(unit, LinkedHashMap.class);
-        Set<String> inputs = new LinkedHashSet<>();
-        for (String s : new String[] {unit.articleTitle(), unit.heading(), unit.question()}) {
-            if (s != null && !s.isBlank()) {
-                inputs.add(s.strip());
-            }
-        }
-        source.put(SUGGEST, new ArrayList<>(inputs));
         return source;
     }
 

@@ -10,10 +10,8 @@ import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.CompletionSuggestOption;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
-import org.opensearch.client.opensearch.core.search.Suggest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs unit searches and suggestions against the index behind an alias, with opensearch-java's
+ * Runs unit searches against the index behind an alias, with opensearch-java's
  * typed API.
  *
  * <p>A search runs the embedded backend's own Lucene query, translated clause for clause
@@ -35,7 +33,6 @@ public final class OpenSearchUnitSearcher {
 
     private static final String NUTRIENT_AGG = "nutrients";
     private static final String KIND_AGG = "kinds";
-    private static final String SUGGESTION = "units";
     private static final String FREQUENCY_AGG = "frequencies";
     /** More than the lexicon has nutrients, so the counts are exact and complete. */
     private static final int MAX_NUTRIENT_BUCKETS = 200;
@@ -65,7 +62,6 @@ public final class OpenSearchUnitSearcher {
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))
-                .source(src -> src.filter(f -> f.excludes(OpenSearchSchema.SUGGEST)))
                 .highlight(h -> h
                         .type(t -> t.builtin(BuiltinHighlighterType.Unified))
                         .preTags(MarkedFragment.PRE_TAG)
@@ -89,28 +85,6 @@ public final class OpenSearchUnitSearcher {
         return new UnitSearchResult(total, hits,
                 counts(response.aggregations().get(NUTRIENT_AGG)),
                 counts(response.aggregations().get(KIND_AGG)));
-    }
-
-    /**
-     * Up to {@code size} distinct titles, headings and questions starting with {@code prefix}
-     * (case-insensitive, word by word), best first.
-     */
-    public List<String> suggest(String prefix, int size) {
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .size(0)
-                .source(src -> src.fetch(false))
-                .suggest(sg -> sg.suggesters(SUGGESTION, f -> f
-                        .prefix(prefix)
-                        .completion(c -> c.field(OpenSearchSchema.SUGGEST).skipDuplicates(true).size(size)))));
-        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        List<String> texts = new ArrayList<>();
-        for (Suggest<UnitDocument> suggestion : response.suggest().getOrDefault(SUGGESTION, List.of())) {
-            for (CompletionSuggestOption<UnitDocument> option : suggestion.completion().options()) {
-                texts.add(option.text());
-            }
-        }
-        return texts;
     }
 
     /** How many units the index behind the alias holds. */

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
-import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.opensearch.IndexLayout;
@@ -18,8 +17,7 @@ import org.nutrisearch.opensearch.OpenSearchSchema;
 import org.nutrisearch.opensearch.OpenSearchTestCluster;
 import org.nutrisearch.opensearch.SharedOpenSearch;
 import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
+import org.nutrisearch.search.RankingOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,12 +105,13 @@ public final class TestBackends implements AutoCloseable {
         return backend;
     }
 
-    /** The OpenSearch backend as {@code serve} wires it, over {@code connection} (which it closes). */
+    /**
+     * The OpenSearch backend as {@code serve} wires it, over {@code connection} (which it closes): the
+     * same ranking as the embedded fixture ({@link FixtureIndex}, wired as the service is).
+     */
     public static OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing) {
-        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
-        var analyzer = TextAnalyzers.english();
-        return new OpenSearchBackend(connection, alias, lexicon, new UnitQueryBuilder(analyzer),
-                new SnippetBuilder(analyzer, new NutrientTagger(lexicon)), FixtureIndex.json(), onIndexMissing);
+        return OpenSearchBackend.open(connection, alias, NutrientLexicon.loadDefault(), FixtureIndex.json(),
+                RankingOptions.DEFAULTS, onIndexMissing);
     }
 
     /** Indexes articles under {@code alias} in the test layout, with the project's synonyms. */

@@ -62,7 +62,7 @@ class OpenSearchBackendTest {
                 .withLayout(new IndexLayout(2, 1))
                 .withBatchSize(6);
         indexer = new OpenSearchIndexer(client, OpenSearchSchema.load(), options);
-        firstRun = indexer.reindex(UnitFixtures.units(), List.of(), UnitFixtures.SYNONYMS);
+        firstRun = indexer.reindex(UnitFixtures.units(), List.of(), List.of(), UnitFixtures.SYNONYMS);
         searcher = new OpenSearchUnitSearcher(client, ALIAS);
     }
 
@@ -226,18 +226,9 @@ class OpenSearchBackendTest {
     }
 
     @Test
-    void suggestCompletesTitlesHeadingsAndQuestions() {
-        assertEquals(Set.of("Vitamin D Deficiency and Leg Stiffness", "Vitamin B12, Iron and Tired Legs"),
-                new HashSet<>(searcher.suggest("vit", 10)));
-        assertEquals(List.of("Sunlight and vitamin D"), searcher.suggest("sun", 10));
-        assertEquals(List.of("Who is at risk of B12 deficiency?"), searcher.suggest("who is", 10));
-        assertEquals(List.of(), searcher.suggest("zinc", 10));
-    }
-
-    @Test
     void reindexSwitchesTheAliasWhileSearchesKeepSucceeding() throws Exception {
-        List<String> before = new ArrayList<>(indexer.indexesBehindAlias());
-        before.addAll(indexer.articleIndexesBehindAlias());
+        List<String> before = indexesNamedAfterTheAlias();
+        assertEquals(3, before.size(), "units, articles and suggestions: " + before);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
@@ -259,7 +250,7 @@ class OpenSearchBackendTest {
         OpenSearchIndexer.Result run;
         try {
             Thread.sleep(200);
-            run = indexer.reindex(UnitFixtures.units(), List.of(), UnitFixtures.SYNONYMS);
+            run = indexer.reindex(UnitFixtures.units(), List.of(), List.of(), UnitFixtures.SYNONYMS);
             Thread.sleep(200);
         } finally {
             running.set(false);
@@ -268,7 +259,7 @@ class OpenSearchBackendTest {
         assertNull(failure.get(), () -> "a search failed: " + failure.get());
         assertEquals(0, wrong.get());
         assertTrue(searches.get() > 10, "searches during the reindex: " + searches.get());
-        assertEquals(before, run.replaced());
+        assertEquals(before, run.replaced().stream().sorted().toList());
         assertEquals(List.of(run.index()), indexer.indexesBehindAlias());
         for (String old : before) {
             assertFalse(client.indices().exists(e -> e.index(old)).value(), old + " should be deleted");
@@ -279,18 +270,17 @@ class OpenSearchBackendTest {
     void failedReindexLeavesTheServedIndexAndRemovesItsOwn() throws IOException {
         List<String> before = indexer.indexesBehindAlias();
         List<String> articlesBefore = indexer.articleIndexesBehindAlias();
+        List<String> all = indexesNamedAfterTheAlias();
         List<UnitDocument> units = new ArrayList<>(UnitFixtures.units());
         // A keyword longer than Lucene's 32766-byte term limit: the cluster refuses this one document.
         units.add(new UnitDocument("bad#faq-1", "x".repeat(40_000), "bad", "T", null, null, "Q?", "A.", List.of()));
         BulkIndexingException e = assertThrows(BulkIndexingException.class,
-                () -> indexer.reindex(units, List.of(), UnitFixtures.SYNONYMS));
+                () -> indexer.reindex(units, List.of(), List.of(), UnitFixtures.SYNONYMS));
         assertTrue(e.getMessage().startsWith("document bad#faq-1 failed with status 400: illegal_argument_exception"),
                 e.getMessage());
         assertEquals(before, indexer.indexesBehindAlias());
         assertEquals(articlesBefore, indexer.articleIndexesBehindAlias());
-        List<String> left = new ArrayList<>(client.indices().get(g -> g.index(ALIAS + "-*")).result().keySet());
-        left.sort(null);
-        assertEquals(List.of(before.get(0), articlesBefore.get(0)), left);
+        assertEquals(all, indexesNamedAfterTheAlias(), "the failed run removed its own indexes");
         assertEquals(4, search("magnesium").total());
     }
 
@@ -300,6 +290,11 @@ class OpenSearchBackendTest {
         OpenSearchUnavailableException e = assertThrows(OpenSearchUnavailableException.class,
                 () -> nowhere.search(QUERIES.build(SearchRequest.of("magnesium")).query(), 0, 10));
         assertTrue(e.getMessage().startsWith("OpenSearch cannot serve 'no-such-alias' now"), e.getMessage());
+    }
+
+    /** Every index named after the alias (units, articles, suggestions; old and new), sorted. */
+    private static List<String> indexesNamedAfterTheAlias() throws IOException {
+        return client.indices().get(g -> g.index(ALIAS + "-*")).result().keySet().stream().sorted().toList();
     }
 
     /** The unit search the backend runs for {@code text}: the embedded query, translated. */

