@@ -4,12 +4,15 @@ import org.nutrisearch.eval.EvalQuery;
 import org.nutrisearch.eval.EvalSummary;
 import org.nutrisearch.eval.NfCorpus;
 import org.nutrisearch.eval.NfCorpusEvaluation;
+import org.nutrisearch.eval.RankedCorpus;
 import org.nutrisearch.eval.RankingEvaluator;
+import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.eval.RankingSteps;
 import org.nutrisearch.search.RankingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +53,19 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
             description = "evaluate a fixed random sample of N queries of the split (seed 7) instead of all")
     Integer sample;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "lucene",
+            description = "Backend to rank with: lucene (a temporary embedded index) or opensearch (alias "
+                    + EVAL_ALIAS + " on --opensearch-url, deleted afterwards). Default: ${DEFAULT-VALUE}.")
+    BackendOptions.Backend backend;
+
+    @Option(names = "--opensearch-url", paramLabel = "URLS",
+            defaultValue = "${env:NUTRISEARCH_OPENSEARCH_URL:-http://localhost:9200}",
+            description = "OpenSearch node URLs for --backend opensearch. Env NUTRISEARCH_OPENSEARCH_URL. Default: ${DEFAULT-VALUE}.")
+    String openSearchUrls;
+
+    /** The alias NFCorpus is indexed under on OpenSearch: never the service's. */
+    static final String EVAL_ALIAS = "nutrisearch-eval-nfcorpus";
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -86,9 +102,16 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        try (NfCorpusEvaluation eval = NfCorpusEvaluation.index(corpus)) {
-            out.printf(Locale.ROOT, "NFCorpus %s: %d documents indexed in %d ms; %d judged queries%n",
-                    data, eval.summary().units(), (System.nanoTime() - t0) / 1_000_000, queries.size());
+        RankedCorpus indexed;
+        try {
+            indexed = index(corpus);
+        } catch (OpenSearchStartup.StartupException e) {
+            System.err.println("eval-nfcorpus: " + e.getMessage());
+            return 1;
+        }
+        try (RankedCorpus eval = indexed) {
+            out.printf(Locale.ROOT, "NFCorpus %s on %s: %d documents indexed in %d ms; %d judged queries%n",
+                    data, backend, eval.summary().units(), (System.nanoTime() - t0) / 1_000_000, queries.size());
             if (steps) {
                 table(out, eval, queries, RankingSteps.cumulative());
                 out.println();
@@ -109,7 +132,29 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void table(PrintStream out, NfCorpusEvaluation eval, List<EvalQuery> queries, List<RankingSteps.Step> runs) {
+    /** NFCorpus indexed into the chosen backend. */
+    private RankedCorpus index(NfCorpus corpus) throws IOException, OpenSearchStartup.StartupException {
+        if (backend == BackendOptions.Backend.lucene) {
+            return NfCorpusEvaluation.index(corpus);
+        }
+        BackendOptions options = new BackendOptions();
+        options.backend = backend;
+        options.openSearchUrls = openSearchUrls;
+        options.openSearchAlias = EVAL_ALIAS;
+        options.openSearchShards = 1;
+        options.openSearchReplicas = 0;
+        Services services = Services.create();
+        OpenSearchStartup startup = new OpenSearchStartup(services, options, data);
+        OpenSearchConnection connection = startup.connect(System.err);
+        try {
+            return OpenSearchRankedCorpus.index(connection, services, startup.corpusIndexer(connection), corpus.articles());
+        } catch (OpenSearchStartup.StartupException | IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void table(PrintStream out, RankedCorpus eval, List<EvalQuery> queries, List<RankingSteps.Step> runs) {
         out.println(EvalSummary.header("ranking (NFCorpus " + split + ", " + queries.size() + " queries)"));
         for (RankingSteps.Step step : runs) {
             long t1 = System.nanoTime();

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Indexes NFCorpus into a temporary index with the product's own indexing, runs the judged queries
  * of one split through the product's own search, and scores them.
  */
-public final class NfCorpusEvaluation implements AutoCloseable {
+public final class NfCorpusEvaluation implements RankedCorpus {
 
     private final Path tempDir;
     private final LiveIndex index;
@@ -52,11 +52,13 @@ public final class NfCorpusEvaluation implements AutoCloseable {
         }
     }
 
+    @Override
     public IndexSummary summary() {
         return summary;
     }
 
     /** Scores {@code queries} with the ranking configured by {@code options}. */
+    @Override
     public RankingEvaluator.Report run(List<EvalQuery> queries, RankingOptions options) {
         LuceneSearchBackend backend = LuceneSearchBackend.open(index, lexicon, json, options);
         return new RankingEvaluator(backend).run(queries);

@@ -94,6 +94,11 @@ public final class OpenSearchCorpusIndexer {
         return new IndexSummary(articles.size(), byKind, (System.nanoTime() - start) / 1_000_000, bytes);
     }
 
+    /** The unit alias the indexes go behind. */
+    public String alias() {
+        return indexer.alias();
+    }
+
     /** True when every alias points to an index: a service can serve without building first. */
     public boolean indexed() {
         return ClusterCalls.run(indexer.alias(), indexer::allAliasesSet);

@@ -3,6 +3,7 @@ package org.nutrisearch.cli;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.opensearch.OpenSearchTestCluster;
 import org.nutrisearch.opensearch.SharedOpenSearch;
 import org.nutrisearch.search.SearchBackend;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -118,5 +120,37 @@ class OpenSearchCommandsTest {
                     .numberOfShards().toString());
             assertEquals(138, backend.stats().units());
         }
+    }
+
+    @Test
+    @Tag("opensearch")
+    @ExtendWith(SharedOpenSearch.class)
+    void evalNfCorpusScoresTheSameOnOpenSearchAndCleansUp(OpenSearchTestCluster cluster, @TempDir Path data)
+            throws Exception {
+        // The hand-scored collection of EvalNfCorpusCommandTest: same figures on either backend.
+        Files.writeString(data.resolve("corpus.jsonl"), """
+                {"_id": "D1", "title": "Cramps", "text": "Magnesium eases muscle cramps at night."}
+                {"_id": "D2", "title": "Anemia", "text": "Iron deficiency causes anemia and fatigue."}
+                {"_id": "D3", "title": "Sunshine", "text": "Sunlight helps the skin make vitamin D."}
+                """);
+        Files.writeString(data.resolve("queries.jsonl"), """
+                {"_id": "Q1", "text": "iron"}
+                {"_id": "Q2", "text": "sunlight"}
+                """);
+        Files.createDirectories(data.resolve("qrels"));
+        Files.writeString(data.resolve("qrels").resolve("dev.tsv"), """
+                query-id\tcorpus-id\tscore
+                Q1\tD2\t2
+                Q2\tD3\t1
+                Q2\tD1\t2
+                """);
+        String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+        Run r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev", "--backend", "opensearch",
+                "--opensearch-url", urls);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("on opensearch: 3 documents indexed"), r.out());
+        assertTrue(r.out().contains("| defaults | 2 | 1.000 | 1.000 | 1.000 | 0.6900 | 0.7500 |"), r.out());
+        assertEquals(List.of(), List.copyOf(cluster.connection().client().indices()
+                .get(g -> g.index(EvalNfCorpusCommand.EVAL_ALIAS + "-*").allowNoIndices(true)).result().keySet()));
     }
 }
