@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.IndexNotReadyException;
 import org.nutrisearch.search.SearchBackend;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
@@ -13,8 +14,14 @@ public final class App {
     private App() {
     }
 
-    /** Creates (does not start) the service over {@code backend}. */
+    /** Creates (does not start) the service over {@code backend}, with metrics and analytics in memory. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
+        return create(backend, lexicon, json, config, Monitoring.inMemory(config, backend, json));
+    }
+
+    /** Creates (does not start) the service, with {@code monitoring} for metrics, access log, analytics and docs. */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Monitoring monitoring) {
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
@@ -27,6 +34,8 @@ public final class App {
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);
+            monitoring.install(javalin);
+            javalin.routes.exception(IndexNotReadyException.class, ApiErrors::indexNotReady);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
             javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });

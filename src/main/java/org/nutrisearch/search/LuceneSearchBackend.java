@@ -27,6 +27,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
     private final ObjectMapper json;
+    private final NearestIndexedWord nearest = new NearestIndexedWord();
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
 
@@ -154,6 +156,16 @@ public final class LuceneSearchBackend implements SearchBackend {
     public IndexStats stats() {
         // Counted, not catalogued: health checks stay cheap on a large index.
         return index.search(searcher -> new IndexStats(searcher.count(ARTICLES), searcher.count(UNITS)));
+    }
+
+    @Override
+    public Optional<Path> indexDir() {
+        return Optional.of(index.dir());
+    }
+
+    @Override
+    public Optional<String> nearestIndexedWord(String query) {
+        return index.search(searcher -> nearest.find(searcher, query));
     }
 
     private Catalog catalog() {
