@@ -86,21 +86,31 @@ public final class Monitoring implements AutoCloseable {
         javalin.events.serverStopped(this::close);
     }
 
-    /** After each response: metrics, access log, analytics. Never fails the request. */
+    /** After each response: metrics, access log, analytics; each on its own, and none fails the request. */
     void finished(Context ctx, Float executionMs) {
-        try {
-            String route = routeOf(ctx);
-            int status = ctx.statusCode();
-            double ms = executionMs == null ? 0 : executionMs;
-            SearchOutcome outcome = SearchOutcome.of(ctx);
-            metrics.request(ctx.method().name(), route, status, ms);
-            accessLog.write(Instant.now(), ctx.method().name(), route, status, ms, outcome);
-            if (outcome != null && status == 200) {
+        String route = routeOf(ctx);
+        int status = ctx.statusCode();
+        String method = ctx.method().name();
+        double ms = executionMs == null ? 0 : executionMs;
+        SearchOutcome outcome = SearchOutcome.of(ctx);
+        boolean found = outcome != null && status == 200;
+        guarded(ctx, "metrics", () -> {
+            metrics.request(method, route, status, ms);
+            if (found) {
                 metrics.outcome(outcome);
-                analytics.record(outcome, clientOf(ctx));
             }
+        });
+        guarded(ctx, "access log", () -> accessLog.write(Instant.now(), method, route, status, ms, outcome));
+        if (found) {
+            guarded(ctx, "analytics", () -> analytics.record(outcome, clientOf(ctx)));
+        }
+    }
+
+    private static void guarded(Context ctx, String what, Runnable work) {
+        try {
+            work.run();
         } catch (RuntimeException e) {
-            LOG.warn("could not record request {} {}", ctx.method(), ctx.path(), e);
+            LOG.warn("{} failed for {} {}", what, ctx.method(), ctx.path(), e);
         }
     }
 
