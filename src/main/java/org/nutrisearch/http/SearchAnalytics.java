@@ -258,7 +258,7 @@ final class SearchAnalytics {
         byWord.forEach((word, qs) -> groups.add(new ZeroResultGroup(word.orElse(null),
                 qs.stream().mapToLong(QueryCount::count).sum(), List.copyOf(qs.subList(0, Math.min(limit, qs.size()))))));
         groups.sort(Comparator.comparingLong(ZeroResultGroup::count).reversed()
-                .thenComparing(g -> g.nearestWord() == null ? "" : g.nearestWord()));
+                .thenComparing(ZeroResultGroup::nearestWord, Comparator.nullsLast(Comparator.naturalOrder())));
         return groups.subList(0, Math.min(limit, groups.size()));
     }
 
