@@ -25,7 +25,11 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: builds the index when it is missing or older than the corpus, then serves page and API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the search page and the JSON API (indexing first when needed).")
+        description = "Serve the search page and the JSON API (indexing first when needed).",
+        footer = {"",
+                "Each option is read from the command line, else from its environment variable, else its default.",
+                "Environment only: NUTRISEARCH_ADMIN_TOKEN, the bearer token for /api/admin/* (unset: those endpoints are off).",
+                "Query text is never logged or saved unless --log-queries / --analytics-persist say so: health searches are sensitive."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
