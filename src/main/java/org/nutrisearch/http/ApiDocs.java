@@ -18,8 +18,8 @@ import java.util.Properties;
  */
 final class ApiDocs {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The search page's policy: this service's own files only (Swagger UI's icons are data: images). */
+    static final String CONTENT_SECURITY_POLICY = PageFiles.CONTENT_SECURITY_POLICY;
     private static final String SPEC = "/org/nutrisearch/http/openapi.json";
     private static final String PAGE = "/org/nutrisearch/http/docs/index.html";
     private static final String WEBJAR = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
