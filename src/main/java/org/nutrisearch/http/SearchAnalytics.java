@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.search.SearchBackend;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +40,8 @@ import java.util.TreeMap;
  * are normalised (trimmed, spaces collapsed, lower case). A search-as-you-type page sends every pause
  * in typing as a search, so a search from the same client that extends or shortens the previous one
  * within {@link #TYPING_PAUSE} replaces it: "magn", "magnes", "magnesium" count once, as "magnesium".
- * Client addresses are used for that only, kept for seconds, and never written anywhere.
+ * Clients are told apart for that only, by a salted hash of their address held in memory until the
+ * run ends; no address is kept in the counts or written anywhere.
  */
 final class SearchAnalytics {
 
@@ -106,6 +112,7 @@ final class SearchAnalytics {
     private final Deque<Slice> slices = new ArrayDeque<>();
     /** Each client's last search, not yet counted: it may still be the prefix of a longer one. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
+    private final byte[] salt = new byte[16];
 
     /**
      * @param window   how far back reports look; zero switches analytics off
@@ -119,6 +126,7 @@ final class SearchAnalytics {
         this.clock = clock;
         this.file = file;
         this.json = json;
+        new SecureRandom().nextBytes(salt);
     }
 
     boolean enabled() {
@@ -146,16 +154,28 @@ final class SearchAnalytics {
             }
             return;
         }
+        String key = clientKey(client);
         Pending next = new Pending(query, outcome.results() == 0, now);
-        Pending previous = pending.remove(client);
+        Pending previous = pending.remove(key);
         if (previous != null && !(previous.query().startsWith(query) || query.startsWith(previous.query()))) {
             commit(previous);
         }
-        pending.put(client, next);
+        pending.put(key, next);
         if (pending.size() > MAX_PENDING_CLIENTS) {
             Iterator<Pending> oldest = pending.values().iterator();
             commit(oldest.next());
             oldest.remove();
+        }
+    }
+
+    /** The address, salted and hashed: enough to tell clients apart, useless to identify one. */
+    private String clientKey(String client) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return HexFormat.of().formatHex(sha.digest(String.valueOf(client).getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -5,10 +5,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -22,9 +23,12 @@ import org.nutrisearch.index.UnitFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * The indexed word closest to what someone searched for, for grouping searches that found nothing:
@@ -36,6 +40,9 @@ import java.util.Optional;
  * an article actually uses, read back from the first unit containing it.
  */
 final class NearestIndexedWord {
+
+    /** Units read to find how a stem is written. */
+    static final int SAMPLE = 16;
 
     /** The index's own analysis: the vocabulary compared with is the one written at index time. */
     private final Analyzer analyzer = TextAnalyzers.english();
@@ -77,35 +84,63 @@ final class NearestIndexedWord {
         return stem == null ? Optional.empty() : Optional.of(surfaceForm(searcher, stem));
     }
 
-    /** How the first unit containing {@code stem} writes it ("muscle" for the stem "muscl"). */
+    /**
+     * How the articles write {@code stem} ("cramps" for the stem "cramp", "muscle" for "muscl"): the
+     * form used most often in the {@value #SAMPLE} units with the smallest ids among those containing it.
+     * Chosen by id, not by document order, because a parallel build orders documents differently each time.
+     */
     private String surfaceForm(IndexSearcher searcher, String stem) throws IOException {
-        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), UnitFields.TEXT);
-        TermsEnum te = terms == null ? null : terms.iterator();
-        if (te == null || !te.seekExact(new BytesRef(stem))) {
-            return stem;
+        BytesRef target = new BytesRef(stem);
+        // Candidates (unit id, global doc), at most SAMPLE per segment, merged below.
+        List<Map.Entry<BytesRef, Integer>> candidates = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(UnitFields.TEXT);
+            SortedDocValues ids = leaf.reader().getSortedDocValues(UnitFields.ID);
+            if (terms == null || ids == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(target)) {
+                continue;
+            }
+            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+            // The smallest ords of this segment: a max-heap holding SAMPLE (ord, doc) pairs.
+            PriorityQueue<int[]> smallest = new PriorityQueue<>((a, b) -> Integer.compare(b[0], a[0]));
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (ids.advanceExact(doc)) {
+                    smallest.add(new int[]{ids.ordValue(), doc});
+                    if (smallest.size() > SAMPLE) {
+                        smallest.poll();
+                    }
+                }
+            }
+            for (int[] ordDoc : smallest) {
+                candidates.add(Map.entry(BytesRef.deepCopyOf(ids.lookupOrd(ordDoc[0])), leaf.docBase + ordDoc[1]));
+            }
         }
-        PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-        int doc = postings.nextDoc();
-        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-            return stem;
+        candidates.sort(Map.Entry.comparingByKey());
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        for (Map.Entry<BytesRef, Integer> c : candidates.subList(0, Math.min(SAMPLE, candidates.size()))) {
+            String text = searcher.storedFields().document(c.getValue()).get(UnitFields.TEXT);
+            if (text != null) {
+                countForms(text, stem, forms);
+            }
         }
-        String text = searcher.storedFields().document(doc).get(UnitFields.TEXT);
-        if (text == null) {
-            return stem;
-        }
+        return forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(stem);
+    }
+
+    /** Counts the ways {@code text} writes a word analysed to {@code stem}, lower-cased, in order of first use. */
+    private void countForms(String text, String stem, Map<String, Integer> forms) throws IOException {
         try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
-            String found = stem;
             while (ts.incrementToken()) {
                 if (term.toString().equals(stem)) {
-                    found = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
-                    break;
+                    forms.merge(text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT), 1, Integer::sum);
                 }
             }
             ts.end();
-            return found;
         }
     }
 
