@@ -2,8 +2,10 @@ package org.nutrisearch.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.nutrisearch.search.SearchBackend;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ public final class Monitoring implements AutoCloseable {
     private final SearchAnalytics analytics;
     private final Readiness readiness;
     private final AdminAuth adminAuth;
+    /** The app's state, for finding the route of a request that a before-handler stopped short of it. */
+    private volatile JavalinState javalin;
 
     private Monitoring(ServerConfig config, SearchBackend backend, AccessLog accessLog, SearchAnalytics analytics) {
         this.config = config;
@@ -72,6 +76,7 @@ public final class Monitoring implements AutoCloseable {
 
     /** Adds the routes, the per-request hook and the graceful stop to a Javalin config. */
     void install(JavalinConfig javalin) {
+        this.javalin = javalin.unsafe;
         javalin.routes.get("/ready", readiness::handle);
         javalin.routes.get("/metrics", metrics::scrape);
         javalin.routes.get("/api/admin/analytics", new AnalyticsHandler(adminAuth, analytics, backend));
@@ -88,7 +93,7 @@ public final class Monitoring implements AutoCloseable {
 
     /** After each response: metrics, access log, analytics; each on its own, and none fails the request. */
     void finished(Context ctx, Float executionMs) {
-        String route = routeOf(ctx);
+        String route = routeOf(ctx, javalin);
         int status = ctx.statusCode();
         String method = ctx.method().name();
         double ms = executionMs == null ? 0 : executionMs;
@@ -114,11 +119,20 @@ public final class Monitoring implements AutoCloseable {
         }
     }
 
-    /** The matched route template ("/api/articles/{id}"), never the raw path. */
-    static String routeOf(Context ctx) {
+    /**
+     * The matched route template ("/api/articles/{id}"), never the raw path; also for a request a
+     * before-handler answered (a 429, a 401) before it reached its route.
+     */
+    static String routeOf(Context ctx, JavalinState state) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         if (endpoint != null) {
             return endpoint.path;
+        }
+        if (state != null && state.internalRouter != null) {
+            ParsedEndpoint matching = state.internalRouter.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+            if (matching != null) {
+                return matching.endpoint.path;
+            }
         }
         return ctx.statusCode() == 404 ? UNMATCHED : STATIC;
     }

@@ -102,6 +102,25 @@ class OperationsApiTest {
     }
 
     @Test
+    void aRequestStoppedByABeforeHandlerIsStillCountedUnderItsRoute() {
+        ServerConfig config = ServerConfig.defaults();
+        Monitoring monitoring = Monitoring.forTest(config, backend, FixtureIndex.json(), accessLines::add, Clock.systemUTC(), null);
+        Javalin app = Javalin.create(javalin -> {
+            monitoring.install(javalin);
+            javalin.routes.before("/api/*", ctx -> {
+                throw new io.javalin.http.HttpResponseException(429, "slow down");
+            });
+            javalin.routes.get("/api/articles/{id}", ctx -> ctx.result("never reached"));
+        });
+        JavalinTest.test(app, (server, client) -> {
+            assertEquals(429, client.get("/api/articles/leg-cramps-vitamin-deficiency").code());
+            assertEquals("/api/articles/{id}", FixtureIndex.json().readTree(accessLines.get(0)).get("route").asText());
+            String metrics = client.get("/metrics").body().string();
+            assertEquals(1, sample(metrics, "http_server_requests_seconds_count{method=\"GET\",route=\"/api/articles/{id}\",status=\"429\"}"));
+        });
+    }
+
+    @Test
     void openMetricsIsServedWhenTheScraperAsksForIt() {
         JavalinTest.test(app(backend, ServerConfig.defaults()), (server, client) -> {
             Response response = client.request("/metrics", b -> b.header("Accept", "application/openmetrics-text; version=1.0.0"));
