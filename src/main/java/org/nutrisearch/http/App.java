@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.AnswerPolicy;
+import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.IndexNotReadyException;
 import org.nutrisearch.search.SearchBackend;
 
@@ -25,6 +27,9 @@ public final class App {
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
+        AnswerHandler answer = new AnswerHandler(
+                AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(config.answerThreshold())),
+                backend, lexicon, json);
         return Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;
@@ -32,6 +37,8 @@ public final class App {
             javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/answer", answer::get);
+            javalin.routes.post("/api/answer", answer::post);
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);

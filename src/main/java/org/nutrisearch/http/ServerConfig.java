@@ -1,5 +1,7 @@
 package org.nutrisearch.http;
 
+import org.nutrisearch.search.AnswerPolicy;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -72,11 +74,16 @@ public record ServerConfig(String host, int port, double answerThreshold, String
                 DEFAULT_ANALYTICS_WINDOW, DEFAULT_ANALYTICS_CAPACITY, false, DEFAULT_DRAIN_TIMEOUT);
     }
 
-    /** Chosen from the judged chatbot set (see README, "Answer confidence"). */
-    public static final double DEFAULT_ANSWER_THRESHOLD = 0.35;
+    /** Chosen from the judged chatbot set (see docs/answer.md); the answer policy owns the value. */
+    public static final double DEFAULT_ANSWER_THRESHOLD = AnswerPolicy.DEFAULT_THRESHOLD;
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(host, port, answerThreshold, token, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
+    }
+
+    public ServerConfig withAnswerThreshold(double threshold) {
+        return new ServerConfig(host, port, threshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
                 trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
     }
 

@@ -3,7 +3,9 @@ package org.nutrisearch.search;
 import org.nutrisearch.corpus.Article;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +57,11 @@ public final class LoadingBackend implements SearchBackend {
     @Override
     public List<Facets.NutrientCount> nutrients() {
         return backend().nutrients();
+    }
+
+    @Override
+    public Map<String, Integer> unitFrequencies(Collection<String> terms) {
+        return backend().unitFrequencies(terms);
     }
 
     @Override

@@ -78,8 +78,17 @@ class OpenApiContractTest {
     }
 
     static HttpResponse<String> send(String server, String pathAndQuery, Map<String, String> headers) throws Exception {
+        return send(server, "GET", pathAndQuery, headers, null);
+    }
+
+    static HttpResponse<String> send(String server, String method, String pathAndQuery, Map<String, String> headers,
+                                     String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + servers.get(server).port() + pathAndQuery)).GET();
+                URI.create("http://127.0.0.1:" + servers.get(server).port() + pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -119,7 +128,7 @@ class OpenApiContractTest {
                         continue; // unexpected failures cannot be provoked on purpose
                     }
                     String where = op.getKey().toUpperCase() + " " + path.getKey() + " " + documented.getKey();
-                    checkResponse(where, path.getKey(), op.getValue(), Integer.parseInt(documented.getKey()),
+                    checkResponse(where, path.getKey(), op.getKey(), op.getValue(), Integer.parseInt(documented.getKey()),
                             documented.getValue(), seen);
                     checked++;
                 }
@@ -131,8 +140,8 @@ class OpenApiContractTest {
         assertEquals(Set.of(), never, "documented fields no response returned");
     }
 
-    private void checkResponse(String where, String template, JsonNode op, int status, JsonNode documented,
-                               Set<String> seen) throws Exception {
+    private void checkResponse(String where, String template, String method, JsonNode op, int status,
+                               JsonNode documented, Set<String> seen) throws Exception {
         JsonNode example = documented.path("x-example-request");
         Map<String, Object> params = new LinkedHashMap<>();
         for (JsonNode p : op.path("parameters")) {
@@ -157,16 +166,27 @@ class OpenApiContractTest {
         }
         example.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         String server = example.path("server").asText("ready");
+        String body = null;
+        JsonNode requestBody = op.path("requestBody").path("content").path("application/json");
+        if (!requestBody.isMissingNode()) {
+            // The documented request example must itself be valid.
+            check(where + " request example", requestBody.get("schema"), requestBody.get("example"), "request", new TreeSet<>());
+            body = requestBody.get("example").toString();
+        }
+        if (example.has("body")) {
+            body = example.get("body").asText();
+        } else if (example.has("bodyBytes")) {
+            body = "{\"question\": \"" + "a".repeat(example.get("bodyBytes").asInt()) + "\"}";
+        }
 
-        HttpResponse<String> response = send(server, url(template, params), headers);
+        HttpResponse<String> response = send(server, method.toUpperCase(), url(template, params), headers, body);
         assertEquals(status, response.statusCode(), where + ": " + response.body());
         JsonNode content = documented.get("content");
         String type = content.fieldNames().next();
         String actualType = response.headers().firstValue("Content-Type").orElse("");
         assertTrue(actualType.startsWith(type), where + ": content type " + actualType + ", documented " + type);
         if (type.equals("application/json")) {
-            JsonNode body = JSON.readTree(response.body());
-            check(where, content.get(type).get("schema"), body, "response", seen);
+            check(where, content.get(type).get("schema"), JSON.readTree(response.body()), "response", seen);
         }
     }
 
@@ -205,6 +225,18 @@ class OpenApiContractTest {
         if (schema.has("$ref")) {
             check(where, resolve(schema), value, refName(schema), seen);
             return;
+        }
+        if (schema.has("anyOf")) {
+            // Used for "X or null" and "one or many": null needs a null branch, else the branch of the value's shape.
+            for (JsonNode branch : schema.get("anyOf")) {
+                boolean nullBranch = "null".equals(branch.path("type").asText());
+                boolean arrayBranch = "array".equals(branch.path("type").asText());
+                if (value.isNull() ? nullBranch : !nullBranch && (branch.has("$ref") || arrayBranch == value.isArray())) {
+                    check(where, branch, value, at, seen);
+                    return;
+                }
+            }
+            throw new AssertionError(where + " at " + at + ": " + value + " matches no branch of " + schema.get("anyOf"));
         }
         List<String> types = new ArrayList<>();
         if (schema.has("type")) {
@@ -257,17 +289,44 @@ class OpenApiContractTest {
         }
     }
 
-    /** Every documented property, named the way {@link #check} names what it sees. */
+    /**
+     * Every documented property of a response schema (request bodies are not returned), named the way
+     * {@link #check} names what it sees.
+     */
     private static Set<String> documentedFields() {
+        Set<String> reachable = new TreeSet<>();
+        spec.get("paths").forEach(path -> path.forEach(op -> op.path("responses").forEach(r ->
+                r.path("content").forEach(c -> refsOf(c.path("schema"), reachable)))));
         Set<String> fields = new TreeSet<>();
-        spec.get("components").get("schemas").properties().forEach(e -> collect(e.getValue(), e.getKey(), fields));
+        for (String name : reachable) {
+            collect(spec.get("components").get("schemas").get(name), name, fields);
+        }
         return fields;
+    }
+
+    /** The component schemas {@code schema} refers to, transitively. */
+    private static void refsOf(JsonNode schema, Set<String> into) {
+        if (schema.has("$ref")) {
+            if (into.add(refName(schema))) {
+                refsOf(resolve(schema), into);
+            }
+            return;
+        }
+        schema.path("anyOf").forEach(b -> refsOf(b, into));
+        if (schema.has("items")) {
+            refsOf(schema.get("items"), into);
+        }
+        if (schema.path("additionalProperties").isObject()) {
+            refsOf(schema.get("additionalProperties"), into);
+        }
+        schema.path("properties").forEach(p -> refsOf(p, into));
     }
 
     private static void collect(JsonNode schema, String at, Set<String> fields) {
         if (schema.has("$ref")) {
             return; // collected under its own name
         }
+        schema.path("anyOf").forEach(b -> collect(b, at, fields));
         if (schema.has("items")) {
             collect(schema.get("items"), at + "[]", fields);
         }

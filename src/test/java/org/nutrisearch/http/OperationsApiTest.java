@@ -121,6 +121,33 @@ class OperationsApiTest {
     }
 
     @Test
+    void answersAreCountedByOutcomeWithTheirConfidenceAndDeclinesReachTheAnalytics() {
+        JavalinTest.test(app(backend, ServerConfig.defaults().withAdminToken("an-admin-token")), (server, client) -> {
+            assertEquals(200, client.get("/api/answer?q=can%20low%20b12%20make%20my%20legs%20tingle%20and%20burn").code());
+            assertEquals(200, client.get("/api/answer?q=how%20do%20i%20recover%20from%20knee%20surgery").code());
+            String metrics = client.get("/metrics").body().string();
+            assertEquals(1, sample(metrics, "nutrisearch_answers_total{outcome=\"answered\"}"));
+            assertEquals(1, sample(metrics, "nutrisearch_answers_total{outcome=\"no_match\"}"));
+            assertEquals(1, sample(metrics, "nutrisearch_search_zero_results_total{endpoint=\"answer\"}"));
+            // Only the answered question had a candidate; its confidence (0.94) is in the top bucket.
+            assertEquals(1, sample(metrics, "nutrisearch_answer_confidence_count"));
+            assertEquals(0, sample(metrics, "nutrisearch_answer_confidence_bucket{le=\"0.9\"}"));
+            assertEquals(1, sample(metrics, "nutrisearch_answer_confidence_bucket{le=\"1.0\"}"));
+
+            JsonNode answered = FixtureIndex.json().readTree(accessLines.get(0));
+            assertEquals("/api/answer", answered.get("route").asText());
+            assertTrue(answered.get("results").asInt() > 0);
+            assertEquals(0, FixtureIndex.json().readTree(accessLines.get(1)).get("results").asInt());
+
+            JsonNode report = json(client.get("/api/admin/analytics", b -> b.header("Authorization", "Bearer an-admin-token")));
+            assertEquals(2, report.get("questions").asInt());
+            assertEquals(1, report.get("declinedQuestions").asInt());
+            assertEquals("{\"no_match\":1}", report.get("declinedByReason").toString());
+            assertEquals("how do i recover from knee surgery", report.get("topDeclinedQuestions").get(0).get("query").asText());
+        });
+    }
+
+    @Test
     void openMetricsIsServedWhenTheScraperAsksForIt() {
         JavalinTest.test(app(backend, ServerConfig.defaults()), (server, client) -> {
             Response response = client.request("/metrics", b -> b.header("Accept", "application/openmetrics-text; version=1.0.0"));
