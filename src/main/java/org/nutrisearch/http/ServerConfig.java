@@ -97,6 +97,11 @@ public record ServerConfig(String host, int port, double answerThreshold, String
                 trustedProxy, maxConcurrent, logQueries, window, capacity, analyticsPersist, drainTimeout);
     }
 
+    public ServerConfig withDrainTimeout(Duration timeout) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, timeout);
+    }
+
     public ServerConfig withRateLimit(int perMinute, int burst) {
         return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, perMinute, burst,
                 trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);

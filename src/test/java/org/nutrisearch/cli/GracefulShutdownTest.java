@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -94,7 +95,8 @@ class GracefulShutdownTest {
     @Test
     void aSearchInFlightIsAnsweredBeforeTheIndexCloses() throws Exception {
         HeldBackend backend = new HeldBackend(CorpusFixture.openBundled(dir.resolve("index")));
-        ServerConfig config = ServerConfig.defaults();
+        // Longer than the test can take: the server must wait for the held search, not give up on it.
+        ServerConfig config = ServerConfig.defaults().withDrainTimeout(Duration.ofMinutes(2));
         Path analyticsFile = dir.resolve("index").resolve(ServeCommand.ANALYTICS_FILE);
         Monitoring monitoring = Monitoring.create(config, backend, Services.create().json(), analyticsFile);
         Javalin app = App.create(backend, NutrientLexicon.loadDefault(), Services.create().json(), config, monitoring)
@@ -103,19 +105,21 @@ class GracefulShutdownTest {
         HttpClient http = HttpClient.newHttpClient();
 
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "/api/search?q=iron")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(base + "/api/search?q=iron")).timeout(Duration.ofSeconds(90)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(backend.entered.await(30, TimeUnit.SECONDS), "the search reached the backend");
 
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Thread shutdown = new Thread(new GracefulShutdown(monitoring, app, backend, new PrintStream(errors, true)));
         shutdown.start();
 
-        // Once shutdown has begun, a new request is refused (connection closed, or 503) …
+        // Once shutdown has begun, a new request is not served (connection refused or left unanswered, or 503) …
         boolean refused = false;
         for (int i = 0; i < 200 && !refused; i++) {
             try {
                 HttpResponse<String> late = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 refused = late.statusCode() == 503;
             } catch (IOException e) {
                 refused = true;
@@ -130,7 +134,7 @@ class GracefulShutdownTest {
         assertFalse(backend.closed);
 
         backend.release.countDown();
-        HttpResponse<String> answered = inFlight.get(30, TimeUnit.SECONDS);
+        HttpResponse<String> answered = inFlight.get(60, TimeUnit.SECONDS);
         assertEquals(200, answered.statusCode());
         assertTrue(answered.body().contains("\"query\":\"iron\""), answered.body());
         shutdown.join(30_000);
