@@ -8,7 +8,9 @@ import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code serve}: builds the index when it is missing or older than the corpus, then serves page and API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -126,7 +129,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             System.err.println("serve: ignoring unreadable analytics file: " + e.getMessage());
         }
-        Javalin app = App.create(backend, services.lexicon(), services.json(), config, monitoring);
+        // POST /api/admin/reindex answers 503 until there is an index to rebuild and switch.
+        AtomicReference<Reindexer> reindexer = new AtomicReference<>();
+        Javalin app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring);
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -139,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         System.out.printf("NutriSearch listening on http://localhost:%d, loading the index%n", app.port());
-        Integer failed = loadIndex(services, backend);
+        Integer failed = loadIndex(services, backend, reindexer);
         if (failed != null) {
             return failed; // exiting runs the shutdown hook, which stops the server
         }
@@ -149,7 +154,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Builds the index when stale, opens it and hands it to {@code backend}; an exit code when that failed. */
-    private Integer loadIndex(Services services, LoadingBackend backend) throws IOException {
+    private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<Reindexer> reindexer)
+            throws IOException {
         if (Services.indexIsStale(options.corpus, options.index)) {
             CorpusLoad load;
             try {
@@ -167,7 +173,9 @@ final class ServeCommand implements Callable<Integer> {
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        backend.load(services.openBackend(generation));
+        LiveIndex live = LiveIndex.open(generation);
+        reindexer.set(services.reindexer(options.corpus, options.index, live));
+        backend.load(services.openBackend(live));
         return null;
     }
 }

@@ -8,7 +8,10 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.AnswerPolicy;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.IndexNotReadyException;
+import org.nutrisearch.search.Reindexer;
 import org.nutrisearch.search.SearchBackend;
+
+import java.util.function.Supplier;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
 public final class App {
@@ -18,12 +21,31 @@ public final class App {
 
     /** Creates (does not start) the service over {@code backend}, with metrics and analytics in memory. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
-        return create(backend, lexicon, json, config, Monitoring.inMemory(config, backend, json));
+        return create(backend, lexicon, json, config, null, Monitoring.inMemory(config, backend, json));
     }
 
-    /** Creates (does not start) the service, with {@code monitoring} for metrics, access log, analytics and docs. */
+    /**
+     * Creates (does not start) the service; {@code reindexer}, when not null, serves
+     * {@code POST /api/admin/reindex} (it may supply null while the index loads).
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<Reindexer> reindexer) {
+        return create(backend, lexicon, json, config, reindexer, Monitoring.inMemory(config, backend, json));
+    }
+
+    /** Creates (does not start) the service without reindexing, with {@code monitoring} (tests, embedding). */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
                                  Monitoring monitoring) {
+        return create(backend, lexicon, json, config, null, monitoring);
+    }
+
+    /**
+     * Creates (does not start) the service, with {@code monitoring} for metrics, access log, analytics,
+     * readiness and docs, and the admin-token check its admin endpoints share.
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<Reindexer> reindexer, Monitoring monitoring) {
+        AdminAuth adminAuth = monitoring.adminAuth();
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
@@ -42,6 +64,10 @@ public final class App {
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);
+            if (reindexer != null) {
+                javalin.routes.post("/api/admin/reindex", new ReindexHandler(adminAuth, reindexer));
+            }
+            new Hardening(config, json).install(javalin);
             monitoring.install(javalin);
             javalin.routes.exception(IndexNotReadyException.class, ApiErrors::indexNotReady);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);

@@ -86,7 +86,8 @@ public final class Monitoring implements AutoCloseable {
             // On stop, connectors stop accepting first; the GracefulHandler then waits (up to the stop
             // timeout) for requests in flight before the server goes down.
             server.setStopTimeout(config.drainTimeout().toMillis());
-            server.setHandler(new GracefulHandler());
+            // Inserted right under the server, above whatever other wrappers are set (in any order).
+            server.insertHandler(new GracefulHandler());
         });
         javalin.events.serverStopped(this::close);
     }
@@ -138,13 +139,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private String clientOf(Context ctx) {
-        if (config.trustedProxy()) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
-        return ctx.ip();
+        return ClientAddress.of(ctx, config.trustedProxy());
     }
 
     /** The admin-token check, shared by every {@code /api/admin/*} endpoint. */

@@ -106,4 +106,19 @@ public record ServerConfig(String host, int port, double answerThreshold, String
         return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, perMinute, burst,
                 trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
     }
+
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, origins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
+    }
+
+    public ServerConfig withTrustedProxy(boolean trusted) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trusted, maxConcurrent, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
+    }
+
+    public ServerConfig withMaxConcurrent(int max) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, max, logQueries, analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
+    }
 }

@@ -9,9 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LoadingBackend;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.Reindexer;
+import org.nutrisearch.search.SnippetBuilder;
+import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +28,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,17 +62,38 @@ class OpenApiContractTest {
     /** Server states a documented example may ask for. */
     static final Map<String, Javalin> servers = new LinkedHashMap<>();
     static JsonNode spec;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        backend = CorpusFixture.openBundled(dir);
-        loading = new LoadingBackend();
+        // The bundled articles plus an empty file, so that a reindex has something to report as skipped.
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(corpus.resolve("empty.txt"), "");
         NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        IndexGenerations generations = new IndexGenerations(dir.resolve("index"));
+        IndexBuilder builder = new IndexBuilder(tagger, JSON);
+        builder.rebuild(new CorpusLoader().load(corpus).articles(), generations, null);
+        LiveIndex live = LiveIndex.open(generations.current().orElseThrow());
+        var analyzer = TextAnalyzers.english();
+        backend = new LuceneSearchBackend(live, lexicon, new UnitQueryBuilder(analyzer),
+                new SnippetBuilder(analyzer, tagger), JSON);
+        Reindexer reindexer = new Reindexer(corpus, generations, builder, live, new CorpusLoader());
+        Reindexer nothingToIndex = new Reindexer(Files.createDirectories(dir.resolve("empty-corpus")), generations,
+                builder, live, new CorpusLoader());
+        loading = new LoadingBackend();
+
         ServerConfig admin = ServerConfig.defaults().withAdminToken(TOKEN);
-        servers.put("ready", App.create(backend, lexicon, JSON, admin).start("127.0.0.1", 0));
-        servers.put("loading", App.create(loading, lexicon, JSON, admin).start("127.0.0.1", 0));
-        servers.put("without-admin-token", App.create(backend, lexicon, JSON, ServerConfig.defaults()).start("127.0.0.1", 0));
+        servers.put("ready", App.create(backend, lexicon, JSON, admin, () -> reindexer).start("127.0.0.1", 0));
+        servers.put("loading", App.create(loading, lexicon, JSON, admin, () -> null).start("127.0.0.1", 0));
+        servers.put("without-admin-token", App.create(backend, lexicon, JSON, ServerConfig.defaults(), () -> reindexer)
+                .start("127.0.0.1", 0));
+        servers.put("empty-corpus", App.create(backend, lexicon, JSON, admin, () -> nothingToIndex).start("127.0.0.1", 0));
         // Something for the analytics report to show: each search commits the one before it (a
         // different query ends a typing run), so "magnesum" and "xyzzy" are counted as zero-result searches.
         for (String q : List.of("magnesum", "xyzzy", "potassium")) {
@@ -85,6 +118,7 @@ class OpenApiContractTest {
                                      String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + servers.get(server).port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -134,7 +168,7 @@ class OpenApiContractTest {
                 }
             }
         }
-        assertTrue(checked >= 14, "responses checked: " + checked);
+        assertTrue(checked >= 25, "responses checked: " + checked);
         Set<String> never = new TreeSet<>(documentedFields());
         never.removeAll(seen);
         assertEquals(Set.of(), never, "documented fields no response returned");
