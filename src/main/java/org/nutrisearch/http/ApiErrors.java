@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.nutrisearch.search.IndexNotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,12 @@ final class ApiErrors {
             }
         });
         ctx.status(status).json(ApiError.of(status, code, param, message));
+    }
+
+    /** 503 while the index loads; clients may retry shortly. */
+    static void indexNotReady(IndexNotReadyException e, Context ctx) {
+        ctx.header("Retry-After", "5");
+        ctx.status(503).json(ApiError.of(503, "index_loading", null, "the index is still loading; retry shortly"));
     }
 
     static void handleUnexpected(Exception e, Context ctx) {

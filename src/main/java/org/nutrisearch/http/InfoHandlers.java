@@ -24,8 +24,9 @@ final class InfoHandlers {
         this.backend = backend;
     }
 
+    /** The process is up (counts are 0 while the index loads; {@code /ready} says when it can search). */
     void health(Context ctx) {
-        IndexStats stats = backend.stats();
+        IndexStats stats = backend.ready() ? backend.stats() : new IndexStats(0, 0);
         ctx.json(new Health("ok", stats.articles(), stats.units()));
     }
 
