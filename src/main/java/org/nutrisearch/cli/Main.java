@@ -18,7 +18,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line, with bad values that came from the environment named as such. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((e, args) ->
+                standard.handleParseException(EnvironmentHint.explain(e, args), args));
+        return commandLine;
     }
 
     @Override

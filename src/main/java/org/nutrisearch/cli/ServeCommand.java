@@ -4,12 +4,13 @@ import io.javalin.Javalin;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.http.App;
+import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.search.CorpusReindexer;
 import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.LoadingBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,17 +18,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code serve}: builds the index when it is missing or older than the corpus (on OpenSearch: when the
  * aliases are missing), then serves page and API.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the search page and the JSON API (indexing first when needed).")
+        description = "Serve the search page and the JSON API (indexing first when needed).",
+        footer = {"",
+                "Each option is read from the command line, else from its environment variable, else its default.",
+                "Environment only: NUTRISEARCH_ADMIN_TOKEN, the bearer token for /api/admin/* (unset: those endpoints are off).",
+                "Query text is never logged or saved unless --log-queries / --analytics-persist say so: health searches are sensitive."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests a client may send at once. Env NUTRISEARCH_RATE_BURST. Default: ${DEFAULT-VALUE}.")
     int rateBurst;
 
-    @Option(names = "--trusted-proxy", defaultValue = "${env:NUTRISEARCH_TRUSTED_PROXY:-false}",
+    @Option(names = "--trusted-proxy", negatable = true, defaultValue = "${env:NUTRISEARCH_TRUSTED_PROXY:-false}",
             description = "Read the client address from X-Forwarded-For (only behind a proxy you run). Env NUTRISEARCH_TRUSTED_PROXY.")
     boolean trustedProxy;
 
@@ -70,9 +78,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests served at once before shedding load with 503. Env NUTRISEARCH_MAX_CONCURRENT. Default: ${DEFAULT-VALUE}.")
     int maxConcurrent;
 
-    @Option(names = "--log-queries", defaultValue = "${env:NUTRISEARCH_LOG_QUERIES:-false}",
+    @Option(names = "--log-queries", negatable = true, defaultValue = "${env:NUTRISEARCH_LOG_QUERIES:-false}",
             description = "Write query text into access-log lines (off by default: health searches are sensitive). Env NUTRISEARCH_LOG_QUERIES.")
     boolean logQueries;
+
+    @Option(names = "--analytics-window", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:NUTRISEARCH_ANALYTICS_WINDOW:-24h}",
+            description = "How far back search analytics look (1m..31d; 0 keeps none). Env NUTRISEARCH_ANALYTICS_WINDOW. Default: ${DEFAULT-VALUE}.")
+    Duration analyticsWindow;
+
+    @Option(names = "--analytics-capacity", paramLabel = "N",
+            defaultValue = "${env:NUTRISEARCH_ANALYTICS_CAPACITY:-" + ServerConfig.DEFAULT_ANALYTICS_CAPACITY + "}",
+            description = "Distinct queries counted per table and hour-slice (bounds memory). Env NUTRISEARCH_ANALYTICS_CAPACITY. Default: ${DEFAULT-VALUE}.")
+    int analyticsCapacity;
+
+    @Option(names = "--analytics-persist", negatable = true, defaultValue = "${env:NUTRISEARCH_ANALYTICS_PERSIST:-false}",
+            description = "Save search analytics to <index>/" + ANALYTICS_FILE + " on shutdown and read them at start (the file holds query text). Env NUTRISEARCH_ANALYTICS_PERSIST.")
+    boolean analyticsPersist;
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:NUTRISEARCH_DRAIN_TIMEOUT:-20s}",
+            description = "On SIGTERM, how long to wait for requests in flight (0s..10m). Env NUTRISEARCH_DRAIN_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+    Duration drainTimeout;
+
+    /** The analytics file, in the index folder (beside the generations, so a reindex keeps it). */
+    static final String ANALYTICS_FILE = "analytics.json";
 
     /** The admin token comes only from the environment, never from a command line others can read. */
     static final String ADMIN_TOKEN_ENV = "NUTRISEARCH_ADMIN_TOKEN";
@@ -81,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return new ServerConfig(host, port, answerThreshold, System.getenv(ADMIN_TOKEN_ENV),
                     corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                    rateLimit, rateBurst, trustedProxy, maxConcurrent, logQueries);
+                    rateLimit, rateBurst, trustedProxy, maxConcurrent, logQueries,
+                    analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "serve: " + e.getMessage());
         }
@@ -94,58 +125,78 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = config();
         Services services = Services.create();
-        SearchBackend backend;
-        CorpusReindexer reindexer;
-        if (backendOptions.backend == BackendOptions.Backend.opensearch) {
-            try {
-                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
-                        .open(System.out);
-                backend = opened.backend();
-                reindexer = opened.reindexer();
-            } catch (OpenSearchStartup.StartupException e) {
-                System.err.println("serve: " + e.getMessage());
-                return 1;
-            }
-        } else {
-            LiveIndex live = openLucene(services);
-            if (live == null) {
-                return 1;
-            }
-            backend = services.openBackend(live);
-            reindexer = services.reindexer(options.corpus, options.index, live);
+        // The server listens first, so /health answers while the index is built or opened; /ready
+        // and the API answer 503 until it is loaded.
+        LoadingBackend backend = new LoadingBackend();
+        Monitoring monitoring = Monitoring.create(config, backend, services.json(),
+                config.analyticsPersist() ? options.index.resolve(ANALYTICS_FILE) : null);
+        try {
+            monitoring.loadAnalytics();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("serve: ignoring unreadable analytics file: " + e.getMessage());
         }
-        Javalin app = App.create(backend, services.lexicon(), services.json(), config, () -> reindexer);
+        // POST /api/admin/reindex answers 503 until there is an index to rebuild and switch.
+        AtomicReference<CorpusReindexer> reindexer = new AtomicReference<>();
+        Javalin app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring);
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            System.err.println("serve: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            backend.close();
+            new GracefulShutdown(monitoring, app, backend, System.err).run();
             stopped.countDown();
         }, "shutdown"));
-        app.start(config.host(), config.port());
+        System.out.printf("NutriSearch listening on http://localhost:%d, loading the index%n", app.port());
+        Integer failed = loadIndex(services, backend, reindexer);
+        if (failed != null) {
+            return failed; // exiting runs the shutdown hook, which stops the server
+        }
         System.out.printf("NutriSearch serving %d articles on http://localhost:%d%n", backend.stats().articles(), app.port());
         stopped.await();
         return 0;
     }
 
-    /** The embedded index, built first when missing or stale; null (after saying why) when the corpus cannot be read. */
-    private LiveIndex openLucene(Services services) throws Exception {
+    /**
+     * Builds the index when stale (on OpenSearch: when missing), opens it and hands it to {@code backend};
+     * an exit code when that failed (an unreachable cluster included).
+     */
+    private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<CorpusReindexer> reindexer)
+            throws IOException {
+        if (backendOptions.backend == BackendOptions.Backend.opensearch) {
+            try {
+                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
+                        .open(System.out);
+                reindexer.set(opened.reindexer());
+                backend.load(opened.backend());
+                return null;
+            } catch (OpenSearchStartup.StartupException e) {
+                System.err.println("serve: " + e.getMessage());
+                return 1;
+            }
+        }
         if (Services.indexIsStale(options.corpus, options.index)) {
             CorpusLoad load;
             try {
                 load = services.loadCorpus(options.corpus);
             } catch (CorpusException e) {
                 System.err.println("serve: " + e.getMessage());
-                return null;
+                return 1;
             }
             if (load.articles().isEmpty()) {
                 IndexReport.printProblems(System.err, load);
                 System.err.println("serve: no article could be read from " + options.corpus);
-                return null;
+                return 1;
             }
             IndexSummary summary = services.rebuild(load, options.index);
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        return LiveIndex.open(generation);
+        LiveIndex live = LiveIndex.open(generation);
+        reindexer.set(services.reindexer(options.corpus, options.index, live));
+        backend.load(services.openBackend(live));
+        return null;
     }
 }

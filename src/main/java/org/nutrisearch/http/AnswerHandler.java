@@ -8,7 +8,9 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.AnswerCandidate;
 import org.nutrisearch.search.AnswerRequest;
+import org.nutrisearch.search.AnswerResult;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchRequest;
@@ -57,7 +59,14 @@ final class AnswerHandler {
     }
 
     private void respond(Context ctx, AnswerRequest request) {
-        ctx.json(AnswerJson.of(answers.answer(request)));
+        // rank + decide is what answers.answer does; done apart so metrics see the best confidence
+        // even when the policy declines and shows no candidate.
+        List<AnswerCandidate> ranked = answers.rank(request);
+        AnswerResult result = answers.decide(request.question(), ranked);
+        SearchOutcome.answer(ctx, request.question(), ranked.size(),
+                ranked.isEmpty() ? null : ranked.getFirst().confidence(),
+                result.reason() == null ? null : result.reason().apiName());
+        ctx.json(AnswerJson.of(result));
     }
 
     /**

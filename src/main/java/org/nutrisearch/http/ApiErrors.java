@@ -4,6 +4,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.nutrisearch.search.BackendUnavailableException;
+import org.nutrisearch.search.IndexNotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,12 @@ final class ApiErrors {
         ctx.header("Retry-After", Integer.toString(BackendUnavailableException.RETRY_AFTER_SECONDS));
         ctx.status(503).json(ApiError.of(503, "backend_unavailable", null,
                 "the search backend is not reachable right now; retry shortly"));
+    }
+
+    /** 503 while the index loads; clients may retry shortly. */
+    static void indexNotReady(IndexNotReadyException e, Context ctx) {
+        ctx.header("Retry-After", "5");
+        ctx.status(503).json(ApiError.of(503, "index_loading", null, "the index is still loading; retry shortly"));
     }
 
     static void handleUnexpected(Exception e, Context ctx) {

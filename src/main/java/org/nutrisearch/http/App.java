@@ -9,6 +9,7 @@ import org.nutrisearch.search.AnswerPolicy;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.BackendUnavailableException;
 import org.nutrisearch.search.CorpusReindexer;
+import org.nutrisearch.search.IndexNotReadyException;
 import org.nutrisearch.search.SearchBackend;
 
 import java.util.function.Supplier;
@@ -19,9 +20,9 @@ public final class App {
     private App() {
     }
 
-    /** Creates (does not start) the service over {@code backend}. */
+    /** Creates (does not start) the service over {@code backend}, with metrics and analytics in memory. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
-        return create(backend, lexicon, json, config, null);
+        return create(backend, lexicon, json, config, null, Monitoring.inMemory(config, backend, json));
     }
 
     /**
@@ -30,7 +31,22 @@ public final class App {
      */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
                                  Supplier<? extends CorpusReindexer> reindexer) {
-        AdminAuth adminAuth = new AdminAuth(config.adminToken());
+        return create(backend, lexicon, json, config, reindexer, Monitoring.inMemory(config, backend, json));
+    }
+
+    /** Creates (does not start) the service without reindexing, with {@code monitoring} (tests, embedding). */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Monitoring monitoring) {
+        return create(backend, lexicon, json, config, null, monitoring);
+    }
+
+    /**
+     * Creates (does not start) the service, with {@code monitoring} for metrics, access log, analytics,
+     * readiness and docs, and the admin-token check its admin endpoints share.
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<? extends CorpusReindexer> reindexer, Monitoring monitoring) {
+        AdminAuth adminAuth = monitoring.adminAuth();
         SearchHandler search = new SearchHandler(backend, lexicon);
         SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
@@ -56,6 +72,8 @@ public final class App {
                 javalin.routes.post("/api/admin/reindex", new ReindexHandler(adminAuth, reindexer));
             }
             new Hardening(config, json).install(javalin);
+            monitoring.install(javalin);
+            javalin.routes.exception(IndexNotReadyException.class, ApiErrors::indexNotReady);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
             javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });

@@ -1,6 +1,7 @@
 package org.nutrisearch.http;
 
 import io.javalin.http.Context;
+import org.nutrisearch.search.BackendUnavailableException;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.SearchBackend;
@@ -24,8 +25,19 @@ final class InfoHandlers {
         this.backend = backend;
     }
 
+    /**
+     * The process is up (counts are 0 while the index loads or the search cluster cannot be reached;
+     * {@code /ready} says when it can search).
+     */
     void health(Context ctx) {
-        IndexStats stats = backend.stats();
+        IndexStats stats = new IndexStats(0, 0);
+        if (backend.ready()) {
+            try {
+                stats = backend.stats();
+            } catch (BackendUnavailableException e) {
+                // Still up: a cluster outage must not get the process restarted by a liveness check.
+            }
+        }
         ctx.json(new Health("ok", stats.articles(), stats.units()));
     }
 

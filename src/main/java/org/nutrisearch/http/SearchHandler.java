@@ -34,6 +34,7 @@ final class SearchHandler implements Handler {
     public void handle(Context ctx) {
         SearchRequest request = readRequest(ctx, backend, lexicon);
         SearchResult result = backend.search(request);
+        SearchOutcome.search(ctx, request.query(), request.offset(), result.total());
         ctx.json(new Body(request.query(), result.total(), ResultJson.round(result.tookMs(), 3),
                 result.hits().stream().map(ResultJson::of).toList(), result.facets(), result.didYouMean()));
     }

@@ -151,7 +151,8 @@ public final class IndexBuilder {
         return new ArrayList<>(ids);
     }
 
-    static long sizeOf(Path dir) throws IOException {
+    /** Bytes of every file under {@code dir} (a generation's size on disk; also a metric). */
+    public static long sizeOf(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> {
                 try {

@@ -29,6 +29,7 @@ import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -56,6 +57,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     /** Builders for rankings other than this backend's own, asked for by a request (few: one per caller). */
     private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
     private final ObjectMapper json;
+    private final NearestIndexedWord nearest = new NearestIndexedWord();
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
 
@@ -245,6 +247,16 @@ public final class LuceneSearchBackend implements SearchBackend {
     public IndexStats stats() {
         // Counted, not catalogued: health checks stay cheap on a large index.
         return index.search(searcher -> new IndexStats(searcher.count(ARTICLES), searcher.count(UNITS)));
+    }
+
+    @Override
+    public Optional<Path> indexDir() {
+        return Optional.of(index.dir());
+    }
+
+    @Override
+    public Optional<String> nearestIndexedWord(String query) {
+        return index.search(searcher -> nearest.find(searcher, query));
     }
 
     private Catalog catalog() {

@@ -3,6 +3,7 @@ package org.nutrisearch.search;
 import org.nutrisearch.corpus.Article;
 
 import java.util.Collection;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,24 @@ public interface SearchBackend extends AutoCloseable {
 
     /** Counts for health checks. */
     IndexStats stats();
+
+    /** False while the index is still being loaded or built; every other call then fails. */
+    default boolean ready() {
+        return true;
+    }
+
+    /** The folder of the index generation being served, when the index lives on disk (for metrics). */
+    default Optional<Path> indexDir() {
+        return Optional.empty();
+    }
+
+    /**
+     * The indexed word nearest to the words of {@code query} (edit distance), as an article writes it;
+     * empty when nothing is near. Groups searches that found nothing by what they probably meant.
+     */
+    default Optional<String> nearestIndexedWord(String query) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

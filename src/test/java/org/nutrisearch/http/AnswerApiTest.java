@@ -166,7 +166,7 @@ class AnswerApiTest {
 
     @Test
     void theThresholdComesFromTheServerConfig() {
-        ServerConfig strict = new ServerConfig("127.0.0.1", 0, 0.99, null, List.of(), 0, 0, false, 256, false);
+        ServerConfig strict = ServerConfig.defaults().withAnswerThreshold(0.99);
         JavalinTest.test(app(strict), (server, client) -> {
             JsonNode body = get(client, "can low b12 make my legs tingle and burn", 200);
             assertTrue(body.get("answer").isNull());

@@ -92,7 +92,7 @@ class OpenSearchResilienceApiTest {
 
                 proxy.cut();
                 for (String path : List.of(QUERY, "/api/articles", "/api/articles/calf-muscle-pain-deficiency",
-                        "/api/nutrients", "/api/answer?q=what+causes+leg+cramps", "/health")) {
+                        "/api/nutrients", "/api/answer?q=what+causes+leg+cramps", "/api/suggest?q=mag", "/ready")) {
                     HttpResponse<String> down = get(app, path);
                     assertEquals(503, down.statusCode(), path);
                     assertEquals("5", down.headers().firstValue("Retry-After").orElse(null), path);
@@ -104,10 +104,16 @@ class OpenSearchResilienceApiTest {
                             error.get("message").asText());
                 }
 
+                // The process is up: liveness stays 200, with no counts while the cluster is away.
+                HttpResponse<String> health = get(app, "/health");
+                assertEquals(200, health.statusCode());
+                assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0}", health.body());
+
                 proxy.restore();
                 HttpResponse<String> back = get(app, QUERY);
                 assertEquals(200, back.statusCode(), back.body());
                 assertEquals(3, json(back).get("results").size());
+                assertEquals("{\"status\":\"ok\",\"articles\":5,\"units\":138}", get(app, "/health").body());
             } finally {
                 app.stop();
             }

@@ -1,0 +1,96 @@
+package org.nutrisearch.search;
+
+import org.nutrisearch.corpus.Article;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A backend that exists before its index does: the server starts listening (so the process can be
+ * seen to be up) while the index is built or opened, and every call fails with
+ * {@link IndexNotReadyException} until {@link #load} hands over the real backend. Thread-safe.
+ */
+public final class LoadingBackend implements SearchBackend {
+
+    private final AtomicReference<SearchBackend> loaded = new AtomicReference<>();
+
+    /** Serves {@code backend} from now on; only once. */
+    public void load(SearchBackend backend) {
+        if (!loaded.compareAndSet(null, backend)) {
+            throw new IllegalStateException("an index is already loaded");
+        }
+    }
+
+    private SearchBackend backend() {
+        SearchBackend b = loaded.get();
+        if (b == null) {
+            throw new IndexNotReadyException();
+        }
+        return b;
+    }
+
+    @Override
+    public boolean ready() {
+        SearchBackend b = loaded.get();
+        return b != null && b.ready();
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        return backend().search(request);
+    }
+
+    @Override
+    public Optional<Article> article(String id) {
+        return backend().article(id);
+    }
+
+    @Override
+    public List<ArticleInfo> articles() {
+        return backend().articles();
+    }
+
+    @Override
+    public List<Facets.NutrientCount> nutrients() {
+        return backend().nutrients();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return backend().suggest(prefix, limit);
+    }
+
+    @Override
+    public Map<String, Integer> unitFrequencies(Collection<String> terms) {
+        return backend().unitFrequencies(terms);
+    }
+
+    @Override
+    public IndexStats stats() {
+        return backend().stats();
+    }
+
+    @Override
+    public Optional<Path> indexDir() {
+        SearchBackend b = loaded.get();
+        return b == null ? Optional.empty() : b.indexDir();
+    }
+
+    @Override
+    public Optional<String> nearestIndexedWord(String query) {
+        return backend().nearestIndexedWord(query);
+    }
+
+    /** Closes the loaded backend, if any. */
+    @Override
+    public void close() {
+        SearchBackend b = loaded.get();
+        if (b != null) {
+            b.close();
+        }
+    }
+}
