@@ -45,6 +45,13 @@ class OpenSearchCommandsTest {
         }
     }
 
+    /** The one line of standard error starting with {@code prefix}. */
+    private static String errorLine(Run r, String prefix) {
+        List<String> lines = r.err().lines().filter(l -> l.startsWith(prefix)).toList();
+        assertEquals(1, lines.size(), r.err());
+        return lines.get(0);
+    }
+
     /** A local port nothing listens on. */
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -57,11 +64,11 @@ class OpenSearchCommandsTest {
         int port = closedPort();
         Run r = run("serve", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + port, "--port", "0");
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        String expected = "serve: OpenSearch is not reachable at [http://127.0.0.1:" + port + "]: ";
-        assertTrue(r.err().startsWith(expected), r.err());
-        assertTrue(r.err().contains("Connection refused"), r.err());
-        assertTrue(r.err().strip().endsWith("(start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)"),
-                r.err());
+        // serve listens before it loads the index: the error is the line after the server's own log lines.
+        String line = errorLine(r, "serve: ");
+        assertTrue(line.startsWith("serve: OpenSearch is not reachable at [http://127.0.0.1:" + port + "]: "), line);
+        assertTrue(line.contains("Connection refused"), line);
+        assertTrue(line.endsWith("(start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)"), line);
     }
 
     @Test
@@ -72,7 +79,7 @@ class OpenSearchCommandsTest {
 
         Run badUrl = run("serve", "--backend", "opensearch", "--opensearch-url", "localhost:9200");
         assertEquals(1, badUrl.exitCode());
-        assertEquals("serve: an OpenSearch URL looks like http://host:9200, not: localhost:9200", badUrl.err().strip());
+        assertEquals("serve: an OpenSearch URL looks like http://host:9200, not: localhost:9200", errorLine(badUrl, "serve: "));
 
         Run badBackend = run("serve", "--backend", "elastic");
         assertEquals(CommandLine.ExitCode.USAGE, badBackend.exitCode());
