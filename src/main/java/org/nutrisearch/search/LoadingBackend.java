@@ -70,6 +70,11 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return backend().suggest(prefix, limit);
+    }
+
+    @Override
     public Optional<Path> indexDir() {
         SearchBackend b = loaded.get();
         return b == null ? Optional.empty() : b.indexDir();
