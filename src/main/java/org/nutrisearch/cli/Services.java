@@ -15,8 +15,6 @@ import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
 import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +51,10 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(LiveIndex live) {
-        return new LuceneSearchBackend(live, lexicon, new UnitQueryBuilder(analyzer),
-                new SnippetBuilder(analyzer, tagger), json);
+        LuceneSearchBackend backend = LuceneSearchBackend.open(live, lexicon, json);
+        // Suggestions are built from the stored units once per generation: before the first request.
+        backend.warmUp();
+        return backend;
     }
 
     /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */

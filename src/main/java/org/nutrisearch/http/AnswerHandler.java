@@ -33,6 +33,8 @@ final class AnswerHandler {
 
     /** Largest POST body read; a question is at most 500 characters, so this leaves ample room. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Bodies up to this size are read out before a 413; larger ones are refused at once. */
+    static final int DRAIN_BYTES = 1024 * 1024;
 
     private final AnswerService answers;
     private final SearchBackend backend;
@@ -67,14 +69,23 @@ final class AnswerHandler {
         ctx.json(AnswerJson.of(result));
     }
 
-    /** The body, refused with 413 past {@link #MAX_BODY_BYTES} whether or not Content-Length says so. */
+    /**
+     * The body, refused with 413 past {@link #MAX_BODY_BYTES} whether or not Content-Length says so.
+     * A body up to {@link #DRAIN_BYTES} is read to its end before refusing, so the client finishes
+     * sending and reads the 413 instead of finding the connection reset under it.
+     */
     private static byte[] readBytes(Context ctx) {
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
+        if (ctx.contentLength() > DRAIN_BYTES) {
             throw tooLarge();
         }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                long drained = 0;
+                long skipped;
+                while (drained < DRAIN_BYTES && (skipped = in.skip(DRAIN_BYTES - drained)) > 0) {
+                    drained += skipped;
+                }
                 throw tooLarge();
             }
             return body;

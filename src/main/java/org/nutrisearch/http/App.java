@@ -47,6 +47,7 @@ public final class App {
                                  Supplier<Reindexer> reindexer, Monitoring monitoring) {
         AdminAuth adminAuth = monitoring.adminAuth();
         SearchHandler search = new SearchHandler(backend, lexicon);
+        SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
         AnswerHandler answer = new AnswerHandler(
@@ -59,6 +60,7 @@ public final class App {
             javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/suggest", suggest);
             javalin.routes.get("/api/answer", answer::get);
             javalin.routes.post("/api/answer", answer::post);
             javalin.routes.get("/api/articles", articles::list);

@@ -75,7 +75,7 @@ public final class IndexBuilder {
         for (UnitKind kind : UnitKind.values()) {
             byKind.put(kind, new LongAdder());
         }
-        IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.english())
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(128);
         AtomicInteger done = new AtomicInteger();

@@ -2,11 +2,13 @@ package org.nutrisearch.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.nutrisearch.corpus.Unit;
 
@@ -14,6 +16,9 @@ import java.util.List;
 
 /** Turns units and articles into Lucene documents (the schema lives in {@link UnitFields}). */
 public final class UnitDocuments {
+
+    /** The spell field only needs which documents hold a word: no positions, no norms, not stored. */
+    private static final FieldType SPELL_TYPE = spellType();
 
     private UnitDocuments() {
     }
@@ -39,6 +44,13 @@ public final class UnitDocuments {
             doc.add(new TextField(UnitFields.QUESTION, unit.question(), Field.Store.YES));
         }
         doc.add(new TextField(UnitFields.TEXT, unit.text(), Field.Store.YES));
+        if (unit.heading() != null) {
+            doc.add(new Field(UnitFields.SPELL, unit.heading(), SPELL_TYPE));
+        }
+        if (unit.question() != null) {
+            doc.add(new Field(UnitFields.SPELL, unit.question(), SPELL_TYPE));
+        }
+        doc.add(new Field(UnitFields.SPELL, unit.text(), SPELL_TYPE));
         for (String id : nutrientIds) {
             doc.add(new StringField(UnitFields.NUTRIENT, id, Field.Store.YES));
             doc.add(new SortedSetDocValuesField(UnitFields.NUTRIENT, new BytesRef(id)));
@@ -54,5 +66,14 @@ public final class UnitDocuments {
         doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(articleId)));
         doc.add(new StoredField(UnitFields.ARTICLE_JSON, articleJson));
         return doc;
+    }
+
+    private static FieldType spellType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 }

@@ -13,6 +13,11 @@ public final class UnitFields {
     public static final String QUESTION = "question";
     public static final String TEXT = "text";
     public static final String NUTRIENT = "nutrient";
+    /**
+     * Heading, question and text as plain lower-case words (not stemmed, not stored): the vocabulary
+     * typo corrections come from, so a correction is a word as the articles spell it.
+     */
+    public static final String SPELL = "spell";
     /** Stored JSON of the whole parsed article, on article documents. */
     public static final String ARTICLE_JSON = "articleJson";
 

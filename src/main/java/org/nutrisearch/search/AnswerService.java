@@ -71,8 +71,11 @@ public final class AnswerService {
         if (content.isEmpty()) {
             return List.of();
         }
+        // Candidates come ranked as when the confidence model was fitted (docs/answer.md): words as
+        // typed, the first field weights. The search box's ranking (docs/relevance.md) puts fewer
+        // right answers in the first three; moving to it needs a refit.
         SearchResult result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
-                request.nutrients(), request.articleId()));
+                request.nutrients(), request.articleId(), RankingOptions.BASELINE));
         if (result.hits().isEmpty()) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package org.nutrisearch.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -21,9 +22,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
 import org.nutrisearch.nutrients.Nutrient;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +34,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Search over the embedded Lucene index. Thread-safe: one instance serves all requests. */
@@ -49,6 +54,9 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final NutrientLexicon lexicon;
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
+    private final QueryCorrector corrector;
+    /** Builders for rankings other than this backend's own, asked for by a request (few: one per caller). */
+    private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     private final NearestIndexedWord nearest = new NearestIndexedWord();
     /** Per-generation listings, recomputed after a switch. */
@@ -57,20 +65,48 @@ public final class LuceneSearchBackend implements SearchBackend {
     private record Catalog(int version, List<ArticleInfo> articles, List<Facets.NutrientCount> nutrients) {
     }
 
+    /** Suggestions of one generation. */
+    private record Suggestions(int version, SuggestionIndex index) {
+    }
+
+    private final AtomicReference<Suggestions> suggestions = new AtomicReference<>();
+    private final Object suggestionsBuild = new Object();
+
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
                                SnippetBuilder snippets, ObjectMapper json) {
         this.index = index;
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
+        this.corrector = new QueryCorrector(queries);
         this.json = json;
+    }
+
+    /** A backend over {@code index} ranking with {@link RankingOptions#DEFAULTS}. */
+    public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json) {
+        return open(index, lexicon, json, RankingOptions.DEFAULTS);
+    }
+
+    /**
+     * A backend over {@code index} wired the standard way: English analysis, the shipped synonym
+     * file, nutrient recognition with {@code lexicon}, ranking tuned by {@code options}.
+     */
+    public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json,
+                                           RankingOptions options) {
+        Analyzer english = TextAnalyzers.english();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        Analyzer synonyms = TextAnalyzers.englishWithSynonyms(TextAnalyzers.defaultSynonyms());
+        return new LuceneSearchBackend(index, lexicon, new UnitQueryBuilder(english, synonyms, tagger, options),
+                new SnippetBuilder(english, tagger), json);
     }
 
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        UnitQueryBuilder.Built built = queries.build(request);
         return index.search(searcher -> {
+            UnitQueryBuilder ranking = request.ranking() == null ? queries : rankings.computeIfAbsent(
+                    request.ranking(), queries::withOptions);
+            UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
             int wanted = request.offset() + request.limit();
             var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE);
             Object[] results = searcher.search(built.query(), new MultiCollectorManager(top, new FacetCounter()));
@@ -85,8 +121,9 @@ public final class LuceneSearchBackend implements SearchBackend {
                 float score = ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
                 hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
             }
+            String didYouMean = ranking.options().fuzzy() ? corrector.correct(searcher, request) : null;
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), null, tookMs);
+            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), didYouMean, tookMs);
         });
     }
 
@@ -170,6 +207,43 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public List<Facets.NutrientCount> nutrients() {
         return catalog().nutrients();
+    }
+
+    /**
+     * Builds what this backend keeps per index generation (article listing, suggestions) now rather
+     * than on the first request that needs it. After a switch they are rebuilt on first use.
+     */
+    public void warmUp() {
+        suggestionIndex();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return suggestionIndex().suggest(prefix, limit);
+    }
+
+    /**
+     * The suggestions of the generation being served, built on first use after it was opened (one
+     * pass over the stored units) and kept in memory until the next switch.
+     */
+    SuggestionIndex suggestionIndex() {
+        int version = index.version();
+        Suggestions s = suggestions.get();
+        if (s != null && s.version() == version) {
+            return s.index();
+        }
+        synchronized (suggestionsBuild) {
+            s = suggestions.get();
+            if (s == null || s.version() != version) {
+                Map<String, Integer> counts = new HashMap<>();
+                catalog().nutrients().forEach(n -> counts.put(n.id(), n.count()));
+                SuggestionIndex built = index.search(searcher ->
+                        SuggestionIndex.of(new SuggestionSources().collect(searcher, lexicon, counts)));
+                s = new Suggestions(version, built);
+                suggestions.set(s);
+            }
+            return s.index();
+        }
     }
 
     @Override

@@ -24,6 +24,14 @@ public interface SearchBackend extends AutoCloseable {
     List<Facets.NutrientCount> nutrients();
 
     /**
+     * Up to {@code limit} completions of {@code prefix} for search-as-you-type, best first. Backends
+     * without suggestions return none.
+     */
+    default List<Suggestion> suggest(String prefix, int limit) {
+        return List.of();
+    }
+
+    /**
      * For each analysed term (English analysis, as {@code TextAnalyzers.english()} produces it), the
      * number of units whose text, heading or question contains it. The answer service weighs a
      * question's words by it: a word no unit contains says the articles do not cover the question.

@@ -13,12 +13,20 @@ import java.util.Set;
  * @param kinds     unit kinds to keep; empty keeps all
  * @param nutrients canonical nutrient ids every result must mention
  * @param articleId an article to search within, or null
+ * @param ranking   how to rank, or null for the backend's own ranking (the search box's); a caller whose
+ *                  behaviour was fitted on one ranking (the answer service) names it here
  */
 public record SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
-                            String articleId) {
+                            String articleId, RankingOptions ranking) {
     public SearchRequest {
         kinds = Set.copyOf(kinds);
         nutrients = Set.copyOf(nutrients);
+    }
+
+    /** A request ranked the backend's own way. */
+    public SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
+                         String articleId) {
+        this(query, limit, offset, kinds, nutrients, articleId, null);
     }
 
     /** A first page of ten with no filters. */

@@ -10,8 +10,10 @@ import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,25 +54,63 @@ public final class SnippetBuilder {
         return render(text, window[0], window[1], termSpans, nutrientSpans);
     }
 
+    /** An analysed word of the text with its offsets. */
+    private record Token(String term, int start, int end) {
+    }
+
+    /**
+     * Matches of the query in {@code text}: a run of words matching a synonym phrase is one span
+     * ("nocturnal leg cramps", match "synonym"); other words are marked one by one.
+     */
     private List<Span> termSpans(String text, QueryTerms terms) {
-        List<Span> spans = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                int start = offset.startOffset();
-                int end = offset.endOffset();
-                String how = terms.matchOf(term.toString(), text.substring(start, end));
-                if (how != null) {
-                    spans.add(new Span(start, end, "term", how));
-                }
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Longest phrases first, so "restless leg syndrom" wins over "restless leg".
+        List<List<String>> phrases = new ArrayList<>(terms.synonymPhrases());
+        phrases.sort(Comparator.comparingInt((List<String> p) -> p.size()).reversed());
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); ) {
+            int matched = longestPhraseAt(tokens, i, phrases);
+            if (matched > 0) {
+                spans.add(new Span(tokens.get(i).start(), tokens.get(i + matched - 1).end(), "term", "synonym"));
+                i += matched;
+                continue;
+            }
+            Token t = tokens.get(i);
+            String how = terms.matchOf(t.term(), text.substring(t.start(), t.end()));
+            if (how != null) {
+                spans.add(new Span(t.start(), t.end(), "term", how));
+            }
+            i++;
+        }
         return spans;
+    }
+
+    /** Length of the longest phrase whose words are the tokens from {@code i} on (stop-word gaps allowed), or 0. */
+    private static int longestPhraseAt(List<Token> tokens, int i, List<List<String>> phrasesLongestFirst) {
+        for (List<String> phrase : phrasesLongestFirst) {
+            if (i + phrase.size() > tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < phrase.size() && all; k++) {
+                all = tokens.get(i + k).term().equals(phrase.get(k));
+            }
+            if (all) {
+                return phrase.size();
+            }
+        }
+        return 0;
     }
 
     /** Chooses [start, end) of the passage: the sentence-aligned window with the most matches. */
@@ -132,62 +172,53 @@ public final class SnippetBuilder {
 
     private static Snippet render(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
         List<Span> nutrients = inside(nutrientSpans, from, to);
-        List<Span> terms = splitAtNutrientBounds(inside(termSpans, from, to), nutrients);
+        List<Span> marks = new ArrayList<>(nutrients);
+        marks.addAll(splitWhereCrossing(inside(termSpans, from, to), nutrients));
+        // Outer marks first: earlier start, then longer; a nutrient wraps a term of the same extent.
+        marks.sort(Comparator.comparingInt(Span::start)
+                .thenComparing(Comparator.comparingInt(Span::end).reversed())
+                .thenComparing(m -> m.type().equals("term")));
         StringBuilder html = new StringBuilder();
         List<Highlight> highlights = new ArrayList<>();
-        int plainPos = 0;
+        int shift = 0;
         if (from > 0) {
             html.append(ELLIPSIS);
-            plainPos += ELLIPSIS.length();
+            shift = ELLIPSIS.length();
         }
-        int shift = plainPos - from;
-        for (Span n : nutrients) {
-            highlights.add(Highlight.nutrient(n.start() + shift, n.end() + shift, n.value()));
+        shift -= from;
+        for (Span m : marks) {
+            highlights.add(m.type().equals("term")
+                    ? Highlight.term(m.start() + shift, m.end() + shift, m.value())
+                    : Highlight.nutrient(m.start() + shift, m.end() + shift, m.value()));
         }
-        for (Span t : terms) {
-            highlights.add(Highlight.term(t.start() + shift, t.end() + shift, t.value()));
-        }
-        highlights.sort(Comparator.comparingInt(Highlight::start).thenComparing(h -> h.type().equals("term")));
 
+        Deque<Span> open = new ArrayDeque<>();
         int pos = from;
-        int ni = 0;
-        int ti = 0;
-        Span openNutrient = null;
-        while (pos < to) {
-            int next = to;
-            if (openNutrient != null) {
-                next = Math.min(next, openNutrient.end());
-            } else if (ni < nutrients.size()) {
-                next = Math.min(next, nutrients.get(ni).start());
-            }
-            if (ti < terms.size()) {
-                next = Math.min(next, terms.get(ti).start());
-            }
-            appendEscaped(html, text, pos, next);
-            pos = next;
-            if (openNutrient != null && pos == openNutrient.end()) {
+        int next = 0;
+        while (pos < to || !open.isEmpty()) {
+            while (!open.isEmpty() && open.peek().end() == pos) {
                 html.append("</mark>");
-                openNutrient = null;
+                open.pop();
             }
-            if (openNutrient == null && ni < nutrients.size() && nutrients.get(ni).start() == pos) {
-                openNutrient = nutrients.get(ni++);
-                html.append("<mark class=\"nutrient\" data-nutrient=\"").append(escape(openNutrient.value()))
-                        .append("\">");
+            while (next < marks.size() && marks.get(next).start() == pos) {
+                Span m = marks.get(next++);
+                html.append(m.type().equals("term")
+                        ? "<mark class=\"term\">"
+                        : "<mark class=\"nutrient\" data-nutrient=\"" + escape(m.value()) + "\">");
+                open.push(m);
             }
-            if (ti < terms.size() && terms.get(ti).start() == pos) {
-                Span t = terms.get(ti++);
-                html.append("<mark class=\"term\">");
-                appendEscaped(html, text, t.start(), t.end());
-                html.append("</mark>");
-                pos = t.end();
+            if (pos >= to) {
+                break;
             }
-            if (openNutrient != null && pos == openNutrient.end()) {
-                html.append("</mark>");
-                openNutrient = null;
+            int stop = to;
+            if (!open.isEmpty()) {
+                stop = Math.min(stop, open.peek().end());
             }
-        }
-        if (openNutrient != null) {
-            html.append("</mark>");
+            if (next < marks.size()) {
+                stop = Math.min(stop, marks.get(next).start());
+            }
+            appendEscaped(html, text, pos, stop);
+            pos = stop;
         }
         if (to < text.length()) {
             html.append(ELLIPSIS);
@@ -205,12 +236,20 @@ public final class SnippetBuilder {
         return out;
     }
 
-    /** Term spans never cross a nutrient mark's edge, so marks nest properly. */
-    private static List<Span> splitAtNutrientBounds(List<Span> terms, List<Span> nutrients) {
+    /**
+     * Marks must nest: a term span may hold whole nutrient mentions ("potassium deficiency") or sit
+     * inside one, but where it crosses a mention's edge it is cut there.
+     */
+    private static List<Span> splitWhereCrossing(List<Span> terms, List<Span> nutrients) {
         List<Span> out = new ArrayList<>();
         for (Span t : terms) {
             int start = t.start();
             for (Span n : nutrients) {
+                boolean nested = (n.start() >= t.start() && n.end() <= t.end())
+                        || (t.start() >= n.start() && t.end() <= n.end());
+                if (nested) {
+                    continue;
+                }
                 for (int edge : new int[] {n.start(), n.end()}) {
                     if (edge > start && edge < t.end()) {
                         out.add(new Span(start, edge, t.type(), t.value()));
@@ -220,7 +259,6 @@ public final class SnippetBuilder {
             }
             out.add(new Span(start, t.end(), t.type(), t.value()));
         }
-        out.sort(Comparator.comparingInt(Span::start));
         return out;
     }
 

@@ -4,18 +4,25 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientMention;
+import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,34 +39,73 @@ import java.util.Set;
 /**
  * Builds the Lucene query for a {@link SearchRequest}: words score across the text fields (title,
  * heading and question weigh more than body text), quoted phrases are required, excluded words and
- * filters restrict. Thread-safe.
+ * filters restrict. On top of the words as typed, and always weighing less than them: their
+ * consumer ↔ clinical synonyms, the nutrients they name, and corrections of words the index does
+ * not know (see {@link RankingOptions}). Thread-safe.
  */
 public final class UnitQueryBuilder {
 
-    /** Field → boost. Heading and question are short and say what a unit is about. */
-    static final Map<String, Float> FIELD_BOOSTS = orderedBoosts();
-    /** The article title counts, but less than the unit's own words. */
-    static final float TITLE_BOOST = 0.5f;
     /**
      * Analysed terms taken from the words and exclusions of one query. A single typed word such as
      * "b,c,d,…" holds hundreds of terms, each a clause in every field; the cap keeps the query far
      * below Lucene's clause limit (and its cost bounded) whatever is typed. Phrases are one clause each.
      */
     public static final int MAX_TERMS = 64;
+    /** Words of one query that get typo corrections: bounds the clauses of a query of nonsense. */
+    static final int MAX_FUZZY_WORDS = 6;
+    /** Weight of a word that is part of a nutrient's name ("vitamin" of "vitamin d") on its own. */
+    static final float NAMED_WORD_WEIGHT = 0.25f;
+    /** Corrections kept per word. */
+    static final int MAX_FUZZY_EXPANSIONS = 8;
 
     private final Analyzer analyzer;
+    private final Analyzer plain = TextAnalyzers.plain();
     private final QueryBuilder builder;
+    private final SynonymExpander synonyms;
+    private final NutrientTagger tagger;
+    private final RankingOptions options;
 
+    /** Words as typed only ({@link RankingOptions#BASELINE}). */
     public UnitQueryBuilder(Analyzer analyzer) {
-        this.analyzer = analyzer;
-        this.builder = new QueryBuilder(analyzer);
+        this(analyzer, null, null, RankingOptions.BASELINE);
     }
 
-    private static Map<String, Float> orderedBoosts() {
+    /**
+     * @param analyzer         the index's analyzer ({@link TextAnalyzers#english()})
+     * @param synonymAnalyzer  the same with synonyms ({@link TextAnalyzers#englishWithSynonyms}), or null for none
+     * @param tagger           recognises nutrients named in the query, or null for none
+     */
+    public UnitQueryBuilder(Analyzer analyzer, Analyzer synonymAnalyzer, NutrientTagger tagger, RankingOptions options) {
+        this.analyzer = analyzer;
+        this.builder = new QueryBuilder(analyzer);
+        this.synonyms = synonymAnalyzer == null ? null : new SynonymExpander(synonymAnalyzer);
+        this.tagger = tagger;
+        this.options = options;
+    }
+
+    public RankingOptions options() {
+        return options;
+    }
+
+    /** A builder like this one (same analysis, synonyms and tagger) ranking with {@code other}. */
+    public UnitQueryBuilder withOptions(RankingOptions other) {
+        return other.equals(options) ? this : new UnitQueryBuilder(this, other);
+    }
+
+    private UnitQueryBuilder(UnitQueryBuilder base, RankingOptions options) {
+        this.analyzer = base.analyzer;
+        this.builder = base.builder;
+        this.synonyms = base.synonyms;
+        this.tagger = base.tagger;
+        this.options = options;
+    }
+
+    /** Field → boost. Heading and question are short and say what a unit is about. */
+    private Map<String, Float> fieldBoosts() {
         Map<String, Float> boosts = new LinkedHashMap<>();
         boosts.put(UnitFields.TEXT, 1.0f);
-        boosts.put(UnitFields.HEADING, 2.0f);
-        boosts.put(UnitFields.QUESTION, 2.0f);
+        boosts.put(UnitFields.HEADING, options.headingBoost());
+        boosts.put(UnitFields.QUESTION, options.questionBoost());
         return boosts;
     }
 
@@ -66,8 +113,15 @@ public final class UnitQueryBuilder {
     public record Built(Query query, QueryTerms terms) {
     }
 
+    /** The query without typo corrections (they need the index's vocabulary). */
     public Built build(SearchRequest request) {
+        return build(request, null);
+    }
+
+    /** The query for {@code request}; {@code reader} supplies the vocabulary for typo corrections (may be null). */
+    public Built build(SearchRequest request, IndexReader reader) {
         UserQuery user = UserQuery.parse(request.query());
+        Marks marks = new Marks();
         // A unit matches on its own fields; the article title only adds to the score, or every unit
         // of an article titled "…leg cramps…" would match "cramps".
         BooleanQuery.Builder own = new BooleanQuery.Builder();
@@ -77,11 +131,17 @@ public final class UnitQueryBuilder {
         String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
         int budget = MAX_TERMS - analyze(words).size();
         if (!words.isBlank()) {
-            Query q = acrossFields(words, false);
+            if (options.fuzzy() && reader != null) {
+                positive |= addCorrections(own, reader, words, marks);
+            }
+            Query q = wordsAcrossFields(words, marks.correctedWords, own);
             if (q != null) {
                 own.add(q, Occur.SHOULD);
                 addTitle(title, words, false);
                 positive = true;
+            }
+            if (options.synonyms() && synonyms != null) {
+                positive |= addSynonyms(own, words, marks);
             }
         }
         for (String phrase : user.phrases()) {
@@ -92,12 +152,29 @@ public final class UnitQueryBuilder {
                 positive = true;
             }
         }
+        if (positive && options.nutrientWeight() > 0 && tagger != null) {
+            // Nutrients named as typed, and as corrected ("vitamin b21" names vitamin B12); a
+            // corrected name weighs as little as a corrected word, so exact matches stay ahead.
+            Map<String, Float> ids = new LinkedHashMap<>();
+            if (marks.correctedWords != null) {
+                for (String id : tagger.nutrientIds(marks.correctedWords)) {
+                    ids.put(id, options.nutrientWeight() * options.fuzzyWeight());
+                }
+            }
+            for (String id : tagger.nutrientIds(user.positiveText())) {
+                ids.put(id, options.nutrientWeight());
+            }
+            ids.forEach((id, weight) -> {
+                Query about = new ConstantScoreQuery(new TermQuery(new Term(UnitFields.NUTRIENT, id)));
+                own.add(new BoostQuery(about, weight), Occur.SHOULD);
+            });
+        }
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         if (positive) {
             main.add(own.build(), Occur.MUST);
             BooleanQuery titleQuery = title.build();
             if (!titleQuery.clauses().isEmpty()) {
-                main.add(new BoostQuery(titleQuery, TITLE_BOOST), Occur.SHOULD);
+                main.add(new BoostQuery(titleQuery, options.titleBoost()), Occur.SHOULD);
             }
         } else if (user.words().isEmpty() && user.phrases().isEmpty() && !user.excluded().isEmpty()) {
             main.add(new MatchAllDocsQuery(), Occur.MUST);
@@ -117,7 +194,180 @@ public final class UnitQueryBuilder {
             }
         }
         addFilters(main, request);
-        return new Built(main.build(), termsOf(user));
+        return new Built(main.build(), termsOf(user, marks));
+    }
+
+    /**
+     * Units holding every word of the request as typed (stemmed, in any of the unit's own fields) and
+     * its phrases, within its filters: the "good matches" a correction is judged by.
+     */
+    Query allWords(SearchRequest request) {
+        UserQuery user = UserQuery.parse(request.query());
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String term : new LinkedHashSet<>(analyze(firstTerms(String.join(" ", user.words()), MAX_TERMS)))) {
+            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+            for (String field : fieldBoosts().keySet()) {
+                anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            }
+            all.add(anyField.build(), Occur.MUST);
+            any = true;
+        }
+        for (String phrase : user.phrases()) {
+            Query q = acrossFields(phrase, true);
+            if (q != null) {
+                all.add(q, Occur.MUST);
+                any = true;
+            }
+        }
+        if (!any) {
+            return new MatchNoDocsQuery("no searchable words");
+        }
+        int budget = MAX_TERMS;
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
+            Query q = acrossFields(word, false);
+            if (q != null) {
+                all.add(q, Occur.MUST_NOT);
+            }
+        }
+        addFilters(all, request);
+        return all.build();
+    }
+
+    /** Terms that synonyms and corrections add to the snippet marks. */
+    private static final class Marks {
+        final Map<String, String> terms = new LinkedHashMap<>();
+        final Set<List<String>> phrases = new LinkedHashSet<>();
+        /** The words with typos replaced by their best correction, when any was; else null. */
+        String correctedWords;
+    }
+
+    /**
+     * The typed words, each scored across the fields. Words that together name a nutrient ("vitamin
+     * d", or "vitamin b21" once corrected to "vitamin b12") count as that phrase (a clause added to
+     * {@code own}); alone they weigh little, so "vitamin d" does not rank units that merely say "vitamin".
+     */
+    private Query wordsAcrossFields(String words, String correctedWords, BooleanQuery.Builder own) {
+        List<String> terms = analyze(words);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        Set<String> named = new HashSet<>();
+        if (options.nutrientWeight() > 0 && tagger != null) {
+            named.addAll(addNutrientPhrases(words, 1f, own));
+            if (correctedWords != null) {
+                named.addAll(addNutrientPhrases(correctedWords, options.fuzzyWeight(), own));
+            }
+        }
+        if (named.isEmpty()) {
+            // Built exactly as before nutrients were recognised, so scores stay bit for bit the same
+            // (the OpenSearch backend is held to them).
+            return acrossFields(words, false);
+        }
+        BooleanQuery.Builder sum = new BooleanQuery.Builder();
+        for (String term : terms) {
+            Query q = acrossFields(new SynonymExpander.TermSequence(List.of(term), List.of(0)));
+            sum.add(named.contains(term) ? new BoostQuery(q, NAMED_WORD_WEIGHT) : q, Occur.SHOULD);
+        }
+        return sum.build();
+    }
+
+    /** Adds a phrase clause for each nutrient name of several words in {@code text}; returns their terms. */
+    private Set<String> addNutrientPhrases(String text, float weight, BooleanQuery.Builder own) {
+        Set<String> named = new HashSet<>();
+        for (NutrientMention m : tagger.tag(text)) {
+            String mention = text.substring(m.start(), m.end());
+            List<String> mentionTerms = analyze(mention);
+            if (mentionTerms.size() > 1) {
+                named.addAll(mentionTerms);
+                Query phrase = acrossFields(mention, true);
+                if (phrase != null) {
+                    own.add(new BoostQuery(phrase, weight), Occur.SHOULD);
+                }
+            }
+        }
+        return named;
+    }
+
+    /** One clause per stretch of the query a synonym line matched: the best-matching alternative counts. */
+    private boolean addSynonyms(BooleanQuery.Builder own, String words, Marks marks) {
+        boolean added = false;
+        for (SynonymExpander.Expansion e : synonyms.expand(words)) {
+            List<Query> alternatives = new ArrayList<>();
+            int typedTerms = e.typed() == null ? 1 : e.typed().terms().size();
+            for (SynonymExpander.TermSequence alt : e.alternatives()) {
+                // An alternative stands in for the typed stretch: "hypokalemia" for the two words
+                // "low potassium" counts like two words, "restless legs syndrome" for "rls" like one.
+                float standIn = (float) typedTerms / alt.terms().size();
+                alternatives.add(new BoostQuery(acrossFields(alt), standIn));
+                if (alt.isPhrase()) {
+                    marks.phrases.add(alt.terms());
+                } else {
+                    marks.terms.putIfAbsent(alt.terms().getFirst(), "synonym");
+                }
+            }
+            own.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), options.synonymWeight()), Occur.SHOULD);
+            added = true;
+        }
+        return added;
+    }
+
+    /** For words the index does not know, the near words it does know, blended like one word. */
+    private boolean addCorrections(BooleanQuery.Builder own, IndexReader reader, String words, Marks marks) {
+        boolean added = false;
+        List<String> corrected = new ArrayList<>();
+        int fuzzyWords = 0;
+        for (String word : new LinkedHashSet<>(analyze(plain, words))) {
+            List<SpellingCandidates.Candidate> candidates = fuzzyWords < MAX_FUZZY_WORDS
+                    ? candidates(reader, word) : List.of();
+            Map<String, Float> stems = stemsOf(word, candidates);
+            if (stems.isEmpty()) {
+                corrected.add(word);
+                continue;
+            }
+            fuzzyWords++;
+            corrected.add(candidates.getFirst().word());
+            BooleanQuery.Builder fields = new BooleanQuery.Builder();
+            for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
+                SynonymQuery.Builder blend = new SynonymQuery.Builder(field.getKey());
+                stems.forEach((stem, similarity) -> blend.addTerm(new Term(field.getKey(), stem), similarity));
+                fields.add(new BoostQuery(blend.build(), field.getValue()), Occur.SHOULD);
+            }
+            own.add(new BoostQuery(fields.build(), options.fuzzyWeight()), Occur.SHOULD);
+            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, "fuzzy"));
+            added = true;
+        }
+        if (added) {
+            marks.correctedWords = String.join(" ", corrected);
+        }
+        return added;
+    }
+
+    private static List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
+        try {
+            return SpellingCandidates.of(reader, word, MAX_FUZZY_EXPANSIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Analysed forms of the candidates for {@code word} → similarity, leaving out the word's own forms. */
+    private Map<String, Float> stemsOf(String word, List<SpellingCandidates.Candidate> candidates) {
+        Set<String> own = new HashSet<>(analyze(analyzer, word));
+        Map<String, Float> stems = new LinkedHashMap<>();
+        for (SpellingCandidates.Candidate c : candidates) {
+            for (String stem : analyze(analyzer, c.word())) {
+                if (!own.contains(stem)) {
+                    stems.merge(stem, Math.min(1f, Math.max(0.01f, c.similarity())), Math::max);
+                }
+            }
+        }
+        return stems;
     }
 
     private void addTitle(BooleanQuery.Builder title, String text, boolean phrase) {
@@ -131,7 +381,7 @@ public final class UnitQueryBuilder {
 
     private Query acrossFields(String text, boolean phrase) {
         List<Query> perField = new ArrayList<>();
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+        for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
             Query q = phrase
                     ? builder.createPhraseQuery(field.getKey(), text)
                     : builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
@@ -147,6 +397,25 @@ public final class UnitQueryBuilder {
         }
         BooleanQuery.Builder sum = new BooleanQuery.Builder();
         perField.forEach(q -> sum.add(q, Occur.SHOULD));
+        return sum.build();
+    }
+
+    /** An analysed term sequence (a term, or a phrase with its gaps) scored across the fields. */
+    private Query acrossFields(SynonymExpander.TermSequence seq) {
+        BooleanQuery.Builder sum = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
+            Query q;
+            if (seq.isPhrase()) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                for (int i = 0; i < seq.terms().size(); i++) {
+                    phrase.add(new Term(field.getKey(), seq.terms().get(i)), seq.positions().get(i));
+                }
+                q = phrase.build();
+            } else {
+                q = new TermQuery(new Term(field.getKey(), seq.terms().getFirst()));
+            }
+            sum.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+        }
         return sum.build();
     }
 
@@ -167,7 +436,7 @@ public final class UnitQueryBuilder {
         }
     }
 
-    private QueryTerms termsOf(UserQuery user) {
+    private QueryTerms termsOf(UserQuery user, Marks marks) {
         Map<String, String> terms = new HashMap<>();
         Set<String> typed = new HashSet<>();
         for (String part : List.of(user.positiveText().split("\\s+"))) {
@@ -184,7 +453,8 @@ public final class UnitQueryBuilder {
                 }
             }
         }
-        return new QueryTerms(terms, typed);
+        marks.terms.forEach(terms::putIfAbsent);
+        return new QueryTerms(terms, typed, new ArrayList<>(marks.phrases));
     }
 
     /** {@code text} up to the end of its {@code max}-th analysed term (all of it when it has fewer). */
@@ -212,6 +482,10 @@ public final class UnitQueryBuilder {
 
     /** The analysed terms of {@code text}, in order. */
     List<String> analyze(String text) {
+        return analyze(analyzer, text);
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

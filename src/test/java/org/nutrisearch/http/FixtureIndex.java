@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,8 +29,7 @@ final class FixtureIndex {
         NutrientTagger tagger = new NutrientTagger(lexicon);
         IndexGenerations generations = new IndexGenerations(dir);
         new IndexBuilder(tagger, json()).rebuild(articles, generations, null);
-        var analyzer = TextAnalyzers.english();
-        return new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json());
+        // Wired as the service is: synonyms, nutrient boost and typo tolerance on.
+        return LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon, json());
     }
 }

@@ -49,4 +49,44 @@ class SnippetBuilderTest {
         // Offsets are into the decoded plain text "<b>iron</b>".
         assertEquals(List.of(Highlight.nutrient(3, 7, "iron"), Highlight.term(3, 7, "exact")), s.highlights());
     }
+
+    /** Terms as the service builds them: with synonyms and nutrients (no index, so no typo corrections). */
+    private static QueryTerms withSynonyms(String q) {
+        UnitQueryBuilder builder = new UnitQueryBuilder(TextAnalyzers.english(),
+                TextAnalyzers.englishWithSynonyms(TextAnalyzers.defaultSynonyms()),
+                new NutrientTagger(NutrientLexicon.loadDefault()), RankingOptions.DEFAULTS);
+        return builder.build(SearchRequest.of(q)).terms();
+    }
+
+    @Test
+    void aMultiWordSynonymIsMarkedAsOneSpan() {
+        Snippet s = snippets.build("Restless Legs Syndrome (RLS) is common.", withSynonyms("rls"));
+        assertEquals("<mark class=\"term\">Restless Legs Syndrome</mark> (<mark class=\"term\">RLS</mark>) is common.",
+                s.html());
+        assertEquals(List.of(Highlight.term(0, 22, "synonym"), Highlight.term(24, 27, "exact")), s.highlights());
+
+        Snippet night = snippets.build("Treating nocturnal leg cramps at home.", withSynonyms("night cramps"));
+        assertEquals("Treating <mark class=\"term\">nocturnal leg cramps</mark> at home.", night.html());
+        assertEquals(List.of(Highlight.term(9, 29, "synonym")), night.highlights());
+    }
+
+    @Test
+    void aSynonymPhraseWithAStopWordInsideIsStillOneSpan() {
+        Snippet s = snippets.build("Some feel pins and needles in the feet.", withSynonyms("tingling"));
+        assertEquals("Some feel <mark class=\"term\">pins and needles</mark> in the feet.", s.html());
+        assertEquals(List.of(Highlight.term(10, 26, "synonym")), s.highlights());
+    }
+
+    @Test
+    void aNutrientInsideASynonymPhraseNestsInItsMark() {
+        Snippet s = snippets.build("Potassium deficiency, or low potassium, is hypokalemia.", withSynonyms("hypokalemia"));
+        assertEquals("<mark class=\"term\"><mark class=\"nutrient\" data-nutrient=\"potassium\">Potassium</mark> deficiency</mark>,"
+                + " or <mark class=\"term\">low <mark class=\"nutrient\" data-nutrient=\"potassium\">potassium</mark></mark>,"
+                + " is <mark class=\"nutrient\" data-nutrient=\"potassium\"><mark class=\"term\">hypokalemia</mark></mark>.",
+                s.html());
+        assertEquals(List.of(
+                Highlight.term(0, 20, "synonym"), Highlight.nutrient(0, 9, "potassium"),
+                Highlight.term(25, 38, "synonym"), Highlight.nutrient(29, 38, "potassium"),
+                Highlight.nutrient(43, 54, "potassium"), Highlight.term(43, 54, "exact")), s.highlights());
+    }
 }

@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnitQueryBuilderFuzzTest {
 
     static UnitQueryBuilder builder;
+    /** The service's builder: synonyms, nutrients and typo corrections from the index. */
+    static UnitQueryBuilder service;
+    static QueryCorrector corrector;
     static List<String> nutrientIds;
     static DirectoryReader reader;
     static IndexSearcher searcher;
@@ -48,6 +51,10 @@ class UnitQueryBuilderFuzzTest {
         NutrientLexicon lexicon = NutrientLexicon.loadDefault();
         nutrientIds = lexicon.nutrients().stream().map(Nutrient::id).toList();
         builder = new UnitQueryBuilder(TextAnalyzers.english());
+        service = new UnitQueryBuilder(TextAnalyzers.english(),
+                TextAnalyzers.englishWithSynonyms(TextAnalyzers.defaultSynonyms()), new NutrientTagger(lexicon),
+                RankingOptions.DEFAULTS);
+        corrector = new QueryCorrector(service);
         dir = Files.createTempDirectory("query-fuzz");
         new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper())
                 .write(new CorpusLoader().load(Path.of("corpus")).articles(), dir, null);
@@ -78,12 +85,22 @@ class UnitQueryBuilderFuzzTest {
         }
         String article = data.consumeBoolean() ? "leg-cramps-vitamin-deficiency" : null;
         String q = data.consumeString(500);
-        UnitQueryBuilder.Built built = builder.build(new SearchRequest(q, 10, 0, kinds, nutrients, article));
+        SearchRequest request = new SearchRequest(q, 10, 0, kinds, nutrients, article);
+        UnitQueryBuilder.Built built = builder.build(request);
         assertNotNull(built.terms());
         int clauses = clauses(built.query());
         int budget = 4 * (UnitQueryBuilder.MAX_TERMS + UserQuery.MAX_PARTS) + 3 + kinds.size() + nutrients.size();
         assertTrue(clauses <= budget, clauses + " clauses for " + q);
         searcher.count(built.query());
+
+        // The service's query adds synonyms, nutrient names and corrections: it must still build and
+        // run under Lucene's clause limit, and so must "did you mean".
+        UnitQueryBuilder.Built ranked = service.build(request, reader);
+        assertNotNull(ranked.terms());
+        int rankedClauses = clauses(ranked.query());
+        assertTrue(rankedClauses <= IndexSearcher.getMaxClauseCount() / 2, rankedClauses + " clauses for " + q);
+        searcher.count(ranked.query());
+        corrector.correct(searcher, request);
     }
 
     /** Leaf clauses as IndexSearcher counts them against its limit. */
