@@ -247,7 +247,8 @@ class OperationsApiTest {
             assertEquals(401, client.get("/api/admin/analytics", b -> b.header("Authorization", "Bearer s3cret-token2")).code());
             assertEquals(401, client.get("/api/admin/analytics", b -> b.header("Authorization", "Basic s3cret-token")).code());
 
-            client.get("/api/search?q=nagnesium"); // a first-letter slip: typo tolerance keeps the first letter, so nothing is found
+            // Search forgives most typos; one in the first letter it does not, and finds nothing.
+            client.get("/api/search?q=nagnesium");
             client.get("/api/search?q=iron");   // ends the "nagnesium" run
             client.get("/api/search?q=calcium"); // ends the "iron" run
             Response ok = client.get("/api/admin/analytics?limit=5", b -> b.header("Authorization", "Bearer s3cret-token"));
