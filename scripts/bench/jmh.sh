@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# In-process JMH benchmarks over one corpus's index: search per query category (snippets and facets
+# included), suggest when the build has it, and the nutrient tagger. Indexes the corpus first when
+# its index is missing. Extra arguments go to JMH (e.g. a benchmark regex, -wi 2 -i 3 -r 2s).
+#   scripts/bench/jmh.sh five|real|200k [JMH options]
+. "$(dirname "$0")/common.sh"
+bench_build
+bench_corpus "${1:?usage: scripts/bench/jmh.sh five|real|200k [JMH options]}"
+shift
+if [ ! -f "$INDEX/CURRENT" ]; then
+  java -jar target/nutrisearch.jar index --corpus "$CORPUS" --index "$INDEX"
+fi
+bench_machine
+# One fork, heap as the service gets it; 3 x 5 s warm-up, 5 x 5 s measurement per benchmark.
+java -cp "$BENCH_CP" org.openjdk.jmh.Main -f 1 -wi 3 -w 5s -i 5 -r 5s \
+  -jvmArgs "-Xmx512m --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector" \
+  -p index="$INDEX" "$@"
