@@ -22,6 +22,7 @@ public final class App {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;
             javalin.startup.showJavalinBanner = false;
+            javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
             javalin.routes.get("/api/articles", articles::list);

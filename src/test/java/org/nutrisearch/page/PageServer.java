@@ -1,0 +1,60 @@
+package org.nutrisearch.page;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.http.App;
+import org.nutrisearch.http.ServerConfig;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.LiveIndex;
+import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SnippetBuilder;
+import org.nutrisearch.search.UnitQueryBuilder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The real service (App.create) over articles indexed into a temporary folder, on a free port. */
+final class PageServer implements AutoCloseable {
+
+    private final SearchBackend backend;
+    private final Javalin app;
+
+    private PageServer(SearchBackend backend, Javalin app) {
+        this.backend = backend;
+        this.app = app;
+    }
+
+    /** Indexes {@code articles} under {@code dir} and serves them; {@code wrap} may decorate the backend. */
+    static PageServer start(Path dir, List<Article> articles, UnaryOperator<SearchBackend> wrap) throws IOException {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(tagger, json).rebuild(articles, generations, null);
+        var analyzer = TextAnalyzers.english();
+        SearchBackend backend = wrap.apply(new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()),
+                lexicon, new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json));
+        Javalin app = App.create(backend, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
+        return new PageServer(backend, app);
+    }
+
+    /** An absolute URL on this server, e.g. {@code url("/?q=iron")}. */
+    String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + app.port() + pathAndQuery;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        backend.close();
+    }
+}
