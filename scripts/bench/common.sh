@@ -9,6 +9,8 @@ nutrisearch_find_jdk
 # MedQuAD and NFCorpus: ../shared/data from the repository root, or NUTRISEARCH_DATA.
 DATA="${NUTRISEARCH_DATA:-../shared/data}"
 BENCH=bench-data
+# The JVM flags scripts/serve.sh runs the service with (Lucene's vectorized code paths, native access).
+JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 
 # Builds the jar and the test classes (benchmarks live there) unless BENCH_NO_BUILD=1.
 bench_build() {
@@ -41,7 +43,7 @@ bench_corpus() {
     200k)
       CORPUS=$BENCH/gen-200k
       if [ ! -f "$CORPUS/medquad-derived.jsonl" ]; then
-        java -jar target/nutrisearch.jar generate-corpus --out "$CORPUS" --units 200000 --seed 42 --data "$DATA"
+        java "${JAVA_FLAGS[@]}" -jar target/nutrisearch.jar generate-corpus --out "$CORPUS" --units 200000 --seed 42 --data "$DATA"
       fi ;;
     *)
       echo "unknown corpus '$1' (five, real, 200k)" >&2; exit 2 ;;

@@ -10,7 +10,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -69,10 +68,11 @@ public final class LuceneSearchBackend implements SearchBackend {
         UnitQueryBuilder.Built built = queries.build(request);
         return index.search(searcher -> {
             int wanted = request.offset() + request.limit();
-            var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE);
-            Object[] results = searcher.search(built.query(), new MultiCollectorManager(top, new FacetCounter()));
-            TopDocs docs = (TopDocs) results[0];
-            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            // Two passes cost less than one once a query matches thousands of units: facets and the
+            // total visit every match without scoring it, and ranking scores only the units that can
+            // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).
+            FacetCounter.Counts counts = searcher.search(built.query(), new FacetCounter());
+            TopDocs docs = searcher.search(built.query(), new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted));
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = request.offset(); i < docs.scoreDocs.length; i++) {
@@ -83,7 +83,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
             }
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-            return new SearchResult(docs.totalHits.value(), hits, facetsOf(counts), null, tookMs);
+            return new SearchResult(counts.matches(), hits, facetsOf(counts), null, tookMs);
         });
     }
 

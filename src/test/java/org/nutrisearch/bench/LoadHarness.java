@@ -40,6 +40,8 @@ public final class LoadHarness {
         String heap = "512m";
         final List<String> jvmArgs = new ArrayList<>();
         final List<String> serveArgs = new ArrayList<>();
+        /** Queries to search instead of the whole mix: a category of it, or literal queries. */
+        final List<String> queries = new ArrayList<>();
         Path log = Path.of("bench-data/serve.log");
 
         static Options parse(String[] args) {
@@ -59,6 +61,7 @@ public final class LoadHarness {
                     case "--heap" -> o.heap = need(a, v);
                     case "--jvm-arg" -> o.jvmArgs.add(need(a, v));
                     case "--serve-arg" -> o.serveArgs.add(need(a, v));
+                    case "--query" -> o.queries.add(need(a, v));
                     case "--log" -> o.log = Path.of(need(a, v));
                     default -> throw new IllegalArgumentException("unknown option " + a + usage());
                 }
@@ -82,7 +85,8 @@ public final class LoadHarness {
 
         private static String usage() {
             return "\nusage: LoadHarness --index DIR --corpus DIR [--name LABEL] [--duration S] [--warmup S]"
-                    + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]...";
+                    + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]..."
+                    + " [--query CATEGORY|TEXT]...";
         }
     }
 
@@ -117,7 +121,7 @@ public final class LoadHarness {
             boolean hasSuggest = status(server.port(), suggestPath("ma")) == 200;
 
             Map<String, List<String>> endpoints = new LinkedHashMap<>();
-            endpoints.put("search", mix.queries("mix").stream().map(LoadHarness::searchPath).toList());
+            endpoints.put("search", searchQueries(mix, o.queries).stream().map(LoadHarness::searchPath).toList());
             endpoints.put("health", List.of("/health"));
             if (hasSuggest) {
                 endpoints.put("suggest", mix.keystrokePrefixes().stream().map(LoadHarness::suggestPath).toList());
@@ -151,8 +155,12 @@ public final class LoadHarness {
     private static void print(Options o, String health, double startup, List<Step> steps, double heapMb,
                               double rssMb, boolean hasSuggest) {
         System.out.printf(Locale.ROOT, "%n### %s%n%n", o.name);
-        System.out.printf(Locale.ROOT, "Served: %s (GET /health). Heap limit -Xmx%s, %d s per step after %.0f s warm-up, %d CPUs.%n%n",
+        System.out.printf(Locale.ROOT, "Served: %s (GET /health). Heap limit -Xmx%s, %d s per step after %.0f s warm-up, %d CPUs.%n",
                 health.strip(), o.heap, (int) o.duration, o.warmup, Runtime.getRuntime().availableProcessors());
+        System.out.println("Searches: " + (o.queries.isEmpty() ? "the whole query mix" : String.join(", ", o.queries))
+                + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
+                + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
+        System.out.println();
         System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | client CPU (cores) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Step s : steps) {
@@ -180,6 +188,18 @@ public final class LoadHarness {
     private static double throughput(List<Step> steps, String endpoint, int connections) {
         return steps.stream().filter(s -> s.endpoint().equals(endpoint) && s.connections() == connections)
                 .mapToDouble(s -> s.result().throughput()).findFirst().orElse(Double.NaN);
+    }
+
+    /** The whole mix; or, for each --query, that category of the mix or the text itself. */
+    static List<String> searchQueries(QueryMix mix, List<String> chosen) {
+        if (chosen.isEmpty()) {
+            return mix.queries("mix");
+        }
+        List<String> out = new ArrayList<>();
+        for (String q : chosen) {
+            out.addAll(QueryMix.CATEGORIES.contains(q) ? mix.queries(q) : List.of(q));
+        }
+        return out;
     }
 
     static String searchPath(String query) {
