@@ -8,7 +8,7 @@ bench_build
 bench_corpus "${1:?usage: scripts/bench/http.sh five|real|200k [options]}"
 shift
 if [ ! -f "$INDEX/CURRENT" ]; then
-  java "${JAVA_FLAGS[@]}" -jar target/nutrisearch.jar index --corpus "$CORPUS" --index "$INDEX"
+  bench_index
 fi
 bench_machine
 java -cp "$BENCH_CP" org.nutrisearch.bench.LoadHarness --index "$INDEX" --corpus "$CORPUS" \

@@ -7,4 +7,4 @@ bench_build
 bench_corpus "${1:?usage: scripts/bench/index.sh five|real|200k}"
 bench_machine
 rm -rf "$INDEX"
-java "${JAVA_FLAGS[@]}" -jar target/nutrisearch.jar index --corpus "$CORPUS" --index "$INDEX"
+bench_index

@@ -9,7 +9,7 @@ bench_build
 bench_corpus "${1:?usage: scripts/bench/jmh.sh five|real|200k [JMH options]}"
 shift
 if [ ! -f "$INDEX/CURRENT" ]; then
-  java "${JAVA_FLAGS[@]}" -jar target/nutrisearch.jar index --corpus "$CORPUS" --index "$INDEX"
+  bench_index
 fi
 bench_machine
 # One fork, heap as the service gets it; 3 x 5 s warm-up, 5 x 5 s measurement per benchmark.

@@ -35,7 +35,7 @@ public final class LoadHarness {
         Path corpus;
         String name;
         double duration = 20;
-        double warmup = 10;
+        double warmup = 30;  // at least; see warmUp
         List<Integer> connections = List.of(1, 16, 64);
         String heap = "512m";
         final List<String> jvmArgs = new ArrayList<>();
@@ -43,6 +43,8 @@ public final class LoadHarness {
         /** Queries to search instead of the whole mix: a category of it, or literal queries. */
         final List<String> queries = new ArrayList<>();
         Path log = Path.of("bench-data/serve.log");
+        /** When positive: only measure start-up, this many times, and stop. */
+        int startupOnly;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -62,6 +64,7 @@ public final class LoadHarness {
                     case "--jvm-arg" -> o.jvmArgs.add(need(a, v));
                     case "--serve-arg" -> o.serveArgs.add(need(a, v));
                     case "--query" -> o.queries.add(need(a, v));
+                    case "--startup-only" -> o.startupOnly = Integer.parseInt(need(a, v));
                     case "--log" -> o.log = Path.of(need(a, v));
                     default -> throw new IllegalArgumentException("unknown option " + a + usage());
                 }
@@ -86,7 +89,7 @@ public final class LoadHarness {
         private static String usage() {
             return "\nusage: LoadHarness --index DIR --corpus DIR [--name LABEL] [--duration S] [--warmup S]"
                     + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]..."
-                    + " [--query CATEGORY|TEXT]...";
+                    + " [--query CATEGORY|TEXT]... [--startup-only RUNS]";
         }
     }
 
@@ -111,6 +114,10 @@ public final class LoadHarness {
                 "--rate-limit", "0"));
         serve.addAll(o.serveArgs);
 
+        if (o.startupOnly > 0) {
+            measureStartup(o, jvm, serve);
+            return;
+        }
         try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log)) {
             double startup = server.awaitFirstAnswer(searchPath("magnesium"), 600);
             if (server.reindexedOnStart()) {
@@ -127,11 +134,7 @@ public final class LoadHarness {
                 endpoints.put("suggest", mix.keystrokePrefixes().stream().map(LoadHarness::suggestPath).toList());
             }
 
-            // Warm-up: JIT, caches, page cache of the index. Not measured.
-            for (Map.Entry<String, List<String>> e : endpoints.entrySet()) {
-                double share = e.getKey().equals("search") ? 0.6 : 0.2;
-                HttpLoad.run("127.0.0.1", server.port(), e.getValue(), 16, o.warmup * share);
-            }
+            double warmedUp = warmUp(server.port(), endpoints, o.warmup);
 
             List<Step> steps = new ArrayList<>();
             for (int c : o.connections) {
@@ -148,15 +151,59 @@ public final class LoadHarness {
             }
             double heap = server.heapAfterFullGcMb();
             double rss = server.residentMb();
-            print(o, health, startup, steps, heap, rss, hasSuggest);
+            print(o, health, startup, warmedUp, steps, heap, rss, hasSuggest);
         }
     }
 
-    private static void print(Options o, String health, double startup, List<Step> steps, double heapMb,
-                              double rssMb, boolean hasSuggest) {
+    /** Starts the server {@code o.startupOnly} times, printing the seconds to the first answered search. */
+    private static void measureStartup(Options o, List<String> jvm, List<String> serve) throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run < o.startupOnly; run++) {
+            try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log)) {
+                seconds.add(server.awaitFirstAnswer(searchPath("magnesium"), 600));
+                if (server.reindexedOnStart()) {
+                    System.err.println("warning: the server indexed on start");
+                }
+            }
+        }
+        List<Double> sorted = seconds.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "Start-up of %s (java -jar … serve to the first answered search), %d runs: %s s; median %.2f s%s.%n",
+                o.name, seconds.size(), seconds.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList(),
+                sorted.get(sorted.size() / 2), o.jvmArgs.isEmpty() ? "" : " (server JVM " + String.join(" ", o.jvmArgs) + ")");
+    }
+
+    /**
+     * Warms the server up (JIT, caches, the index's pages): searches at 16 connections in 5-second
+     * slices until at least {@code minSeconds} have passed and the last slice's throughput is within
+     * 10 % of the one before (C2 needs far longer on a busy machine than on an idle one), at most four
+     * times {@code minSeconds}; then 5 s of each other endpoint. Returns the seconds spent.
+     */
+    private static double warmUp(int port, Map<String, List<String>> endpoints, double minSeconds)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        double previous = 0;
+        while (true) {
+            double current = HttpLoad.run("127.0.0.1", port, endpoints.get("search"), 16, 5).throughput();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            boolean stable = previous > 0 && Math.abs(current - previous) <= 0.1 * previous;
+            if ((elapsed >= minSeconds && stable) || elapsed >= 4 * minSeconds) {
+                break;
+            }
+            previous = current;
+        }
+        for (Map.Entry<String, List<String>> e : endpoints.entrySet()) {
+            if (!e.getKey().equals("search")) {
+                HttpLoad.run("127.0.0.1", port, e.getValue(), 16, 5);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void print(Options o, String health, double startup, double warmedUp, List<Step> steps,
+                              double heapMb, double rssMb, boolean hasSuggest) {
         System.out.printf(Locale.ROOT, "%n### %s%n%n", o.name);
         System.out.printf(Locale.ROOT, "Served: %s (GET /health). Heap limit -Xmx%s, %d s per step after %.0f s warm-up, %d CPUs.%n",
-                health.strip(), o.heap, (int) o.duration, o.warmup, Runtime.getRuntime().availableProcessors());
+                health.strip(), o.heap, (int) o.duration, warmedUp, Runtime.getRuntime().availableProcessors());
         System.out.println("Searches: " + (o.queries.isEmpty() ? "the whole query mix" : String.join(", ", o.queries))
                 + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
                 + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
