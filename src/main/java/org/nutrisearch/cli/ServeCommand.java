@@ -7,7 +7,9 @@ import org.nutrisearch.http.App;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,8 +108,10 @@ final class ServeCommand implements Callable<Integer> {
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        LuceneSearchBackend backend = services.openBackend(generation);
-        Javalin app = App.create(backend, services.lexicon(), services.json(), config);
+        LiveIndex live = LiveIndex.open(generation);
+        LuceneSearchBackend backend = services.openBackend(live);
+        Reindexer reindexer = services.reindexer(options.corpus, options.index, live);
+        Javalin app = App.create(backend, services.lexicon(), services.json(), config, () -> reindexer);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -14,6 +14,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.Reindexer;
 import org.nutrisearch.search.SnippetBuilder;
 import org.nutrisearch.search.UnitQueryBuilder;
 
@@ -50,8 +51,18 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(Path generation) throws IOException {
-        return new LuceneSearchBackend(LiveIndex.open(generation), lexicon, new UnitQueryBuilder(analyzer),
+        return openBackend(LiveIndex.open(generation));
+    }
+
+    LuceneSearchBackend openBackend(LiveIndex live) {
+        return new LuceneSearchBackend(live, lexicon, new UnitQueryBuilder(analyzer),
                 new SnippetBuilder(analyzer, tagger), json);
+    }
+
+    /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */
+    Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live) {
+        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json), live,
+                new CorpusLoader());
     }
 
     /** True when there is no served index, or a corpus file changed after it was built. */

@@ -26,6 +26,9 @@ final class MarkdownTableParser {
                 continue;
             }
             List<String> cells = cells(line);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue; // a row of empty cells ("| |") says nothing: no unit with empty text (found by fuzzing)
+            }
             rows.add(new TableRow(cells, TableRowFormatter.text(columns, cells)));
         }
         if (rows.isEmpty()) {

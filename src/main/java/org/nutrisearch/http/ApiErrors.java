@@ -42,8 +42,35 @@ final class ApiErrors {
     }
 
     static void handleUnexpected(Exception e, Context ctx) {
+        int clientFault = clientFault(e);
+        if (clientFault > 0) {
+            // The connection, not the service, failed: a body cut short or badly framed.
+            LOG.debug("bad request body on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(clientFault).json(ApiError.of(clientFault, "invalid_body", null,
+                    "the request body could not be read (cut short or badly framed)"));
+            return;
+        }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500).json(ApiError.of(500, "internal_error", null, "the server could not answer this request"));
+    }
+
+    /**
+     * The 4xx status when {@code e} comes from reading the request itself (Jetty's early EOF, or its
+     * 4xx for a malformed chunk), else 0. Only Jetty's own types count: an EOF from the index is ours.
+     */
+    static int clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return 400;
+            }
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h.getCode();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return 0;
     }
 
     static String defaultCode(int status) {

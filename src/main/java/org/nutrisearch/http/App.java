@@ -5,7 +5,12 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.AnswerPolicy;
+import org.nutrisearch.search.AnswerService;
+import org.nutrisearch.search.Reindexer;
 import org.nutrisearch.search.SearchBackend;
+
+import java.util.function.Supplier;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
 public final class App {
@@ -18,9 +23,22 @@ public final class App {
 
     /** Creates (does not start) the service over {@code backend}. */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config) {
+        return create(backend, lexicon, json, config, null);
+    }
+
+    /**
+     * Creates (does not start) the service; {@code reindexer}, when not null, serves
+     * {@code POST /api/admin/reindex} (it may supply null while the index loads).
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<Reindexer> reindexer) {
+        AdminAuth adminAuth = new AdminAuth(config.adminToken());
         SearchHandler search = new SearchHandler(backend, lexicon);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);
+        AnswerHandler answer = new AnswerHandler(
+                AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(config.answerThreshold())),
+                backend, lexicon, json);
         return Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;
@@ -33,9 +51,15 @@ public final class App {
             javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);
+            javalin.routes.get("/api/answer", answer::get);
+            javalin.routes.post("/api/answer", answer::post);
             javalin.routes.get("/api/articles", articles::list);
             javalin.routes.get("/api/articles/{id}", articles::one);
             javalin.routes.get("/api/nutrients", info::nutrients);
+            if (reindexer != null) {
+                javalin.routes.post("/api/admin/reindex", new ReindexHandler(adminAuth, reindexer));
+            }
+            new Hardening(config, json).install(javalin);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);
             javalin.routes.exception(Exception.class, ApiErrors::handleUnexpected);
         });

@@ -1,5 +1,7 @@
 package org.nutrisearch.http;
 
+import org.nutrisearch.search.AnswerPolicy;
+
 import java.util.List;
 
 /**
@@ -45,8 +47,8 @@ public record ServerConfig(String host, int port, double answerThreshold, String
         return new ServerConfig("127.0.0.1", 0, DEFAULT_ANSWER_THRESHOLD, null, List.of(), 0, 0, false, 256, false);
     }
 
-    /** Chosen from the judged chatbot set (see README, "Answer confidence"). */
-    public static final double DEFAULT_ANSWER_THRESHOLD = 0.35;
+    /** Chosen from the judged chatbot set (see docs/answer.md); the answer policy owns the value. */
+    public static final double DEFAULT_ANSWER_THRESHOLD = AnswerPolicy.DEFAULT_THRESHOLD;
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(host, port, answerThreshold, token, corsOrigins, rateLimitPerMinute, rateLimitBurst,
@@ -56,5 +58,20 @@ public record ServerConfig(String host, int port, double answerThreshold, String
     public ServerConfig withRateLimit(int perMinute, int burst) {
         return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, perMinute, burst,
                 trustedProxy, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, origins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withTrustedProxy(boolean trusted) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trusted, maxConcurrent, logQueries);
+    }
+
+    public ServerConfig withMaxConcurrent(int max) {
+        return new ServerConfig(host, port, answerThreshold, adminToken, corsOrigins, rateLimitPerMinute, rateLimitBurst,
+                trustedProxy, max, logQueries);
     }
 }

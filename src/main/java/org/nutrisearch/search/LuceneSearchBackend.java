@@ -27,6 +27,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,25 @@ public final class LuceneSearchBackend implements SearchBackend {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Map<String, Integer> unitFrequencies(Collection<String> terms) {
+        return index.search(searcher -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String term : terms) {
+                BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+                for (String field : List.of(UnitFields.TEXT, UnitFields.HEADING, UnitFields.QUESTION)) {
+                    anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
+                Query q = new BooleanQuery.Builder()
+                        .add(UNITS, Occur.FILTER)
+                        .add(anyField.build(), Occur.MUST)
+                        .build();
+                counts.put(term, searcher.count(q));
+            }
+            return counts;
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.nutrisearch.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,6 +39,12 @@ public final class UnitQueryBuilder {
     static final Map<String, Float> FIELD_BOOSTS = orderedBoosts();
     /** The article title counts, but less than the unit's own words. */
     static final float TITLE_BOOST = 0.5f;
+    /**
+     * Analysed terms taken from the words and exclusions of one query. A single typed word such as
+     * "b,c,d,…" holds hundreds of terms, each a clause in every field; the cap keeps the query far
+     * below Lucene's clause limit (and its cost bounded) whatever is typed. Phrases are one clause each.
+     */
+    public static final int MAX_TERMS = 64;
 
     private final Analyzer analyzer;
     private final QueryBuilder builder;
@@ -67,7 +74,8 @@ public final class UnitQueryBuilder {
         BooleanQuery.Builder title = new BooleanQuery.Builder();
         boolean positive = false;
 
-        String words = String.join(" ", user.words());
+        String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
+        int budget = MAX_TERMS - analyze(words).size();
         if (!words.isBlank()) {
             Query q = acrossFields(words, false);
             if (q != null) {
@@ -97,7 +105,12 @@ public final class UnitQueryBuilder {
             // Every word was a stop word or punctuation: nothing can match.
             return new Built(new MatchNoDocsQuery("no searchable words"), QueryTerms.NONE);
         }
-        for (String word : user.excluded()) {
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
             Query q = acrossFields(word, false);
             if (q != null) {
                 main.add(q, Occur.MUST_NOT);
@@ -172,6 +185,29 @@ public final class UnitQueryBuilder {
             }
         }
         return new QueryTerms(terms, typed);
+    }
+
+    /** {@code text} up to the end of its {@code max}-th analysed term (all of it when it has fewer). */
+    String firstTerms(String text, int max) {
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            int terms = 0;
+            int end = 0;
+            boolean more = false;
+            while (ts.incrementToken()) {
+                if (terms == max) {
+                    more = true;
+                    break;
+                }
+                terms++;
+                end = offset.endOffset();
+            }
+            ts.end();
+            return more ? text.substring(0, end) : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The analysed terms of {@code text}, in order. */

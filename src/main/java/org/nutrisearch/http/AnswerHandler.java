@@ -1,0 +1,158 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.AnswerRequest;
+import org.nutrisearch.search.AnswerService;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/answer?q=…} and {@code POST /api/answer} with {@code {"question": "…"}}: one answer a
+ * chatbot can say, with its citation and disclaimer, or {@code answer: null} and the reason. Both take
+ * the search filters (kind, nutrient, article); both give the same body for the same question.
+ */
+final class AnswerHandler {
+
+    /** Largest POST body read; a question is at most 500 characters, so this leaves ample room. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final AnswerService answers;
+    private final SearchBackend backend;
+    private final NutrientLexicon lexicon;
+    private final ObjectMapper json;
+
+    AnswerHandler(AnswerService answers, SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json) {
+        this.answers = answers;
+        this.backend = backend;
+        this.lexicon = lexicon;
+        this.json = json;
+    }
+
+    void get(Context ctx) {
+        // The search parameters and their checks, q as the question (limit and offset play no part).
+        SearchRequest r = SearchHandler.readRequest(ctx, backend, lexicon);
+        respond(ctx, new AnswerRequest(r.query(), r.kinds(), r.nutrients(), r.articleId()));
+    }
+
+    void post(Context ctx) {
+        respond(ctx, readBody(readBytes(ctx)));
+    }
+
+    private void respond(Context ctx, AnswerRequest request) {
+        ctx.json(AnswerJson.of(answers.answer(request)));
+    }
+
+    /** The body, refused with 413 past {@link #MAX_BODY_BYTES} whether or not Content-Length says so. */
+    private static byte[] readBytes(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ContentTooLargeResponse tooLarge() {
+        return new ContentTooLargeResponse("the request body must be at most " + MAX_BODY_BYTES + " bytes",
+                Map.of(ApiErrors.CODE, "payload_too_large"));
+    }
+
+    /**
+     * A JSON object with a string {@code question}, and optionally {@code kind} and {@code nutrient}
+     * (a string or an array of strings) and {@code article} (a string), checked like the GET parameters.
+     */
+    AnswerRequest readBody(byte[] body) {
+        JsonNode root;
+        try {
+            // Trailing tokens after the object are an error, not something to ignore.
+            root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiErrors.invalidBody("the body must be JSON: {\"question\": \"...\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw ApiErrors.invalidBody("the body must be a JSON object: {\"question\": \"...\"}");
+        }
+        JsonNode question = root.get("question");
+        if (question == null || question.isNull()) {
+            throw ApiErrors.invalid("question", "question is required");
+        }
+        if (!question.isTextual()) {
+            throw ApiErrors.invalid("question", "question must be a string");
+        }
+        String text = Params.checkText("question", question.textValue(), SearchHandler.MAX_QUERY);
+        Set<UnitKind> kinds = new LinkedHashSet<>();
+        for (String k : strings(root, "kind")) {
+            UnitKind kind = UnitKind.fromApiName(k.strip());
+            if (kind == null) {
+                throw ApiErrors.invalid("kind", "kind must be one of section, faq, table, summary, keypoint");
+            }
+            kinds.add(kind);
+        }
+        Set<String> nutrients = new LinkedHashSet<>();
+        for (String n : strings(root, "nutrient")) {
+            if (!lexicon.contains(n.strip())) {
+                throw ApiErrors.invalid("nutrient", "unknown nutrient id (see /api/nutrients)");
+            }
+            nutrients.add(n.strip());
+        }
+        String article = null;
+        JsonNode a = root.get("article");
+        if (a != null && !a.isNull()) {
+            if (!a.isTextual()) {
+                throw ApiErrors.invalid("article", "article must be a string");
+            }
+            article = a.textValue().strip();
+            if (backend.article(article).isEmpty()) {
+                throw ApiErrors.invalid("article", "unknown article id (see /api/articles)");
+            }
+        }
+        return new AnswerRequest(text, kinds, nutrients, article);
+    }
+
+    /** A field given as one string or an array of strings; absent or null is none. */
+    private static List<String> strings(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isTextual()) {
+            out.add(node.textValue());
+            return out;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    throw ApiErrors.invalid(field, field + " must be a string or an array of strings");
+                }
+                out.add(item.textValue());
+            }
+            return out;
+        }
+        throw ApiErrors.invalid(field, field + " must be a string or an array of strings");
+    }
+}

@@ -1,0 +1,38 @@
+package org.nutrisearch.http;
+
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.search.AnswerCandidate;
+import org.nutrisearch.search.AnswerResult;
+import org.nutrisearch.search.Highlight;
+
+import java.util.List;
+
+/** The body of {@code /api/answer}: the answer or null, why not, alternatives and the disclaimer. */
+record AnswerJson(String question, Candidate answer, List<Candidate> alternatives, String reason, boolean ambiguous,
+                  String disclaimer) {
+
+    /** One candidate answer with the place it comes from. */
+    record Candidate(String id, String kind, String text, String snippet, List<Highlight> highlights,
+                     List<String> nutrients, String question, double confidence, Citation citation) {
+
+        static Candidate of(AnswerCandidate c) {
+            Unit u = c.hit().unit();
+            return new Candidate(u.id(), u.kind().apiName(), u.text(), c.hit().snippet().html(),
+                    c.hit().snippet().highlights(), c.hit().nutrients(), u.question(),
+                    ResultJson.round(c.confidence(), 3), Citation.of(u));
+        }
+    }
+
+    /** Where a candidate was found: enough for a bot to say "according to …". */
+    record Citation(String articleId, String articleTitle, String heading, String source) {
+        static Citation of(Unit u) {
+            return new Citation(u.articleId(), u.articleTitle(), u.heading(), u.source());
+        }
+    }
+
+    static AnswerJson of(AnswerResult r) {
+        return new AnswerJson(r.question(), r.answer() == null ? null : Candidate.of(r.answer()),
+                r.alternatives().stream().map(Candidate::of).toList(),
+                r.reason() == null ? null : r.reason().apiName(), r.ambiguous(), r.disclaimer());
+    }
+}

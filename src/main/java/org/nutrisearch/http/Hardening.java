@@ -1,0 +1,62 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.util.Map;
+
+/**
+ * What keeps the public service up under hostile or heavy use, installed into a Javalin config:
+ * security headers and JSON error pages for every response (Jetty level), a bound on requests served
+ * at once (503 beyond it), CORS for the configured origins, and a per-client rate limit on the
+ * public API (429).
+ */
+final class Hardening {
+
+    /** Threads beyond the served and queued requests: Jetty's acceptors and selectors need their own. */
+    private static final int SPARE_THREADS = 16;
+
+    private final ServerConfig config;
+    private final ObjectMapper json;
+    private final RateLimiter limiter;
+
+    Hardening(ServerConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.limiter = config.rateLimitPerMinute() > 0
+                ? new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst()) : null;
+    }
+
+    void install(JavalinConfig javalin) {
+        int queued = config.maxConcurrent();
+        // Enough threads that the shedder, not Jetty's unbounded job queue, decides who waits.
+        javalin.jetty.threadPool = new QueuedThreadPool(config.maxConcurrent() + queued + SPARE_THREADS, 8);
+        JsonErrorHandler errors = new JsonErrorHandler(json);
+        javalin.jetty.modifyServer(server -> {
+            server.setErrorHandler(errors);
+            server.setHandler(new SecurityHeaders(new LoadShedder(server.getHandler(), config.maxConcurrent(), queued,
+                    LoadShedder.DEFAULT_MAX_WAIT_MILLIS, json)));
+        });
+        javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+        javalin.routes.before(new Cors(config.corsOrigins()));
+        if (limiter != null) {
+            javalin.routes.before(this::rateLimit);
+        }
+        javalin.routes.before(QueryEncoding::check);
+    }
+
+    private void rateLimit(Context ctx) {
+        String path = ctx.path();
+        if (!path.startsWith("/api/") || path.startsWith("/api/admin/")) {
+            return;
+        }
+        RateLimiter.Verdict verdict = limiter.tryAcquire(ClientAddress.of(ctx, config.trustedProxy()));
+        if (!verdict.allowed()) {
+            throw new HttpResponseException(429, "too many requests from this client; retry later",
+                    Map.of(ApiErrors.CODE, "rate_limited", "Retry-After", Long.toString(verdict.retryAfterSeconds())));
+        }
+    }
+}

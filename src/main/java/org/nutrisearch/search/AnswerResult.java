@@ -1,0 +1,25 @@
+package org.nutrisearch.search;
+
+import java.util.List;
+
+/**
+ * What the answer service says to a question.
+ *
+ * @param question     the question as asked
+ * @param answer       the answer, or null when declined
+ * @param alternatives up to {@link AnswerService#ALTERNATIVES} further candidates, best first; when
+ *                     declined as ambiguous, the two competing candidates come first
+ * @param reason       why there is no answer, or null when there is one
+ * @param disclaimer   the answer's article's medical disclaimer, or {@link AnswerService#STANDARD_DISCLAIMER}
+ */
+public record AnswerResult(String question, AnswerCandidate answer, List<AnswerCandidate> alternatives,
+                           DeclineReason reason, String disclaimer) {
+    public AnswerResult {
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** Whether the answer was declined because two different answers were equally likely. */
+    public boolean ambiguous() {
+        return reason == DeclineReason.AMBIGUOUS;
+    }
+}
