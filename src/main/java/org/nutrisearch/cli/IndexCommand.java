@@ -34,6 +34,7 @@ final class IndexCommand implements Callable<Integer> {
             return indexIntoOpenSearch(services);
         }
         CorpusLoad load;
+        long readStart = System.nanoTime();
         try {
             load = services.loadCorpus(options.corpus);
         } catch (CorpusException e) {
@@ -45,8 +46,15 @@ final class IndexCommand implements Callable<Integer> {
             System.err.println("index: no article could be read from " + options.corpus);
             return 1;
         }
-        IndexSummary summary = services.rebuild(load, options.index);
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        IndexSummary summary;
+        long cpuStart = IndexReport.processCpuNanos();
+        try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
+            summary = services.rebuild(load, options.index, progress);
+        }
+        double cpuSeconds = (IndexReport.processCpuNanos() - cpuStart) / 1e9;
         IndexReport.print(System.out, load, summary);
+        IndexReport.printTimings(System.out, readSeconds, cpuSeconds, summary);
         return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
     }
 

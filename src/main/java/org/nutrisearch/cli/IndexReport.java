@@ -1,10 +1,13 @@
 package org.nutrisearch.cli;
 
+import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusProblem;
+import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexSummary;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +26,33 @@ final class IndexReport {
         summary.unitsByKind().forEach((k, n) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(k).append(' ').append(n));
         out.println("  units by kind: " + kinds);
         printProblems(out, load);
+    }
+
+    /**
+     * Where the time went: reading the corpus, then writing the index, with the threads and the CPU
+     * time the writing took (CPU time says what a build costs even on a machine busy with other work).
+     */
+    static void printTimings(PrintStream out, double readSeconds, double writeCpuSeconds, IndexSummary summary) {
+        out.printf(Locale.ROOT, "  corpus read in %.2f s; index written in %.2f s by %d threads, %.1f CPU-s (%.0f units per CPU-s)%n",
+                readSeconds, summary.millis() / 1000.0, IndexBuilder.threadsFor(summary.articles()), writeCpuSeconds,
+                writeCpuSeconds <= 0 ? 0.0 : summary.units() / writeCpuSeconds);
+    }
+
+    /** CPU time of this process so far (all threads), or 0 where the JVM does not tell. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    /** Units the load will index (for the progress bar's length). */
+    static long unitCount(CorpusLoad load) {
+        long n = 0;
+        for (Article a : load.articles()) {
+            n += a.units().size();
+        }
+        return n;
     }
 
     static void printProblems(PrintStream out, CorpusLoad load) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code nutrisearch.jar}: dispatches to the sub-commands. */
 @Command(name = "nutrisearch", mixinStandardHelpOptions = true, version = "nutrisearch 0.1.0",
         description = "Search over health articles about nutrient deficiencies.",
-        subcommands = {ParseCommand.class, IndexCommand.class, ServeCommand.class, EvalNfCorpusCommand.class})
+        subcommands = {ParseCommand.class, IndexCommand.class, ServeCommand.class, EvalNfCorpusCommand.class,
+            GenerateCorpusCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,6 +33,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (parse, index, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (parse, index, serve, generate-corpus)");
     }
 }

@@ -190,7 +190,10 @@ final class ServeCommand implements Callable<Integer> {
                 System.err.println("serve: no article could be read from " + options.corpus);
                 return 1;
             }
-            IndexSummary summary = services.rebuild(load, options.index);
+            IndexSummary summary;
+            try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
+                summary = services.rebuild(load, options.index, progress);
+            }
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -42,9 +43,10 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
         return new CorpusLoader().load(corpus);
     }
 
-    IndexSummary rebuild(CorpusLoad load, Path indexRoot) throws IOException {
+    /** Builds a new generation from {@code load}, reporting units done to {@code progress} (may be null). */
+    IndexSummary rebuild(CorpusLoad load, Path indexRoot, IntConsumer progress) throws IOException {
         IndexGenerations generations = new IndexGenerations(indexRoot);
-        IndexSummary summary = new IndexBuilder(tagger, json).rebuild(load.articles(), generations, null);
+        IndexSummary summary = new IndexBuilder(tagger, json).rebuild(load.articles(), generations, progress);
         generations.removeAllExcept(generations.current().orElseThrow());
         return summary;
     }

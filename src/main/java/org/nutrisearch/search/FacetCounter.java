@@ -17,15 +17,28 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts nutrients and kinds over every match of a query, from doc values (no stored fields read).
+ * Counts nutrients and kinds over every match of a query, and the matches themselves, from doc values
+ * (no stored fields read, no scores computed).
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Counts> {
 
-    /** Value → count, for nutrients and kinds. */
-    record Counts(Map<String, Integer> nutrients, Map<String, Integer> kinds) implements Collector {
+    /** Value → count, for nutrients and kinds, and how many documents matched. */
+    static final class Counts implements Collector {
+        private final Map<String, Integer> nutrients = new HashMap<>();
+        private final Map<String, Integer> kinds = new HashMap<>();
+        private long matches;
 
-        Counts() {
-            this(new HashMap<>(), new HashMap<>());
+        Map<String, Integer> nutrients() {
+            return nutrients;
+        }
+
+        Map<String, Integer> kinds() {
+            return kinds;
+        }
+
+        /** Every document the query matched (the search's exact total). */
+        long matches() {
+            return matches;
         }
 
         @Override
@@ -35,12 +48,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
             int[] nutrientCounts = new int[(int) Math.min(Integer.MAX_VALUE, nutrientValues.getValueCount())];
             int[] kindCounts = new int[kindValues.getValueCount()];
             return new LeafCollector() {
+                private int leafMatches;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    leafMatches++;
                     if (nutrientValues.advanceExact(doc)) {
                         for (int i = 0; i < nutrientValues.docValueCount(); i++) {
                             nutrientCounts[(int) nutrientValues.nextOrd()]++;
@@ -53,6 +69,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
 
                 @Override
                 public void finish() throws IOException {
+                    matches += leafMatches;
                     for (int ord = 0; ord < nutrientCounts.length; ord++) {
                         if (nutrientCounts[ord] > 0) {
                             nutrients.merge(nutrientValues.lookupOrd(ord).utf8ToString(), nutrientCounts[ord], Integer::sum);
@@ -84,6 +101,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
         for (Counts c : collectors) {
             c.nutrients().forEach((k, v) -> total.nutrients().merge(k, v, Integer::sum));
             c.kinds().forEach((k, v) -> total.kinds().merge(k, v, Integer::sum));
+            total.matches += c.matches;
         }
         return total;
     }

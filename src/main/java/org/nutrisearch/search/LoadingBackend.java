@@ -59,6 +59,7 @@ public final class LoadingBackend implements SearchBackend {
         return backend().nutrients();
     }
 
+
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         return backend().suggest(prefix, limit);
@@ -72,6 +73,11 @@ public final class LoadingBackend implements SearchBackend {
     @Override
     public IndexStats stats() {
         return backend().stats();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        return backend().suggest(prefix, limit);
     }
 
     @Override
