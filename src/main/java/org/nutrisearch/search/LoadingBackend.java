@@ -59,12 +59,6 @@ public final class LoadingBackend implements SearchBackend {
         return backend().nutrients();
     }
 
-
-    @Override
-    public List<Suggestion> suggest(String prefix, int limit) {
-        return backend().suggest(prefix, limit);
-    }
-
     @Override
     public Map<String, Integer> unitFrequencies(Collection<String> terms) {
         return backend().unitFrequencies(terms);
