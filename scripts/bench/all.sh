@@ -13,3 +13,5 @@ for corpus in five real 200k; do
   if [ "$corpus" = five ]; then only=(); else only=(SearchBenchmark); fi
   scripts/bench/jmh.sh "$corpus" "${only[@]}" 2>&1 | tee "$BENCH/results/jmh-$corpus.txt"
 done
+# The embedded index and OpenSearch side by side (a 1-node cluster started for the run), on the real corpus.
+scripts/bench/backends.sh real 2>&1 | tee "$BENCH/results/backends-real.txt"

@@ -45,6 +45,8 @@ public final class LoadHarness {
         Path log = Path.of("bench-data/serve.log");
         /** When positive: only measure start-up, this many times, and stop. */
         int startupOnly;
+        /** The search cluster's JVM, when the server searches one: its memory is reported too. */
+        Long clusterPid;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -65,6 +67,7 @@ public final class LoadHarness {
                     case "--serve-arg" -> o.serveArgs.add(need(a, v));
                     case "--query" -> o.queries.add(need(a, v));
                     case "--startup-only" -> o.startupOnly = Integer.parseInt(need(a, v));
+                    case "--cluster-pid" -> o.clusterPid = Long.parseLong(need(a, v));
                     case "--log" -> o.log = Path.of(need(a, v));
                     default -> throw new IllegalArgumentException("unknown option " + a + usage());
                 }
@@ -89,7 +92,7 @@ public final class LoadHarness {
         private static String usage() {
             return "\nusage: LoadHarness --index DIR --corpus DIR [--name LABEL] [--duration S] [--warmup S]"
                     + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]..."
-                    + " [--query CATEGORY|TEXT]... [--startup-only RUNS]";
+                    + " [--query CATEGORY|TEXT]... [--startup-only RUNS] [--cluster-pid PID]";
         }
     }
 
@@ -152,6 +155,11 @@ public final class LoadHarness {
             double heap = server.heapAfterFullGcMb();
             double rss = server.residentMb();
             print(o, health, startup, warmedUp, steps, heap, rss, hasSuggest);
+            if (o.clusterPid != null) {
+                System.out.printf(Locale.ROOT, "Memory of the search cluster (pid %d) after the load: heap after full GC %.0f MB,"
+                                + " resident %.0f MB.%n", o.clusterPid, ServerProcess.heapAfterFullGcMb(o.clusterPid),
+                        ServerProcess.residentMb(o.clusterPid));
+            }
         }
     }
 

@@ -97,18 +97,28 @@ final class ServerProcess implements AutoCloseable {
 
     /** Resident set size in MB, from /proc/PID/status. */
     double residentMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+        return residentMb(pid());
+    }
+
+    /** Resident set size of process {@code pid} in MB, from /proc/PID/status. */
+    static double residentMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IOException("no VmRSS in /proc/" + pid() + "/status");
+        throw new IOException("no VmRSS in /proc/" + pid + "/status");
     }
 
     /** Heap in use after a full GC, in MB: {@code jcmd PID GC.run}, then {@code jcmd PID GC.heap_info}. */
     double heapAfterFullGcMb() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
+        return heapAfterFullGcMb(pid());
+    }
+
+    /** The same for any JVM {@code pid} (the search cluster's, when the server uses one). */
+    static double heapAfterFullGcMb(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
         if (!used.find()) {
             throw new IOException("cannot read the heap size from jcmd GC.heap_info:\n" + info);
@@ -116,9 +126,9 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(used.group(1)) / 1024.0;
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("jcmd " + command + " failed:\n" + out);
