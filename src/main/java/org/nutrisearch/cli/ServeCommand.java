@@ -10,6 +10,7 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.LuceneSearchBackend;
 import org.nutrisearch.search.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,7 +179,9 @@ final class ServeCommand implements Callable<Integer> {
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
         LiveIndex live = LiveIndex.open(generation);
         reindexer.set(services.reindexer(options.corpus, options.index, live));
-        backend.load(services.openBackend(live));
+        LuceneSearchBackend opened = services.openBackend(live);
+        backend.load(opened);
+        Services.warmUpInBackground(opened);
         return null;
     }
 }
