@@ -11,6 +11,7 @@ import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.search.CorpusReindexer;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -199,7 +200,9 @@ final class ServeCommand implements Callable<Integer> {
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
         LiveIndex live = LiveIndex.open(generation);
         reindexer.set(services.reindexer(options.corpus, options.index, live));
-        backend.load(services.openBackend(live));
+        LuceneSearchBackend opened = services.openBackend(live);
+        backend.load(opened);
+        Services.warmUpInBackground(opened);
         return null;
     }
 }

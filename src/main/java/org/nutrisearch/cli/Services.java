@@ -56,10 +56,22 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     LuceneSearchBackend openBackend(LiveIndex live) {
-        LuceneSearchBackend backend = LuceneSearchBackend.open(live, lexicon, json);
-        // Suggestions are built from the stored units once per generation: before the first request.
-        backend.warmUp();
-        return backend;
+        return LuceneSearchBackend.open(live, lexicon, json);
+    }
+
+    /**
+     * Builds what {@code backend} keeps per generation (the suggestions: one pass over every stored
+     * unit, tens of seconds at 200 000 units) on a background thread, so searches are answered at
+     * once; a suggest request arriving meanwhile waits for the build instead of starting another.
+     */
+    static void warmUpInBackground(LuceneSearchBackend backend) {
+        Thread.ofPlatform().daemon().name("suggestions-warm-up").start(() -> {
+            try {
+                backend.warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("serve: building the suggestions failed (they are built on first use): " + e);
+            }
+        });
     }
 
     /**

@@ -46,29 +46,42 @@ public final class SuggestionIndex {
      * when it ends at a word end ("b1" is a whole word of "Vitamin B1", not of "Vitamin B12").
      */
     private record Candidate(Entry entry, boolean atStart, boolean wholeWord) {
-        int strength() {
-            return (atStart ? 2 : 0) + (wholeWord ? 1 : 0);
-        }
     }
 
-    private static final Comparator<Candidate> ORDER = Comparator
-            .comparingInt((Candidate c) -> KINDS.indexOf(c.entry().kind()))
-            .thenComparing(c -> !c.atStart())
-            .thenComparing(c -> !c.wholeWord())
-            .thenComparing(Comparator.comparingInt((Candidate c) -> c.entry().frequency()).reversed())
-            .thenComparingInt(c -> c.entry().text().length())
-            .thenComparing(c -> c.entry().text().toLowerCase(Locale.ROOT));
+    /** Ties after kind and match strength: more frequent, then shorter, then alphabetical. */
+    private static final Comparator<Entry> STATIC_ORDER = Comparator
+            .comparingInt(Entry::frequency).reversed()
+            .thenComparingInt((Entry e) -> e.text().length())
+            .thenComparing(e -> e.text().toLowerCase(Locale.ROOT));
 
     private final Entry[] entries;
     private final String[] keys;
     private final int[] keyEntry;
     private final boolean[] keyAtStart;
+    /** Per entry: its kind's place in {@link #KINDS}. */
+    private final int[] entryKind;
+    /** Per entry: its place in {@link #STATIC_ORDER} among all entries; {@link #entryByRank} inverts it. */
+    private final int[] entryRank;
+    private final int[] entryByRank;
 
     private SuggestionIndex(Entry[] entries, String[] keys, int[] keyEntry, boolean[] keyAtStart) {
         this.entries = entries;
         this.keys = keys;
         this.keyEntry = keyEntry;
         this.keyAtStart = keyAtStart;
+        this.entryKind = new int[entries.length];
+        this.entryRank = new int[entries.length];
+        Integer[] byRank = new Integer[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            entryKind[i] = KINDS.indexOf(entries[i].kind());
+            byRank[i] = i;
+        }
+        Arrays.sort(byRank, Comparator.comparing((Integer i) -> entries[i], STATIC_ORDER));
+        this.entryByRank = new int[entries.length];
+        for (int rank = 0; rank < byRank.length; rank++) {
+            entryByRank[rank] = byRank[rank];
+            entryRank[byRank[rank]] = rank;
+        }
     }
 
     /** Indexes {@code entries}; a text offered twice (case aside) keeps its first kind in {@link #KINDS} order. */
@@ -111,22 +124,78 @@ public final class SuggestionIndex {
         return entries.length;
     }
 
-    /** Up to {@code limit} suggestions for what has been typed so far (case and punctuation ignored). */
+    /**
+     * Up to {@code limit} suggestions for what has been typed so far (case and punctuation ignored).
+     *
+     * <p>A short prefix matches tens of thousands of keys on a large index, and this runs on every
+     * keystroke: each match becomes one {@code long} that sorts in the order of the class comment (kind,
+     * match strength, then the entry's precomputed place in {@link #STATIC_ORDER}), and only the best
+     * {@code limit} distinct entries of each kind are kept; nothing is allocated per match.
+     */
     public List<Suggestion> suggest(String prefix, int limit) {
         String p = normalize(prefix);
         if (p.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Map<Integer, Candidate> found = new HashMap<>();
+        TopPerKind top = new TopPerKind(KINDS.size(), limit);
         int from = lowerBound(p);
         for (int i = from; i < keys.length && i - from < MAX_SCANNED && keys[i].startsWith(p); i++) {
             boolean wholeWord = keys[i].length() == p.length() || keys[i].charAt(p.length()) == ' ';
-            Candidate c = new Candidate(entries[keyEntry[i]], keyAtStart[i], wholeWord);
-            found.merge(keyEntry[i], c, (a, b) -> a.strength() >= b.strength() ? a : b);
+            int e = keyEntry[i];
+            long order = ((long) entryKind[e] << 34) | ((keyAtStart[i] ? 0L : 1L) << 33)
+                    | ((wholeWord ? 0L : 1L) << 32) | entryRank[e];
+            top.offer(entryKind[e], order);
         }
-        List<Candidate> ranked = new ArrayList<>(found.values());
-        ranked.sort(ORDER);
+        List<Candidate> ranked = new ArrayList<>();
+        for (int kind = 0; kind < KINDS.size(); kind++) {
+            for (long order : top.sorted(kind)) {
+                ranked.add(new Candidate(entries[entryByRank[(int) order]], (order & (1L << 33)) == 0,
+                        (order & (1L << 32)) == 0));
+            }
+        }
         return pick(ranked, limit).stream().map(c -> new Suggestion(c.entry().text(), c.entry().kind())).toList();
+    }
+
+    /**
+     * The {@code limit} smallest orders per kind, one per entry (an entry found by several keys keeps
+     * its strongest match, the smallest order). A kind holding fewer than {@code limit} has lost none,
+     * so its size is the exact number of distinct entries of that kind found.
+     */
+    private static final class TopPerKind {
+        private final long[][] best;
+        private final int[] size;
+
+        TopPerKind(int kinds, int limit) {
+            best = new long[kinds][limit];
+            size = new int[kinds];
+        }
+
+        void offer(int kind, long order) {
+            long[] b = best[kind];
+            int n = size[kind];
+            int rank = (int) order;
+            for (int j = 0; j < n; j++) {
+                if ((int) b[j] == rank) {
+                    if (order < b[j]) {
+                        b[j] = order;
+                        Arrays.sort(b, 0, n);
+                    }
+                    return;
+                }
+            }
+            if (n < b.length) {
+                b[n] = order;
+                size[kind] = n + 1;
+                Arrays.sort(b, 0, n + 1);
+            } else if (order < b[n - 1]) {
+                b[n - 1] = order;
+                Arrays.sort(b, 0, n);
+            }
+        }
+
+        long[] sorted(int kind) {
+            return Arrays.copyOf(best[kind], size[kind]);
+        }
     }
 
     /** The first {@code limit} in order, with phrases capped at half while other kinds are left. */

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 
@@ -39,9 +38,7 @@ class PageAndTotalTest {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         IndexGenerations generations = new IndexGenerations(tmp.resolve("index"));
         new IndexBuilder(tagger, json).rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
-        var analyzer = TextAnalyzers.english();
-        backend = new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json);
+        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon, json);
     }
 
     @AfterAll
