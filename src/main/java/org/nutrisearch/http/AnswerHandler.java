@@ -13,6 +13,7 @@ import org.nutrisearch.search.AnswerRequest;
 import org.nutrisearch.search.AnswerResult;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class AnswerHandler {
     void get(Context ctx) {
         // The search parameters and their checks, q as the question (limit and offset play no part).
         SearchRequest r = SearchHandler.readRequest(ctx, backend, lexicon);
-        respond(ctx, new AnswerRequest(r.query(), r.kinds(), r.nutrients(), r.articleId()));
+        respond(ctx, new AnswerRequest(r.query(), r.kinds(), r.nutrients(), r.articleId(), r.mode()));
     }
 
     void post(Context ctx) {
@@ -150,7 +151,15 @@ final class AnswerHandler {
                 throw ApiErrors.invalid("article", "unknown article id (see /api/articles)");
             }
         }
-        return new AnswerRequest(text, kinds, nutrients, article);
+        SearchMode mode = null;
+        JsonNode m = root.get("mode");
+        if (m != null && !m.isNull()) {
+            if (!m.isTextual()) {
+                throw ApiErrors.invalid("mode", "mode must be a string: lexical, semantic or hybrid");
+            }
+            mode = SearchHandler.mode(m.textValue());
+        }
+        return new AnswerRequest(text, kinds, nutrients, article, mode);
     }
 
     /** A field given as one string or an array of strings; absent or null is none. */

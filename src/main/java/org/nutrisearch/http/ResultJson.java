@@ -8,7 +8,8 @@ import java.util.List;
 
 /** One search result as the API shows it. */
 record ResultJson(String id, String kind, ArticleRef article, String heading, String question, String text,
-                  String snippet, List<Highlight> highlights, List<String> nutrients, double score) {
+                  String snippet, List<Highlight> highlights, List<String> nutrients, double score,
+                  Double similarity) {
 
     /** The article a unit belongs to. */
     record ArticleRef(String id, String title, String source) {
@@ -20,7 +21,8 @@ record ResultJson(String id, String kind, ArticleRef article, String heading, St
     static ResultJson of(SearchHit hit) {
         Unit u = hit.unit();
         return new ResultJson(u.id(), u.kind().apiName(), ArticleRef.of(u), u.heading(), u.question(), u.text(),
-                hit.snippet().html(), hit.snippet().highlights(), hit.nutrients(), round(hit.score(), 4));
+                hit.snippet().html(), hit.snippet().highlights(), hit.nutrients(), round(hit.score(), 4),
+                hit.similarity() == null ? null : round(hit.similarity(), 4));
     }
 
     static double round(double value, int places) {

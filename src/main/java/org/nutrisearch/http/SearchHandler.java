@@ -6,6 +6,7 @@ import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 
@@ -19,7 +20,8 @@ final class SearchHandler implements Handler {
     static final int MAX_QUERY = 500;
 
     /** The response body. */
-    record Body(String query, long total, double tookMs, List<ResultJson> results, Facets facets, String didYouMean) {
+    record Body(String query, String mode, long total, double tookMs, List<ResultJson> results, Facets facets,
+                String didYouMean) {
     }
 
     private final SearchBackend backend;
@@ -35,7 +37,7 @@ final class SearchHandler implements Handler {
         SearchRequest request = readRequest(ctx, backend, lexicon);
         SearchResult result = backend.search(request);
         SearchOutcome.search(ctx, request.query(), request.offset(), result.total());
-        ctx.json(new Body(request.query(), result.total(), ResultJson.round(result.tookMs(), 3),
+        ctx.json(new Body(request.query(), result.mode().apiName(), result.total(), ResultJson.round(result.tookMs(), 3),
                 result.hits().stream().map(ResultJson::of).toList(), result.facets(), result.didYouMean()));
     }
 
@@ -67,6 +69,18 @@ final class SearchHandler implements Handler {
                 throw ApiErrors.invalid("article", "unknown article id (see /api/articles)");
             }
         }
-        return new SearchRequest(q, limit, offset, kinds, nutrients, article);
+        return new SearchRequest(q, limit, offset, kinds, nutrients, article, null, mode(Params.single(ctx, "mode")));
+    }
+
+    /** The {@code mode} parameter: lexical, semantic or hybrid; absent means the server's default. */
+    static SearchMode mode(String value) {
+        if (value == null) {
+            return null;
+        }
+        SearchMode mode = SearchMode.fromApiName(value.strip());
+        if (mode == null) {
+            throw ApiErrors.invalid("mode", "mode must be one of lexical, semantic, hybrid");
+        }
+        return mode;
     }
 }

@@ -8,6 +8,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.nutrients.NutrientMention;
 import org.nutrisearch.nutrients.NutrientTagger;
 
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,10 +43,27 @@ public final class IndexBuilder {
 
     private final NutrientTagger tagger;
     private final ObjectMapper json;
+    /** Embeds each unit's {@link PassageText}; null builds a lexical-only index. */
+    private final TextEmbedder embedder;
 
+    /** A builder of lexical-only generations (no vectors). */
     public IndexBuilder(NutrientTagger tagger, ObjectMapper json) {
+        this(tagger, json, null);
+    }
+
+    /**
+     * A builder that stores each unit's embedding from {@code embedder} (null: none). Put a vector cache
+     * in front of the model: embedding is the slow part of a build, and unchanged texts need not pay it.
+     */
+    public IndexBuilder(NutrientTagger tagger, ObjectMapper json, TextEmbedder embedder) {
         this.tagger = tagger;
         this.json = json;
+        this.embedder = embedder;
+    }
+
+    /** The model the builder embeds with, if any. */
+    public Optional<TextEmbedder> embedder() {
+        return Optional.ofNullable(embedder);
     }
 
     /** Builds a new generation under {@code generations} from {@code articles} and makes it current. */
@@ -82,6 +101,7 @@ public final class IndexBuilder {
                 // file only copies every byte once more (seconds of I/O on a 200 000-unit build).
                 .setUseCompoundFile(false);
         AtomicInteger done = new AtomicInteger();
+        LongAdder vectors = new LongAdder();
         int threads = threadsFor(articles.size());
         try (Directory directory = FSDirectory.open(dir);
              IndexWriter writer = new IndexWriter(directory, config)) {
@@ -92,7 +112,7 @@ public final class IndexBuilder {
                     int first = t;
                     parts.add(pool.submit(() -> {
                         for (int i = first; i < articles.size(); i += threads) {
-                            addArticle(writer, articles.get(i), byKind, done, progress);
+                            addArticle(writer, articles.get(i), byKind, vectors, done, progress);
                         }
                         // Flush a buffered segment here, in parallel with the other threads: left to
                         // commit(), every buffer would be flushed one after another on one thread.
@@ -106,12 +126,18 @@ public final class IndexBuilder {
             } finally {
                 pool.shutdownNow();
             }
+            if (embedder != null) {
+                // Searches check these before running a vector query: a generation embedded by another
+                // model (or not at all) must not be compared with this model's query vectors.
+                writer.setLiveCommitData(Map.of(UnitFields.COMMIT_VECTOR_MODEL, embedder.modelId(),
+                        UnitFields.COMMIT_VECTOR_COUNT, Long.toString(vectors.sum())).entrySet());
+            }
             writer.commit();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Integer> counts = new LinkedHashMap<>();
         byKind.forEach((k, n) -> counts.put(k.apiName(), n.intValue()));
-        return new IndexSummary(articles.size(), counts, millis, sizeOf(dir));
+        return new IndexSummary(articles.size(), counts, millis, sizeOf(dir), vectors.intValue());
     }
 
     /** Indexing threads for a build of {@code articles} articles: one per core, no more than articles. */
@@ -120,10 +146,16 @@ public final class IndexBuilder {
     }
 
     private void addArticle(IndexWriter writer, Article article, Map<UnitKind, LongAdder> byKind,
-                            AtomicInteger done, IntConsumer progress) throws IOException {
+                            LongAdder vectors, AtomicInteger done, IntConsumer progress) throws IOException {
         writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
         for (Unit unit : article.units()) {
-            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit)));
+            // One text at a time on this indexing thread: the threads are the embedding workers too,
+            // and a vector must depend on its text only (never on a batch it was padded into).
+            float[] vector = embedder == null ? null : embedder.embedPassage(PassageText.of(unit));
+            if (vector != null) {
+                vectors.increment();
+            }
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector));
             byKind.get(unit.kind()).increment();
             int n = done.incrementAndGet();
             if (progress != null) {

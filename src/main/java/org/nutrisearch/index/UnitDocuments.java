@@ -3,12 +3,14 @@ package org.nutrisearch.index;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.nutrisearch.corpus.Unit;
 
@@ -23,8 +25,16 @@ public final class UnitDocuments {
     private UnitDocuments() {
     }
 
-    /** One unit, with the nutrient ids it mentions (distinct, in first-mention order). */
+    /** One unit, with the nutrient ids it mentions (distinct, in first-mention order), without a vector. */
     public static Document unit(Unit unit, List<String> nutrientIds) {
+        return unit(unit, nutrientIds, null);
+    }
+
+    /**
+     * One unit with its embedding ({@code vector}, unit length, or null for none). Dot product equals
+     * cosine on unit vectors and is the cheapest similarity for Lucene to compute.
+     */
+    public static Document unit(Unit unit, List<String> nutrientIds, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT, Field.Store.NO));
         doc.add(new StringField(UnitFields.ID, unit.id(), Field.Store.YES));
@@ -54,6 +64,9 @@ public final class UnitDocuments {
         for (String id : nutrientIds) {
             doc.add(new StringField(UnitFields.NUTRIENT, id, Field.Store.YES));
             doc.add(new SortedSetDocValuesField(UnitFields.NUTRIENT, new BytesRef(id)));
+        }
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(UnitFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }

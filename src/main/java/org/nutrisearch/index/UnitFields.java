@@ -20,6 +20,15 @@ public final class UnitFields {
     public static final String SPELL = "spell";
     /** Stored JSON of the whole parsed article, on article documents. */
     public static final String ARTICLE_JSON = "articleJson";
+    /**
+     * The unit's dense embedding ({@link PassageText} through the embedding model), unit length and
+     * compared by dot product; absent when the generation was built without vectors.
+     */
+    public static final String VECTOR = "vector";
+    /** Commit user-data key: the embedding model id the generation's vectors come from. */
+    public static final String COMMIT_VECTOR_MODEL = "vectorModel";
+    /** Commit user-data key: how many units carry a vector. */
+    public static final String COMMIT_VECTOR_COUNT = "vectorCount";
 
     public static final String TYPE_UNIT = "unit";
     public static final String TYPE_ARTICLE = "article";

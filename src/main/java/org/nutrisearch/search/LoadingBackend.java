@@ -75,6 +75,18 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public SearchMode defaultMode() {
+        SearchBackend b = loaded.get();
+        return b == null ? SearchMode.LEXICAL : b.defaultMode();
+    }
+
+    @Override
+    public boolean vectorsAvailable() {
+        SearchBackend b = loaded.get();
+        return b != null && b.vectorsAvailable();
+    }
+
+    @Override
     public Optional<Path> indexDir() {
         SearchBackend b = loaded.get();
         return b == null ? Optional.empty() : b.indexDir();

@@ -3,6 +3,8 @@ package org.nutrisearch.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -72,14 +74,33 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final AtomicReference<Suggestions> suggestions = new AtomicReference<>();
     private final Object suggestionsBuild = new Object();
 
+    /** Query embeddings, once the model is loaded (null until then, and always without a model). */
+    private final AtomicReference<QueryVectors> queryVectors = new AtomicReference<>();
+    /** Whether the served generation has vectors of the loaded model, per index version. */
+    private final AtomicReference<Listing<Boolean>> vectorsServed = new AtomicReference<>();
+    private final SearchMode defaultMode;
+    private final HybridOptions hybrid;
+
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
                                SnippetBuilder snippets, ObjectMapper json) {
+        this(index, lexicon, queries, snippets, json, SearchMode.LEXICAL, HybridOptions.DEFAULTS);
+    }
+
+    /**
+     * A backend that searches in {@code defaultMode} when a request names none (falling back to
+     * lexical while vectors are not available) and fuses by {@code hybrid}.
+     */
+    public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
+                               SnippetBuilder snippets, ObjectMapper json, SearchMode defaultMode,
+                               HybridOptions hybrid) {
         this.index = index;
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
         this.corrector = new QueryCorrector(queries);
         this.json = json;
+        this.defaultMode = defaultMode;
+        this.hybrid = hybrid;
     }
 
     /** A backend over {@code index} ranking with {@link RankingOptions#DEFAULTS}. */
@@ -93,17 +114,72 @@ public final class LuceneSearchBackend implements SearchBackend {
      */
     public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json,
                                            RankingOptions options) {
+        return open(index, lexicon, json, options, SearchMode.LEXICAL, HybridOptions.DEFAULTS);
+    }
+
+    /** As {@link #open(LiveIndex, NutrientLexicon, ObjectMapper, RankingOptions)}, with a default mode and fusion. */
+    public static LuceneSearchBackend open(LiveIndex index, NutrientLexicon lexicon, ObjectMapper json,
+                                           RankingOptions options, SearchMode defaultMode, HybridOptions hybrid) {
         NutrientTagger tagger = new NutrientTagger(lexicon);
         return new LuceneSearchBackend(index, lexicon, UnitQueryBuilder.standard(tagger, options),
-                new SnippetBuilder(TextAnalyzers.english(), tagger), json);
+                new SnippetBuilder(TextAnalyzers.english(), tagger), json, defaultMode, hybrid);
+    }
+
+    /**
+     * Lets semantic and hybrid searches run from now on, with {@code vectors} embedding the queries. The
+     * model loads after the index opens, so searches are answered (lexically) in the meantime.
+     */
+    public void useQueryVectors(QueryVectors vectors) {
+        queryVectors.set(vectors);
+        vectorsServed.set(null);
+    }
+
+    @Override
+    public SearchMode defaultMode() {
+        return defaultMode;
+    }
+
+    @Override
+    public boolean vectorsAvailable() {
+        return queryVectors.get() != null && listing(vectorsServed, this::servesVectorsOf);
+    }
+
+    /** True when the generation's vectors were computed by the loaded model. */
+    private boolean servesVectorsOf(IndexSearcher searcher) throws IOException {
+        QueryVectors qv = queryVectors.get();
+        IndexReader reader = searcher.getIndexReader();
+        if (qv == null || !(reader instanceof DirectoryReader dr)) {
+            return false;
+        }
+        Map<String, String> data = dr.getIndexCommit().getUserData();
+        return qv.embedder().modelId().equals(data.get(UnitFields.COMMIT_VECTOR_MODEL))
+                && !"0".equals(data.getOrDefault(UnitFields.COMMIT_VECTOR_COUNT, "0"));
     }
 
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
+        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        QueryVectors qv = queryVectors.get();
+        if (mode.usesVectors() && qv != null && vectorsAvailable()) {
+            Optional<SearchResult> found = index.search(searcher -> {
+                UnitQueryBuilder ranking = rankingFor(request);
+                Optional<SearchResult> r = new VectorSearch(searcher, ranking, qv, hybrid, snippets)
+                        .run(request, mode, start, this::facetsOf);
+                // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
+                if (r.isPresent() && mode == SearchMode.HYBRID && ranking.options().fuzzy()) {
+                    SearchResult res = r.get();
+                    return Optional.of(new SearchResult(res.total(), res.hits(), res.facets(),
+                            corrector.correct(searcher, request), res.tookMs(), res.mode()));
+                }
+                return r;
+            });
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         return index.search(searcher -> {
-            UnitQueryBuilder ranking = request.ranking() == null ? queries : rankings.computeIfAbsent(
-                    request.ranking(), queries::withOptions);
+            UnitQueryBuilder ranking = rankingFor(request);
             UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
             int wanted = request.offset() + request.limit();
             // Two passes cost less than one once a query matches thousands of units: facets and the
@@ -124,6 +200,10 @@ public final class LuceneSearchBackend implements SearchBackend {
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
             return new SearchResult(counts.matches(), hits, facetsOf(counts), didYouMean, tookMs);
         });
+    }
+
+    private UnitQueryBuilder rankingFor(SearchRequest request) {
+        return request.ranking() == null ? queries : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
     }
 
     private Facets facetsOf(FacetCounter.Counts counts) {

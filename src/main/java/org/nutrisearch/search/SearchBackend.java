@@ -41,6 +41,19 @@ public interface SearchBackend extends AutoCloseable {
         return Map.of();
     }
 
+    /** The mode a request that names none is searched in (when vectors are available). */
+    default SearchMode defaultMode() {
+        return SearchMode.LEXICAL;
+    }
+
+    /**
+     * True when semantic and hybrid searches can run now: the served index has vectors of the loaded
+     * embedding model. Otherwise every search runs lexically and its result says so.
+     */
+    default boolean vectorsAvailable() {
+        return false;
+    }
+
     /** Counts for health checks. */
     IndexStats stats();
 

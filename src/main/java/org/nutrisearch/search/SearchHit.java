@@ -4,9 +4,20 @@ import org.nutrisearch.corpus.Unit;
 
 import java.util.List;
 
-/** One ranked unit with its snippet. */
-public record SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score) {
+/**
+ * One ranked unit with its snippet.
+ *
+ * @param score      the ranking score (BM25-based, cosine-based or fused, by the search's mode)
+ * @param similarity cosine similarity of the unit's embedding to the query's, or null when the search
+ *                   compared no embeddings
+ */
+public record SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score, Float similarity) {
     public SearchHit {
         nutrients = List.copyOf(nutrients);
+    }
+
+    /** A hit found without embeddings. */
+    public SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score) {
+        this(unit, snippet, nutrients, score, null);
     }
 }

@@ -15,18 +15,30 @@ import java.util.Set;
  * @param articleId an article to search within, or null
  * @param ranking   how to rank, or null for the backend's own ranking (the search box's); a caller whose
  *                  behaviour was fitted on one ranking (the answer service) names it here
+ * @param mode      lexical, semantic or hybrid retrieval, or null for the backend's default
  */
 public record SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
-                            String articleId, RankingOptions ranking) {
+                            String articleId, RankingOptions ranking, SearchMode mode) {
     public SearchRequest {
         kinds = Set.copyOf(kinds);
         nutrients = Set.copyOf(nutrients);
     }
 
+    /** A request retrieved in the backend's default mode. */
+    public SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
+                         String articleId, RankingOptions ranking) {
+        this(query, limit, offset, kinds, nutrients, articleId, ranking, null);
+    }
+
     /** A request ranked the backend's own way. */
     public SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
                          String articleId) {
-        this(query, limit, offset, kinds, nutrients, articleId, null);
+        this(query, limit, offset, kinds, nutrients, articleId, null, null);
+    }
+
+    /** This request retrieved in {@code mode}. */
+    public SearchRequest withMode(SearchMode mode) {
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode);
     }
 
     /** A first page of ten with no filters. */

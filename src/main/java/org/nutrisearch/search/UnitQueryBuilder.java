@@ -248,6 +248,36 @@ public final class UnitQueryBuilder {
         return all.build();
     }
 
+    /**
+     * What restricts a search by meaning: units only, the request's filters, its quoted phrases (the
+     * user asked for them word for word) and its excluded words. It scores nothing; a vector query
+     * ranks within it.
+     */
+    public Query filter(SearchRequest request) {
+        UserQuery user = UserQuery.parse(request.query());
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        for (String phrase : user.phrases()) {
+            Query q = acrossFields(phrase, true);
+            if (q != null) {
+                filter.add(q, Occur.FILTER);
+            }
+        }
+        int budget = MAX_TERMS;
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
+            Query q = acrossFields(word, false);
+            if (q != null) {
+                filter.add(q, Occur.MUST_NOT);
+            }
+        }
+        addFilters(filter, request);
+        return filter.build();
+    }
+
     /** Terms that synonyms and corrections add to the snippet marks. */
     private static final class Marks {
         final Map<String, String> terms = new LinkedHashMap<>();
