@@ -81,6 +81,12 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final SearchMode defaultMode;
     private final HybridOptions hybrid;
 
+    /** Results kept by default: a few hundred kilobytes to tens of megabytes of heap, see {@link SearchResultCache}. */
+    public static final int DEFAULT_CACHED_RESULTS = 1024;
+    /** The latest results of the served version; replaced (emptied) by {@link #cacheResults}. */
+    private final AtomicReference<SearchResultCache> results =
+            new AtomicReference<>(new SearchResultCache(DEFAULT_CACHED_RESULTS));
+
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
                                SnippetBuilder snippets, ObjectMapper json) {
         this(index, lexicon, queries, snippets, json, SearchMode.LEXICAL, HybridOptions.DEFAULTS);
@@ -132,6 +138,17 @@ public final class LuceneSearchBackend implements SearchBackend {
     public void useQueryVectors(QueryVectors vectors) {
         queryVectors.set(vectors);
         vectorsServed.set(null);
+        // Results kept so far were retrieved without vectors; a request may now be answered with them.
+        results.get().clear();
+    }
+
+    /**
+     * Keeps the results of up to {@code capacity} requests (0: none) from now on, instead of
+     * {@link #DEFAULT_CACHED_RESULTS}. A request asked again while the same index version is served
+     * gets the kept result, with its own {@code tookMs}; a reindex drops them all.
+     */
+    public void cacheResults(int capacity) {
+        results.set(new SearchResultCache(capacity));
     }
 
     @Override
@@ -159,6 +176,22 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
+        // Read before searching: LiveIndex switches the searcher first and the version after, so a
+        // result is kept under its own version or, computed during a switch, under the one before;
+        // that one is never read once the new version is seen, and the first put of the new one drops it.
+        int version = index.version();
+        SearchResultCache cache = results.get();
+        SearchResult kept = cache.get(version, request);
+        if (kept != null) {
+            return new SearchResult(kept.total(), kept.hits(), kept.facets(), kept.didYouMean(),
+                    (System.nanoTime() - start) / 1_000_000.0, kept.mode());
+        }
+        SearchResult computed = compute(request, start);
+        cache.put(version, request, computed);
+        return computed;
+    }
+
+    private SearchResult compute(SearchRequest request, long start) {
         SearchMode mode = request.mode() == null ? defaultMode : request.mode();
         QueryVectors qv = queryVectors.get();
         if (mode.usesVectors() && qv != null && vectorsAvailable()) {

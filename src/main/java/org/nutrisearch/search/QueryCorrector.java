@@ -61,7 +61,8 @@ final class QueryCorrector {
                 if (excluded(text, offset.startOffset())) {
                     continue;
                 }
-                List<SpellingCandidates.Candidate> best = SpellingCandidates.of(reader, term.toString(), 1);
+                // The same (cached) lookup query building made; its first candidate is the best.
+                List<SpellingCandidates.Candidate> best = queries.spellingCandidates(reader, term.toString());
                 if (best.isEmpty()) {
                     continue;
                 }

@@ -64,6 +64,8 @@ public final class UnitQueryBuilder {
     private final SynonymExpander synonyms;
     private final NutrientTagger tagger;
     private final RankingOptions options;
+    /** Shared by the builders of every ranking: candidates depend on the index, not on the ranking. */
+    private final SpellingCache spelling;
 
     /** Words as typed only ({@link RankingOptions#BASELINE}). */
     public UnitQueryBuilder(Analyzer analyzer) {
@@ -81,6 +83,7 @@ public final class UnitQueryBuilder {
         this.synonyms = synonymAnalyzer == null ? null : new SynonymExpander(synonymAnalyzer);
         this.tagger = tagger;
         this.options = options;
+        this.spelling = new SpellingCache();
     }
 
     /**
@@ -107,6 +110,7 @@ public final class UnitQueryBuilder {
         this.synonyms = base.synonyms;
         this.tagger = base.tagger;
         this.options = options;
+        this.spelling = base.spelling;
     }
 
     /** Field → boost. Heading and question are short and say what a unit is about. */
@@ -387,12 +391,20 @@ public final class UnitQueryBuilder {
         return added;
     }
 
-    private static List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
+    private List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
         try {
-            return SpellingCandidates.of(reader, word, MAX_FUZZY_EXPANSIONS);
+            return spellingCandidates(reader, word);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Spelling candidates for {@code word} in {@code reader}, best first, at most
+     * {@link #MAX_FUZZY_EXPANSIONS}; looked up once per generation and word, whoever asks.
+     */
+    List<SpellingCandidates.Candidate> spellingCandidates(IndexReader reader, String word) throws IOException {
+        return spelling.candidates(reader, word);
     }
 
     /** Analysed forms of the candidates for {@code word} → similarity, leaving out the word's own forms. */

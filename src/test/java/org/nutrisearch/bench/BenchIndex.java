@@ -17,10 +17,17 @@ final class BenchIndex {
     }
 
     static LuceneSearchBackend open(String indexRoot) throws IOException {
+        return open(indexRoot, 0);
+    }
+
+    /** As {@link #open(String)}, keeping up to {@code cachedResults} results (0: none). */
+    static LuceneSearchBackend open(String indexRoot, int cachedResults) throws IOException {
         Path generation = new IndexGenerations(Path.of(indexRoot)).current().orElseThrow(() ->
                 new IllegalStateException("no built index in " + Path.of(indexRoot).toAbsolutePath()
                         + " (run scripts/bench/index.sh first)"));
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return LuceneSearchBackend.open(LiveIndex.open(generation), NutrientLexicon.loadDefault(), json);
+        LuceneSearchBackend backend = LuceneSearchBackend.open(LiveIndex.open(generation), NutrientLexicon.loadDefault(), json);
+        backend.cacheResults(cachedResults);
+        return backend;
     }
 }
