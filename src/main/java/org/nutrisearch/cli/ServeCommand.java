@@ -102,6 +102,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long to wait for requests in flight (0s..10m). Env NUTRISEARCH_DRAIN_TIMEOUT. Default: ${DEFAULT-VALUE}.")
     Duration drainTimeout;
 
+    // Performance (issue #7): kept results; 0 turns the cache off (benchmarks of uncached searches).
+    @Option(names = "--search-cache", paramLabel = "N",
+            defaultValue = "${env:NUTRISEARCH_SEARCH_CACHE:-" + LuceneSearchBackend.DEFAULT_CACHED_RESULTS + "}",
+            description = "Search results kept for repeated requests, dropped on reindex (0 = off; embedded index only). Env NUTRISEARCH_SEARCH_CACHE. Default: ${DEFAULT-VALUE}.")
+    int searchCache;
+
     /** The analytics file, in the index folder (beside the generations, so a reindex keeps it). */
     static final String ANALYTICS_FILE = "analytics.json";
 
@@ -125,6 +131,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
+        if (searchCache < 0) {
+            throw new ParameterException(spec.commandLine(), "serve: --search-cache must be >= 0, not " + searchCache);
+        }
         Services services = Services.create();
         // The server listens first, so /health answers while the index is built or opened; /ready
         // and the API answer 503 until it is loaded.
@@ -201,6 +210,7 @@ final class ServeCommand implements Callable<Integer> {
         LiveIndex live = LiveIndex.open(generation);
         reindexer.set(services.reindexer(options.corpus, options.index, live));
         LuceneSearchBackend opened = services.openBackend(live);
+        opened.cacheResults(searchCache);
         backend.load(opened);
         Services.warmUpInBackground(opened);
         return null;

@@ -50,7 +50,7 @@ public final class App {
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
                                  Supplier<? extends CorpusReindexer> reindexer, Monitoring monitoring) {
         AdminAuth adminAuth = monitoring.adminAuth();
-        SearchHandler search = new SearchHandler(backend, lexicon);
+        SearchHandler search = new SearchHandler(backend, lexicon, json);
         SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend);

@@ -1,5 +1,9 @@
 package org.nutrisearch.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.nutrisearch.corpus.UnitKind;
@@ -10,8 +14,8 @@ import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code GET /api/search}: ranked units with snippets and facets. */
@@ -20,16 +24,23 @@ final class SearchHandler implements Handler {
     static final int MAX_QUERY = 500;
 
     /** The response body. */
-    record Body(String query, String mode, long total, double tookMs, List<ResultJson> results, Facets facets,
+    record Body(String query, String mode, long total, double tookMs, RawValue results, Facets facets,
                 String didYouMean) {
     }
 
+    /** Pages whose JSON is kept: a few hundred kilobytes to a few megabytes. */
+    static final int RENDERED_PAGES = 256;
+
     private final SearchBackend backend;
     private final NutrientLexicon lexicon;
+    private final ObjectMapper json;
+    private final RenderedHits rendered;
 
-    SearchHandler(SearchBackend backend, NutrientLexicon lexicon) {
+    SearchHandler(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json) {
         this.backend = backend;
         this.lexicon = lexicon;
+        this.json = json;
+        this.rendered = new RenderedHits(json, RENDERED_PAGES);
     }
 
     @Override
@@ -37,8 +48,14 @@ final class SearchHandler implements Handler {
         SearchRequest request = readRequest(ctx, backend, lexicon);
         SearchResult result = backend.search(request);
         SearchOutcome.search(ctx, request.query(), request.offset(), result.total());
-        ctx.json(new Body(request.query(), result.mode().apiName(), result.total(), ResultJson.round(result.tookMs(), 3),
-                result.hits().stream().map(ResultJson::of).toList(), result.facets(), result.didYouMean()));
+        Body body = new Body(request.query(), result.mode().apiName(), result.total(),
+                ResultJson.round(result.tookMs(), 3), rendered.of(result.hits()), result.facets(), result.didYouMean());
+        try {
+            // Bytes straight from Jackson: the String that ctx.json makes would be encoded to UTF-8 again.
+            ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads and validates the search parameters (shared with the answer endpoint's filters). */

@@ -16,7 +16,7 @@ import java.util.Locale;
  * Run with scripts/bench/cpu.sh; {@code --cache N} sizes the backend's result cache (default 0: every
  * search is computed, which is what the figures are about).
  *
- * <pre>java -cp … org.nutrisearch.bench.SearchCpu INDEX_DIR [--rounds N] [--warmup N] [--cache N]</pre>
+ * <pre>java -cp … org.nutrisearch.bench.SearchCpu INDEX_DIR [--rounds N] [--warmup N] [--cache N] [--category C]</pre>
  */
 public final class SearchCpu {
 
@@ -28,11 +28,13 @@ public final class SearchCpu {
         int rounds = 20;
         int warmup = 10;
         int cache = 0;
+        List<String> categories = QueryMix.CATEGORIES;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--cache" -> cache = Integer.parseInt(args[i + 1]);
+                case "--category" -> categories = List.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -40,7 +42,7 @@ public final class SearchCpu {
         QueryMix mix = QueryMix.load();
         try (LuceneSearchBackend backend = BenchIndex.open(index, cache)) {
             List<SearchRequest> all = new ArrayList<>();
-            for (String category : QueryMix.CATEGORIES) {
+            for (String category : categories) {
                 mix.queries(category).forEach(q -> all.add(SearchRequest.of(q)));
             }
             for (int r = 0; r < warmup; r++) {
@@ -51,7 +53,7 @@ public final class SearchCpu {
             long mixWall = 0;
             long mixHits = 0;
             int mixCount = 0;
-            for (String category : QueryMix.CATEGORIES) {
+            for (String category : categories) {
                 List<SearchRequest> requests = mix.queries(category).stream().map(SearchRequest::of).toList();
                 long cpu = 0;
                 long wall = 0;

@@ -42,7 +42,7 @@ class ServeCommandTest {
                 "--max-concurrent", "NUTRISEARCH_MAX_CONCURRENT", "--[no-]log-queries", "NUTRISEARCH_LOG_QUERIES",
                 "--analytics-window", "NUTRISEARCH_ANALYTICS_WINDOW", "--analytics-capacity", "NUTRISEARCH_ANALYTICS_CAPACITY",
                 "--[no-]analytics-persist", "NUTRISEARCH_ANALYTICS_PERSIST", "--drain-timeout", "NUTRISEARCH_DRAIN_TIMEOUT",
-                "NUTRISEARCH_ADMIN_TOKEN")) {
+                "--search-cache", "NUTRISEARCH_SEARCH_CACHE", "NUTRISEARCH_ADMIN_TOKEN")) {
             if (!help.contains(expected)) {
                 missing.add(expected);
             }
@@ -68,6 +68,7 @@ class ServeCommandTest {
                 {"analytics capacity must be between 10 and 1000000", "--analytics-capacity", "5"},
                 {"drain timeout must be between 0s and 10m", "--drain-timeout", "1h"},
                 {"max concurrent requests must be at least 1", "--max-concurrent", "0"},
+                {"--search-cache must be >= 0, not -1", "--search-cache", "-1"},
         };
         for (String[] c : cases) {
             String[] result = run("serve", c[1], c[2]);
