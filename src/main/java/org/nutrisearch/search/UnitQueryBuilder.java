@@ -140,6 +140,7 @@ public final class UnitQueryBuilder {
         BooleanQuery.Builder own = new BooleanQuery.Builder();
         BooleanQuery.Builder title = new BooleanQuery.Builder();
         boolean positive = false;
+        Query scoringOnly = null;
 
         String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
         int budget = MAX_TERMS - analyze(words).size();
@@ -147,11 +148,19 @@ public final class UnitQueryBuilder {
             if (options.fuzzy() && reader != null) {
                 positive |= addCorrections(own, reader, words, marks);
             }
-            Query q = wordsAcrossFields(words, marks.correctedWords, own);
+            // Question words ("what", "how", "causes") occur in most FAQ units: matching on them made a
+            // question match three units in four of a large corpus, each of which had to be counted and
+            // scored. They still add to the score of a unit that matches a word about the topic.
+            GenericSplit split = GenericSplit.of(words);
+            if (analyze(split.matching()).isEmpty()) {
+                split = new GenericSplit(words, "");
+            }
+            Query q = wordsAcrossFields(words, split.matching(), marks.correctedWords, own);
             if (q != null) {
                 own.add(q, Occur.SHOULD);
                 addTitle(title, words, false);
                 positive = true;
+                scoringOnly = split.scoringOnly().isEmpty() ? null : wordsScore(words, split.scoringOnly());
             }
             if (options.synonyms() && synonyms != null) {
                 positive |= addSynonyms(own, words, marks);
@@ -185,6 +194,9 @@ public final class UnitQueryBuilder {
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         if (positive) {
             main.add(own.build(), Occur.MUST);
+            if (scoringOnly != null) {
+                main.add(scoringOnly, Occur.SHOULD);
+            }
             BooleanQuery titleQuery = title.build();
             if (!titleQuery.clauses().isEmpty()) {
                 main.add(new BoostQuery(titleQuery, options.titleBoost()), Occur.SHOULD);
@@ -295,8 +307,8 @@ public final class UnitQueryBuilder {
      * d", or "vitamin b21" once corrected to "vitamin b12") count as that phrase (a clause added to
      * {@code own}); alone they weigh little, so "vitamin d" does not rank units that merely say "vitamin".
      */
-    private Query wordsAcrossFields(String words, String correctedWords, BooleanQuery.Builder own) {
-        List<String> terms = analyze(words);
+    private Query wordsAcrossFields(String words, String matching, String correctedWords, BooleanQuery.Builder own) {
+        List<String> terms = analyze(matching);
         if (terms.isEmpty()) {
             return null;
         }
@@ -307,10 +319,30 @@ public final class UnitQueryBuilder {
                 named.addAll(addNutrientPhrases(correctedWords, options.fuzzyWeight(), own));
             }
         }
+        return termsAcrossFields(matching, terms, named);
+    }
+
+    /**
+     * The score the words {@code scoringOnly} of {@code words} add (question words, see {@link
+     * GenericSplit}), weighed as {@link #wordsAcrossFields} weighs them; matches nothing on its own.
+     */
+    private Query wordsScore(String words, String scoringOnly) {
+        List<String> terms = analyze(scoringOnly);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        Set<String> named = new HashSet<>();
+        if (options.nutrientWeight() > 0 && tagger != null) {
+            named.addAll(addNutrientPhrases(words, 1f, new BooleanQuery.Builder()));
+        }
+        return termsAcrossFields(scoringOnly, terms, named);
+    }
+
+    private Query termsAcrossFields(String text, List<String> terms, Set<String> named) {
         if (named.isEmpty()) {
             // Built exactly as before nutrients were recognised, so scores stay bit for bit the same
             // (the OpenSearch backend is held to them).
-            return acrossFields(words, false);
+            return acrossFields(text, false);
         }
         BooleanQuery.Builder sum = new BooleanQuery.Builder();
         for (String term : terms) {
@@ -318,6 +350,28 @@ public final class UnitQueryBuilder {
             sum.add(named.contains(term) ? new BoostQuery(q, NAMED_WORD_WEIGHT) : q, Occur.SHOULD);
         }
         return sum.build();
+    }
+
+    /**
+     * The typed words split into those a unit may match on and those that only add to its score: the
+     * generic words of questions ({@link QuestionWords#GENERIC}), as long as some other word is left.
+     */
+    record GenericSplit(String matching, String scoringOnly) {
+        static GenericSplit of(String words) {
+            StringBuilder matching = new StringBuilder();
+            StringBuilder generic = new StringBuilder();
+            for (String word : words.split("\\s+")) {
+                String bare = word.toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+                StringBuilder to = QuestionWords.GENERIC.contains(bare) ? generic : matching;
+                if (!word.isEmpty()) {
+                    to.append(to.isEmpty() ? "" : " ").append(word);
+                }
+            }
+            if (matching.toString().chars().noneMatch(Character::isLetterOrDigit)) {
+                return new GenericSplit(words, "");
+            }
+            return new GenericSplit(matching.toString(), generic.toString());
+        }
     }
 
     /** Adds a phrase clause for each nutrient name of several words in {@code text}; returns their terms. */
