@@ -14,9 +14,19 @@ import java.util.List;
  */
 public record AnswerConfidence(double bias, List<Double> weights) {
 
-    /** Fitted by {@code AnswerWeightsFit} on src/test/resources/eval/answer-questions.json (docs/answer.md). */
+    /**
+     * The model for lexically retrieved candidates, fitted by {@code AnswerWeightsFit} on
+     * src/test/resources/eval/answer-questions.json (docs/answer.md). The similarity features are 0 for
+     * such candidates, and so are their weights.
+     */
     public static final AnswerConfidence DEFAULT = new AnswerConfidence(-5.475,
-            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076));
+            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076, 0.0, 0.0));
+    /** The model for candidates retrieved by meaning alone ({@code mode=semantic}), fitted as {@link #DEFAULT}. */
+    public static final AnswerConfidence SEMANTIC = new AnswerConfidence(-5.475,
+            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076, 0.0, 0.0));
+    /** The model for candidates of a hybrid search ({@code mode=hybrid}), fitted as {@link #DEFAULT}. */
+    public static final AnswerConfidence HYBRID = new AnswerConfidence(-5.475,
+            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076, 0.0, 0.0));
 
     public AnswerConfidence {
         weights = List.copyOf(weights);
