@@ -89,17 +89,24 @@ public final class AnswerService {
      */
     public AnswerCandidates rank(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode : request.mode();
+        SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
         QuestionWords.Content content = words.of(request.question());
         if (content.isEmpty()) {
-            return AnswerCandidates.none(asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked);
+            return AnswerCandidates.none(mode);
         }
-        // Candidates come ranked as when the confidence models were fitted (docs/answer.md): content
+        // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
         // words as typed, the first field weights. The search box's ranking (docs/relevance.md) puts
-        // fewer right answers in the first three; moving to it needs a refit.
-        String text = asked.usesVectors() && "question".equals(System.getProperty("answer.embed"))
-                ? request.question() : content.text(); // TEMP measurement toggle
+        // fewer right answers in the first three; moving to it needs a refit. Semantic and hybrid
+        // searches take the whole question: the embedding reads "will eating bananas stop my cramps"
+        // better than "eating bananas cramps" (more right answers first, docs/answer.md).
+        String text = mode.usesVectors() ? request.question() : content.text();
         SearchResult result = backend.search(new SearchRequest(text, CANDIDATES, 0, request.kinds(),
-                request.nutrients(), request.articleId(), RankingOptions.BASELINE, asked));
+                request.nutrients(), request.articleId(), RankingOptions.BASELINE, mode));
+        if (mode.usesVectors() && !result.mode().usesVectors()) {
+            // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
+            result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
+                    request.nutrients(), request.articleId(), RankingOptions.BASELINE, SearchMode.LEXICAL));
+        }
         if (result.hits().isEmpty()) {
             return AnswerCandidates.none(result.mode());
         }

@@ -69,7 +69,7 @@ class AnswerEvaluationTest {
         Arrays.fill(all, true);
         Map<String, AnswerConfidence> heldOut = new HashMap<>();
         for (JudgedQuestion q : questions) {
-            heldOut.put(q.id(), AnswerWeightsFit.fit(ranked, other -> other != q, all, AnswerWeightsFit.DEFAULT_L2));
+            heldOut.put(q.id(), AnswerWeightsFit.fit(ranked, other -> !other.id().equals(q.id()), all, AnswerWeightsFit.DEFAULT_L2));
         }
         AnswerEvaluation.Figures f = AnswerEvaluation.figures(
                 AnswerEvaluation.rescore(ranked, q -> heldOut.get(q.id())), service);

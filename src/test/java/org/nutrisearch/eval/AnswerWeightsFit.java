@@ -121,7 +121,7 @@ public final class AnswerWeightsFit {
                                                                    double l2) {
         Map<String, AnswerConfidence> heldOut = new HashMap<>();
         for (JudgedQuestion q : questions) {
-            heldOut.put(q.id(), fit(ranked, other -> other != q, use, l2));
+            heldOut.put(q.id(), fit(ranked, other -> !other.id().equals(q.id()), use, l2));
         }
         return q -> heldOut.get(q.id());
     }
