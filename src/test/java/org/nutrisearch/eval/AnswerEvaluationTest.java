@@ -18,6 +18,7 @@ import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -109,7 +110,7 @@ class AnswerEvaluationTest {
         AnswerResult h = service.answer(AnswerRequest.of(bananas));
         assertEquals(SearchMode.HYBRID, h.mode());
         assertEquals("leg-cramps-vitamin-deficiency#faq-6", h.answer().hit().unit().id());
-        AnswerResult l = service.answer(new AnswerRequest(bananas, java.util.Set.of(), java.util.Set.of(), null,
+        AnswerResult l = service.answer(new AnswerRequest(bananas, Set.of(), Set.of(), null,
                 SearchMode.LEXICAL));
         assertEquals(SearchMode.LEXICAL, l.mode());
         assertEquals("nighttime-leg-cramps-nutrients#faq-5", l.answer().hit().unit().id());
