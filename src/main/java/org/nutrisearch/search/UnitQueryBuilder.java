@@ -2,7 +2,6 @@ package org.nutrisearch.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -207,17 +206,7 @@ public final class UnitQueryBuilder {
             // Every word was a stop word or punctuation: nothing can match.
             return new Built(new MatchNoDocsQuery("no searchable words"), QueryTerms.NONE);
         }
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                main.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(main, user, budget);
         addFilters(main, request);
         return new Built(main.build(), termsOf(user, marks));
     }
@@ -248,18 +237,7 @@ public final class UnitQueryBuilder {
         if (!any) {
             return new MatchNoDocsQuery("no searchable words");
         }
-        int budget = MAX_TERMS;
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                all.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(all, user, MAX_TERMS);
         addFilters(all, request);
         return all.build();
     }
@@ -278,18 +256,7 @@ public final class UnitQueryBuilder {
                 filter.add(q, Occur.FILTER);
             }
         }
-        int budget = MAX_TERMS;
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                filter.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(filter, user, MAX_TERMS);
         addFilters(filter, request);
         return filter.build();
     }
@@ -524,6 +491,21 @@ public final class UnitQueryBuilder {
         return sum.build();
     }
 
+    /** The excluded words as MUST_NOT clauses, while they fit in {@code budget} terms (the clause limit). */
+    private void addExclusions(BooleanQuery.Builder query, UserQuery user, int budget) {
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
+            Query q = acrossFields(word, false);
+            if (q != null) {
+                query.add(q, Occur.MUST_NOT);
+            }
+        }
+    }
+
     private static void addFilters(BooleanQuery.Builder main, SearchRequest request) {
         main.add(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)), Occur.FILTER);
         if (!request.kinds().isEmpty()) {
@@ -591,17 +573,6 @@ public final class UnitQueryBuilder {
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return TextAnalyzers.terms(analyzer, text);
     }
 }
