@@ -128,7 +128,7 @@ public final class LoadHarness {
                         + " start-up time includes indexing");
             }
             String health = fetch(server.port(), "/health");
-            boolean hasSuggest = status(server.port(), suggestPath("ma")) == 200;
+            boolean hasSuggest = suggestStatus(server.port()) == 200;
 
             Map<String, List<String>> endpoints = new LinkedHashMap<>();
             endpoints.put("search", searchQueries(mix, o.queries).stream().map(LoadHarness::searchPath).toList());
@@ -269,6 +269,23 @@ public final class LoadHarness {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    /**
+     * The status of a first suggest request. Serve builds the suggestions in the background after the
+     * first search is answered (tens of seconds at 200 000 units on a busy machine) and a suggest request
+     * waits for them, longer than the client's read timeout: ask again until the build is done.
+     */
+    private static int suggestStatus(int port) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return status(port, suggestPath("ma"));
+            } catch (java.net.SocketTimeoutException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
