@@ -12,4 +12,5 @@ if [ ! -f "$INDEX/CURRENT" ]; then
 fi
 bench_machine
 java -cp "$BENCH_CP" org.nutrisearch.bench.LoadHarness --index "$INDEX" --corpus "$CORPUS" \
-  --name "$(basename "$INDEX")" --log "$BENCH/serve-$(basename "$INDEX").log" "$@"
+  --name "$(basename "$INDEX")" --log "$BENCH/serve-$(basename "$INDEX").log" \
+  --serve-arg --vectors --serve-arg "$BENCH_VECTORS" "$@"

@@ -27,6 +27,9 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
+    @Mixin
+    VectorOptions vectorOptions;
+
     @Override
     public Integer call() throws Exception {
         Services services = Services.create();
@@ -49,11 +52,32 @@ final class IndexCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
         IndexSummary summary;
         long cpuStart = IndexReport.processCpuNanos();
-        try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-            summary = services.rebuild(load, options.index, progress);
+        String vectorNote;
+        if (vectorOptions.vectors == VectorOptions.Vectors.now) {
+            Embeddings opened;
+            try {
+                opened = Embeddings.open(options.index);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("index: the embedding model or vector cache cannot be opened: " + e.getMessage()
+                        + " (--vectors off indexes without vectors)");
+                return 1;
+            }
+            try (Embeddings embeddings = opened;
+                 IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
+                summary = services.rebuild(load, options.index, progress, embeddings.passages());
+                vectorNote = "  vector passages: " + embeddings.passageCounts();
+            }
+        } else {
+            try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
+                summary = services.rebuild(load, options.index, progress);
+            }
+            vectorNote = vectorOptions.vectors == VectorOptions.Vectors.later
+                    ? "  vectors: none yet (serve fills them in; searches run lexically until then)"
+                    : "  vectors: off (lexical search only)";
         }
         double cpuSeconds = (IndexReport.processCpuNanos() - cpuStart) / 1e9;
         IndexReport.print(System.out, load, summary);
+        System.out.println(vectorNote);
         IndexReport.printTimings(System.out, readSeconds, cpuSeconds, summary);
         return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
     }

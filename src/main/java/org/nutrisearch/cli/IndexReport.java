@@ -25,6 +25,9 @@ final class IndexReport {
         StringBuilder kinds = new StringBuilder();
         summary.unitsByKind().forEach((k, n) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(k).append(' ').append(n));
         out.println("  units by kind: " + kinds);
+        if (summary.vectors() > 0) {
+            out.printf(Locale.ROOT, "  vectors: %d units embedded%n", summary.vectors());
+        }
         printProblems(out, load);
     }
 

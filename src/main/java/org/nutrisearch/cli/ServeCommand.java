@@ -12,6 +12,7 @@ import org.nutrisearch.search.CorpusReindexer;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LoadingBackend;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     BackendOptions backendOptions;
+
+    @Mixin
+    VectorOptions vectorOptions;
+
+    @Option(names = "--search-mode", paramLabel = "MODE", defaultValue = "${env:NUTRISEARCH_SEARCH_MODE:-hybrid}",
+            description = "How /api/search and /api/answer retrieve when a request names no mode: lexical, "
+                    + "semantic or hybrid (lexical while vectors are not available). Env NUTRISEARCH_SEARCH_MODE. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String searchMode;
+
+    /** The embedding model and vector cache once loaded, closed at shutdown. */
+    private final AtomicReference<Embeddings> embeddings = new AtomicReference<>();
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PORT:-7070}",
             description = "HTTP port (0 picks a free one). Env PORT. Default: ${DEFAULT-VALUE}.")
@@ -125,6 +138,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
+        SearchMode mode = SearchMode.fromApiName(searchMode.strip());
+        if (mode == null) {
+            throw new ParameterException(spec.commandLine(), "serve: --search-mode must be one of lexical, semantic, hybrid");
+        }
         Services services = Services.create();
         // The server listens first, so /health answers while the index is built or opened; /ready
         // and the API answer 503 until it is loaded.
@@ -148,10 +165,11 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             new GracefulShutdown(monitoring, app, backend, System.err).run();
+            closeEmbeddings();
             stopped.countDown();
         }, "shutdown"));
         System.out.printf("NutriSearch listening on http://localhost:%d, loading the index%n", app.port());
-        Integer failed = loadIndex(services, backend, reindexer);
+        Integer failed = loadIndex(services, backend, reindexer, mode);
         if (failed != null) {
             return failed; // exiting runs the shutdown hook, which stops the server
         }
@@ -164,8 +182,8 @@ final class ServeCommand implements Callable<Integer> {
      * Builds the index when stale (on OpenSearch: when missing), opens it and hands it to {@code backend};
      * an exit code when that failed (an unreachable cluster included).
      */
-    private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<CorpusReindexer> reindexer)
-            throws IOException {
+    private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<CorpusReindexer> reindexer,
+                              SearchMode mode) throws IOException {
         if (backendOptions.backend == BackendOptions.Backend.opensearch) {
             try {
                 OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
@@ -178,6 +196,7 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        Embeddings loaded = null;
         if (Services.indexIsStale(options.corpus, options.index)) {
             CorpusLoad load;
             try {
@@ -192,17 +211,42 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
             IndexSummary summary;
+            if (vectorOptions.vectors == VectorOptions.Vectors.now) {
+                // Built with vectors before serving: the model is loaded now, and kept for queries.
+                try {
+                    loaded = Embeddings.open(options.index);
+                    embeddings.set(loaded);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("serve: the embedding model or vector cache cannot be opened ("
+                            + e.getMessage() + "); building without vectors");
+                }
+            }
             try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                summary = services.rebuild(load, options.index, progress);
+                summary = services.rebuild(load, options.index, progress, loaded == null ? null : loaded.passages());
             }
             IndexReport.print(System.out, load, summary);
         }
         Path generation = new IndexGenerations(options.index).current().orElseThrow();
         LiveIndex live = LiveIndex.open(generation);
         reindexer.set(services.reindexer(options.corpus, options.index, live));
-        LuceneSearchBackend opened = services.openBackend(live);
+        LuceneSearchBackend opened = services.openBackend(live, mode);
         backend.load(opened);
         Services.warmUpInBackground(opened);
+        if (vectorOptions.vectors != VectorOptions.Vectors.off) {
+            new VectorStartup(services, options.corpus, options.index, System.out)
+                    .start(opened, live, loaded, embeddings, reindexer);
+        }
         return null;
+    }
+
+    private void closeEmbeddings() {
+        Embeddings e = embeddings.getAndSet(null);
+        if (e != null) {
+            try {
+                e.close();
+            } catch (IOException | RuntimeException ex) {
+                System.err.println("serve: closing the embedding model failed: " + ex.getMessage());
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
@@ -14,10 +15,12 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
+import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.Reindexer;
+import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,10 +46,16 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
         return new CorpusLoader().load(corpus);
     }
 
-    /** Builds a new generation from {@code load}, reporting units done to {@code progress} (may be null). */
+    /** Builds a new lexical-only generation from {@code load}, reporting units done to {@code progress} (may be null). */
     IndexSummary rebuild(CorpusLoad load, Path indexRoot, IntConsumer progress) throws IOException {
+        return rebuild(load, indexRoot, progress, null);
+    }
+
+    /** As {@link #rebuild(CorpusLoad, Path, IntConsumer)}, storing vectors from {@code embedder} (null: none). */
+    IndexSummary rebuild(CorpusLoad load, Path indexRoot, IntConsumer progress, TextEmbedder embedder)
+            throws IOException {
         IndexGenerations generations = new IndexGenerations(indexRoot);
-        IndexSummary summary = new IndexBuilder(tagger, json).rebuild(load.articles(), generations, progress);
+        IndexSummary summary = new IndexBuilder(tagger, json, embedder).rebuild(load.articles(), generations, progress);
         generations.removeAllExcept(generations.current().orElseThrow());
         return summary;
     }
@@ -57,6 +66,11 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
 
     LuceneSearchBackend openBackend(LiveIndex live) {
         return LuceneSearchBackend.open(live, lexicon, json);
+    }
+
+    /** A backend searching in {@code defaultMode} when a request names none (once vectors are available). */
+    LuceneSearchBackend openBackend(LiveIndex live, SearchMode defaultMode) {
+        return LuceneSearchBackend.open(live, lexicon, json, RankingOptions.DEFAULTS, defaultMode, HybridOptions.DEFAULTS);
     }
 
     /**
@@ -84,7 +98,12 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
 
     /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */
     Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live) {
-        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json), live,
+        return reindexer(corpus, indexRoot, live, null);
+    }
+
+    /** As {@link #reindexer(Path, Path, LiveIndex)}, storing vectors from {@code embedder} (null: none). */
+    Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live, TextEmbedder embedder) {
+        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json, embedder), live,
                 new CorpusLoader());
     }
 

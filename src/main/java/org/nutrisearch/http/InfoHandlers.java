@@ -12,7 +12,7 @@ import java.util.List;
 final class InfoHandlers {
 
     /** The health body. */
-    record Health(String status, int articles, int units) {
+    record Health(String status, int articles, int units, boolean vectors, String defaultMode) {
     }
 
     /** The nutrients body. */
@@ -38,7 +38,8 @@ final class InfoHandlers {
                 // Still up: a cluster outage must not get the process restarted by a liveness check.
             }
         }
-        ctx.json(new Health("ok", stats.articles(), stats.units()));
+        ctx.json(new Health("ok", stats.articles(), stats.units(), backend.vectorsAvailable(),
+                backend.defaultMode().apiName()));
     }
 
     void nutrients(Context ctx) {

@@ -15,10 +15,15 @@ public final class PassageText {
     private PassageText() {
     }
 
-    /** Title, heading, question and text, each once, joined as sentences. */
+    /** Title, heading, question and text, each once, one per line. */
     public static String of(Unit unit) {
+        return of(unit.articleTitle(), unit.heading(), unit.question(), unit.text());
+    }
+
+    /** The passage of a unit from its parts as stored (heading and question may be null). */
+    public static String of(String articleTitle, String heading, String question, String text) {
         List<String> parts = new ArrayList<>(4);
-        for (String part : new String[] {unit.articleTitle(), unit.heading(), unit.question(), unit.text()}) {
+        for (String part : new String[] {articleTitle, heading, question, text}) {
             if (part != null && !part.isBlank() && !parts.contains(part.strip())) {
                 parts.add(part.strip());
             }

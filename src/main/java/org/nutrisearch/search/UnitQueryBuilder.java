@@ -191,17 +191,7 @@ public final class UnitQueryBuilder {
             // Every word was a stop word or punctuation: nothing can match.
             return new Built(new MatchNoDocsQuery("no searchable words"), QueryTerms.NONE);
         }
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                main.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(main, user, budget);
         addFilters(main, request);
         return new Built(main.build(), termsOf(user, marks));
     }
@@ -232,18 +222,7 @@ public final class UnitQueryBuilder {
         if (!any) {
             return new MatchNoDocsQuery("no searchable words");
         }
-        int budget = MAX_TERMS;
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                all.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(all, user, MAX_TERMS);
         addFilters(all, request);
         return all.build();
     }
@@ -262,18 +241,7 @@ public final class UnitQueryBuilder {
                 filter.add(q, Occur.FILTER);
             }
         }
-        int budget = MAX_TERMS;
-        for (String excluded : user.excluded()) {
-            if (budget <= 0) {
-                break;
-            }
-            String word = firstTerms(excluded, budget);
-            budget -= analyze(word).size();
-            Query q = acrossFields(word, false);
-            if (q != null) {
-                filter.add(q, Occur.MUST_NOT);
-            }
-        }
+        addExclusions(filter, user, MAX_TERMS);
         addFilters(filter, request);
         return filter.build();
     }
@@ -456,6 +424,21 @@ public final class UnitQueryBuilder {
             sum.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
         }
         return sum.build();
+    }
+
+    /** The excluded words as MUST_NOT clauses, while they fit in {@code budget} terms (the clause limit). */
+    private void addExclusions(BooleanQuery.Builder query, UserQuery user, int budget) {
+        for (String excluded : user.excluded()) {
+            if (budget <= 0) {
+                break;
+            }
+            String word = firstTerms(excluded, budget);
+            budget -= analyze(word).size();
+            Query q = acrossFields(word, false);
+            if (q != null) {
+                query.add(q, Occur.MUST_NOT);
+            }
+        }
     }
 
     private static void addFilters(BooleanQuery.Builder main, SearchRequest request) {

@@ -23,7 +23,7 @@ class KilledIndexingTest {
     @Test
     void killMinus9MidBuildKeepsThePreviousGeneration() throws Exception {
         Path index = tmp.resolve("index");
-        assertEquals(0, Main.run("index", "--corpus", "corpus", "--index", index.toString()));
+        assertEquals(0, Main.run("index", "--corpus", "corpus", "--index", index.toString(), "--vectors", "off"));
         Path before = new IndexGenerations(index).current().orElseThrow();
 
         Path big = Files.createDirectories(tmp.resolve("big"));
@@ -35,7 +35,7 @@ class KilledIndexingTest {
         }
         Process indexer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "index", "--corpus", big.toString(), "--index", index.toString())
+                "index", "--corpus", big.toString(), "--index", index.toString(), "--vectors", "off")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("indexer.log").toFile()).start();
         Path building = index.resolve("gen-000002");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -53,7 +53,7 @@ class KilledIndexingTest {
             assertTrue(backend.search(org.nutrisearch.search.SearchRequest.of("magnesium")).total() > 0);
         }
         // A later build cleans up what the killed one left behind.
-        assertEquals(0, Main.run("index", "--corpus", "corpus", "--index", index.toString()));
+        assertEquals(0, Main.run("index", "--corpus", "corpus", "--index", index.toString(), "--vectors", "off"));
         try (Stream<Path> left = Files.list(index)) {
             assertEquals(List.of("CURRENT", "gen-000003"), left.map(p -> p.getFileName().toString()).sorted().toList());
         }

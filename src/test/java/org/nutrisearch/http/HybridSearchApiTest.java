@@ -1,0 +1,97 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.embedding.ConceptEmbedder;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.LiveIndex;
+import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mode} on the search and answer endpoints, over the five articles with test vectors. */
+class HybridSearchApiTest {
+
+    @TempDir
+    static Path dir;
+    static LuceneSearchBackend backend;
+    static NutrientLexicon lexicon;
+
+    @BeforeAll
+    static void index() throws Exception {
+        lexicon = NutrientLexicon.loadDefault();
+        IndexGenerations generations = new IndexGenerations(dir);
+        ConceptEmbedder model = new ConceptEmbedder("concept-test");
+        new IndexBuilder(new NutrientTagger(lexicon), FixtureIndex.json(), model)
+                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
+        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon,
+                FixtureIndex.json(), RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        backend.useQueryVectors(new QueryVectors(model, 16));
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private static JsonNode get(HttpClient client, String path, int status) throws Exception {
+        var response = client.get(path);
+        assertEquals(status, response.code(), path);
+        return FixtureIndex.json().readTree(response.body().string());
+    }
+
+    @Test
+    void eachModeSaysWhatRanAndSemanticResultsCarryTheirSimilarity() {
+        JavalinTest.test(App.create(backend, lexicon, FixtureIndex.json(), ServerConfig.defaults()), (server, client) -> {
+            JsonNode lexical = get(client, "/api/search?q=electrolyte&mode=lexical", 200);
+            assertEquals("lexical", lexical.get("mode").asText());
+            assertTrue(lexical.get("results").get(0).get("similarity").isNull());
+
+            JsonNode semantic = get(client, "/api/search?q=electrolyte&mode=semantic&limit=3", 200);
+            assertEquals("semantic", semantic.get("mode").asText());
+            JsonNode first = semantic.get("results").get(0);
+            assertEquals(first.get("score").asDouble(), first.get("similarity").asDouble(), 1e-4);
+
+            assertEquals("hybrid", get(client, "/api/search?q=electrolyte", 200).get("mode").asText());
+        });
+    }
+
+    @Test
+    void anUnknownModeIsA400NamingTheParameter() {
+        JavalinTest.test(App.create(backend, lexicon, FixtureIndex.json(), ServerConfig.defaults()), (server, client) -> {
+            JsonNode search = get(client, "/api/search?q=iron&mode=fuzzy", 400).get("error");
+            assertEquals("mode", search.get("param").asText());
+            assertEquals("mode must be one of lexical, semantic, hybrid", search.get("message").asText());
+            assertEquals("mode", get(client, "/api/answer?q=iron&mode=HYBRIDS", 400).get("error").get("param").asText());
+            var post = client.post("/api/answer", "{\"question\": \"iron?\", \"mode\": 3}");
+            assertEquals(400, post.code());
+            JsonNode e = FixtureIndex.json().readTree(post.body().string()).get("error");
+            assertEquals("mode", e.get("param").asText());
+        });
+    }
+
+    @Test
+    void healthSaysWhetherSearchesByMeaningRun() {
+        JavalinTest.test(App.create(backend, lexicon, FixtureIndex.json(), ServerConfig.defaults()), (server, client) -> {
+            JsonNode health = get(client, "/health", 200);
+            assertTrue(health.get("vectors").asBoolean());
+            assertEquals("hybrid", health.get("defaultMode").asText());
+        });
+    }
+}
