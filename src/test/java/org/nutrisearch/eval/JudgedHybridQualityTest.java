@@ -108,18 +108,12 @@ class JudgedHybridQualityTest {
         reports.put("semantic min=0.00", run(SearchMode.SEMANTIC, with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0)));
         reports.put("semantic (defaults)", run(SearchMode.SEMANTIC, d));
         reports.put("hybrid (defaults) " + HybridVariant.labelOf(d), run(SearchMode.HYBRID, d));
+        // The other variants measured are in docs/relevance.md (run them here by adding them): kept few, as
+        // each run searches the 78 queries again.
         List<HybridOptions> variants = List.of(
-                with(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0),
-                with(HybridOptions.Fusion.RRF, 20, 0.5, 100, 0),
-                with(HybridOptions.Fusion.RRF, 10, 0.5, 100, 0),
-                with(HybridOptions.Fusion.RRF, 60, 0.5, 20, 0),
-                with(HybridOptions.Fusion.LINEAR, 60, 0.3, 100, 0),
-                with(HybridOptions.Fusion.LINEAR, 60, 0.5, 100, 0),
-                with(HybridOptions.Fusion.LINEAR, 60, 0.7, 100, 0),
                 with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0),
-                with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0.50),
-                with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0.55),
-                with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0.60));
+                with(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0),
+                with(HybridOptions.Fusion.LINEAR, 60, 0.7, 100, 0));
         for (HybridOptions v : variants) {
             if (!v.equals(d)) {
                 reports.put("hybrid " + HybridVariant.labelOf(v), run(SearchMode.HYBRID, v));
@@ -157,10 +151,11 @@ class JudgedHybridQualityTest {
                 String.format(Locale.ROOT, "hybrid nDCG@10 %.4f vs lexical %.4f", all.ndcg10(), lexical.overall().ndcg10()));
     }
 
-    static final double FLOOR_SUCCESS1 = 0.0;
-    static final double FLOOR_SUCCESS3 = 0.0;
-    static final double FLOOR_MRR10 = 0.0;
-    static final double FLOOR_NDCG10 = 0.0;
+    // Measured with the defaults: 0.718, 0.936, 0.825, 0.7369 (lexical: 0.654, 0.872, 0.763, 0.6869).
+    static final double FLOOR_SUCCESS1 = 0.69;
+    static final double FLOOR_SUCCESS3 = 0.91;
+    static final double FLOOR_MRR10 = 0.80;
+    static final double FLOOR_NDCG10 = 0.71;
 
     /** The cosine of the unit nearest {@code text}, with no similarity floor. */
     private double bestCosine(String text) {
@@ -213,12 +208,23 @@ class JudgedHybridQualityTest {
         byCategory.put("search-box, best relevant unit", relevant);
         System.out.println("| queries | n | min | p10 | median | max | below floor " + d.minSimilarity() + " |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        Map<String, Long> below = new TreeMap<>();
         byCategory.forEach((category, cosines) -> {
             double[] c = cosines.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            long below = cosines.stream().filter(x -> x < d.minSimilarity()).count();
+            below.put(category, cosines.stream().filter(x -> x < d.minSimilarity()).count());
             System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %d |%n", category, c.length, c[0],
-                    c[(int) Math.floor(0.1 * (c.length - 1))], c[(c.length - 1) / 2], c[c.length - 1], below);
+                    c[(int) Math.floor(0.1 * (c.length - 1))], c[(c.length - 1) / 2], c[c.length - 1],
+                    below.get(category));
         });
+        // The floor leaves every answered question its nearest unit and takes them from all the gibberish
+        // and from five of the six general off-topic questions ("easy banana bread recipe", 0.551, stays).
+        assertEquals(0, below.get("on-topic"), "on-topic questions whose nearest unit the floor drops");
+        assertEquals(GIBBERISH.size(), below.get("gibberish"), "gibberish left with nearest units");
+        assertEquals(5, below.get("off-topic-general"), "general off-topic questions without nearest units");
+        // And a hybrid search for gibberish finds nothing at all (no word matches either).
+        SearchResult xqzv = backend(SearchMode.HYBRID, d).search(SearchRequest.of("xqzv"));
+        assertEquals(SearchMode.HYBRID, xqzv.mode());
+        assertEquals(0, xqzv.total());
     }
 
     private static void assertAtLeast(double floor, double actual, String what) {
