@@ -456,6 +456,10 @@
     const badge = node('span', 'badge badge-' + hit.kind, KIND_BADGES[hit.kind] || hit.kind);
     meta.appendChild(badge);
     meta.appendChild(node('span', 'result-article', hit.article ? hit.article.title : ''));
+    if (foundByMeaning(hit)) {
+      // Found by meaning alone: say so, or the reader wonders why a result shares no word with the query.
+      meta.appendChild(node('span', 'by-meaning', 'related in meaning'));
+    }
     li.appendChild(meta);
 
     const title = node('h3', 'result-title');
@@ -481,6 +485,11 @@
       li.appendChild(tags);
     }
     return li;
+  }
+
+  /** True for a hit of a semantic or hybrid search in which none of the query's words was marked. */
+  function foundByMeaning(hit) {
+    return hit.similarity != null && !(hit.highlights || []).some((h) => h.type === 'term');
   }
 
   /** What a result is called: the FAQ question, else its heading. */

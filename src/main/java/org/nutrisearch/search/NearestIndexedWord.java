@@ -21,7 +21,6 @@ import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -145,17 +144,6 @@ final class NearestIndexedWord {
     }
 
     private List<String> analyze(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return TextAnalyzers.terms(analyzer, text);
     }
 }

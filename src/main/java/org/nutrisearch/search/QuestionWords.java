@@ -1,12 +1,9 @@
 package org.nutrisearch.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,20 +103,9 @@ public final class QuestionWords {
 
     /** The analysed terms of any text (units too), in order, repeats kept. */
     public List<String> terms(String text) {
-        List<String> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
-        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return TextAnalyzers.terms(analyzer, text);
     }
 }

@@ -11,9 +11,14 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.embedding.TextEmbedder;
+import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.LiveIndex;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SnippetBuilder;
 import org.nutrisearch.search.UnitQueryBuilder;
 
@@ -43,6 +48,23 @@ final class PageServer implements AutoCloseable {
         var analyzer = TextAnalyzers.english();
         SearchBackend backend = wrap.apply(new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()),
                 lexicon, new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json));
+        Javalin app = App.create(backend, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
+        return new PageServer(backend, app);
+    }
+
+    /**
+     * Indexes {@code articles} with vectors from {@code embedder} and serves them searching in hybrid mode by
+     * default (no similarity floor, so every unit is among the nearest).
+     */
+    static PageServer startWithVectors(Path dir, List<Article> articles, TextEmbedder embedder) throws IOException {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(new NutrientTagger(lexicon), json, embedder).rebuild(articles, generations, null);
+        LuceneSearchBackend backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()),
+                lexicon, json, RankingOptions.DEFAULTS, SearchMode.HYBRID,
+                new HybridOptions(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0));
+        backend.useQueryVectors(new QueryVectors(embedder, 64));
         Javalin app = App.create(backend, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
         return new PageServer(backend, app);
     }
