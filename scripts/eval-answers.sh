@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Prints the answer-endpoint figures on the judged chatbot questions (see docs/answer.md).
-#   scripts/eval-answers.sh [--detail]          accuracy@1/@3, decline rates, threshold table
-#   scripts/eval-answers.sh --fit [--l2 X] [--features a,b,...]
-#                                               refits the confidence weights, with leave-one-out and two folds
+# Prints the answer-endpoint figures on the judged chatbot questions (see docs/answer.md), per
+# retrieval mode (lexical, semantic, hybrid); it loads the embedding model and embeds corpus/.
+#   scripts/eval-answers.sh [--detail] [--mode hybrid]
+#                                               accuracy@1/@3, decline rates, threshold table per mode
+#   scripts/eval-answers.sh --fit [--mode m] [--l2 X] [--features a,b,...]
+#                                               refits each mode's confidence weights, with leave-one-out and two folds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh && nutrisearch_find_jdk

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.AnswerCandidate;
+import org.nutrisearch.search.AnswerCandidates;
 import org.nutrisearch.search.AnswerRequest;
 import org.nutrisearch.search.AnswerResult;
 import org.nutrisearch.search.AnswerService;
@@ -62,8 +63,9 @@ final class AnswerHandler {
     private void respond(Context ctx, AnswerRequest request) {
         // rank + decide is what answers.answer does; done apart so metrics see the best confidence
         // even when the policy declines and shows no candidate.
-        List<AnswerCandidate> ranked = answers.rank(request);
-        AnswerResult result = answers.decide(request.question(), ranked);
+        AnswerCandidates candidates = answers.rank(request);
+        List<AnswerCandidate> ranked = candidates.candidates();
+        AnswerResult result = answers.decide(request.question(), candidates);
         SearchOutcome.answer(ctx, request.question(), ranked.size(),
                 ranked.isEmpty() ? null : ranked.getFirst().confidence(),
                 result.reason() == null ? null : result.reason().apiName());

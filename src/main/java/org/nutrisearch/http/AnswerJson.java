@@ -7,9 +7,12 @@ import org.nutrisearch.search.Highlight;
 
 import java.util.List;
 
-/** The body of {@code /api/answer}: the answer or null, why not, alternatives and the disclaimer. */
+/**
+ * The body of {@code /api/answer}: the answer or null, why not, alternatives, the disclaimer and how the
+ * candidates were retrieved ({@code mode}: lexical, semantic or hybrid).
+ */
 record AnswerJson(String question, Candidate answer, List<Candidate> alternatives, String reason, boolean ambiguous,
-                  String disclaimer) {
+                  String disclaimer, String mode) {
 
     /** One candidate answer with the place it comes from. */
     record Candidate(String id, String kind, String text, String snippet, List<Highlight> highlights,
@@ -33,6 +36,6 @@ record AnswerJson(String question, Candidate answer, List<Candidate> alternative
     static AnswerJson of(AnswerResult r) {
         return new AnswerJson(r.question(), r.answer() == null ? null : Candidate.of(r.answer()),
                 r.alternatives().stream().map(Candidate::of).toList(),
-                r.reason() == null ? null : r.reason().apiName(), r.ambiguous(), r.disclaimer());
+                r.reason() == null ? null : r.reason().apiName(), r.ambiguous(), r.disclaimer(), r.mode().apiName());
     }
 }

@@ -76,6 +76,7 @@ public final class AnswerFeatureExtractor {
         double best = hits.isEmpty() ? 0 : hits.getFirst().score();
         double runnerUp = hits.size() > 1 ? hits.get(1).score() : 0;
         List<String> asked = new ArrayList<>(weights.byTerm().keySet());
+        double[] similarity = similarities(hits);
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             Unit unit = hit.unit();
@@ -98,9 +99,36 @@ public final class AnswerFeatureExtractor {
             double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
-                    unit.kind() == UnitKind.FAQ ? 1 : 0));
+                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i)));
         }
         return out;
+    }
+
+    /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */
+    private static double[] similarities(List<SearchHit> hits) {
+        double[] out = new double[hits.size()];
+        for (int i = 0; i < out.length; i++) {
+            Float s = hits.get(i).similarity();
+            out[i] = s == null ? 0 : s;
+        }
+        return out;
+    }
+
+    /**
+     * How far hit {@code i} stands out by meaning: its similarity minus the best similarity among the
+     * other hits (positive only for the most similar hit, by its margin over the runner-up).
+     */
+    static double similarityLead(double[] similarity, int i) {
+        if (similarity.length < 2 || similarity[i] == 0) {
+            return 0;
+        }
+        double bestOther = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < similarity.length; k++) {
+            if (k != i) {
+                bestOther = Math.max(bestOther, similarity[k]);
+            }
+        }
+        return similarity[i] - bestOther;
     }
 
     /**

@@ -20,16 +20,27 @@ import java.util.List;
  * @param lead          for the best-scored candidate, its margin over the runner-up relative to its own
  *                      score; for every other candidate, how far it trails the best (negative)
  * @param faq           1 for an FAQ answer, else 0
+ * @param similarity    the cosine similarity of the unit's embedding to the question's (0 when the
+ *                      candidates were retrieved lexically): it connects "in bed" with "at night"
+ * @param similarityLead for the most similar candidate, its similarity minus the runner-up's; for every
+ *                      other candidate, its similarity minus the most similar one's (negative); 0 when
+ *                      retrieved lexically
  */
 public record AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss,
-                             double relScore, double lead, double faq) {
+                             double relScore, double lead, double faq, double similarity, double similarityLead) {
 
     /** Feature names in {@link #vector()} order, for weights, reports and docs. */
-    public static final List<String> NAMES =
-            List.of("coverage", "window", "evidence", "nutrientMiss", "relScore", "lead", "faq");
+    public static final List<String> NAMES = List.of("coverage", "window", "evidence", "nutrientMiss", "relScore",
+            "lead", "faq", "similarity", "similarityLead");
+
+    /** The features of a candidate retrieved lexically (no embeddings compared). */
+    public AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss, double relScore,
+                          double lead, double faq) {
+        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0);
+    }
 
     /** The values in {@link #NAMES} order. */
     public double[] vector() {
-        return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq};
+        return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq, similarity, similarityLead};
     }
 }

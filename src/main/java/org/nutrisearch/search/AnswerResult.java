@@ -11,9 +11,11 @@ import java.util.List;
  *                     declined as ambiguous, the two competing candidates come first
  * @param reason       why there is no answer, or null when there is one
  * @param disclaimer   the answer's article's medical disclaimer, or {@link AnswerService#STANDARD_DISCLAIMER}
+ * @param mode         how the candidates were retrieved (lexical when vectors were asked for but are not
+ *                     available), which also says which confidence model scored them
  */
 public record AnswerResult(String question, AnswerCandidate answer, List<AnswerCandidate> alternatives,
-                           DeclineReason reason, String disclaimer) {
+                           DeclineReason reason, String disclaimer, SearchMode mode) {
     public AnswerResult {
         alternatives = List.copyOf(alternatives);
     }

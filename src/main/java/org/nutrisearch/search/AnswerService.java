@@ -29,35 +29,52 @@ public final class AnswerService {
     public static final String STANDARD_DISCLAIMER = "This information is for general education only and is not "
             + "medical advice. Talk to a doctor or other qualified health professional about your symptoms.";
 
+    /**
+     * The mode candidates are retrieved in when a request names none: the one that measured best on the
+     * judged chatbot questions (docs/answer.md, "Answers by meaning"). Without vectors it runs lexically.
+     */
+    public static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
+
     private final SearchBackend backend;
     private final QuestionWords words;
     private final AnswerFeatureExtractor extractor;
     private final NutrientTagger tagger;
-    private final AnswerConfidence confidence;
+    private final AnswerModels models;
     private final AnswerPolicy policy;
+    private final SearchMode defaultMode;
 
+    /**
+     * @param models      the confidence model for each retrieval mode
+     * @param defaultMode the mode of a request that names none
+     */
     public AnswerService(SearchBackend backend, QuestionWords words, SynonymCoverage synonyms, NutrientTagger tagger,
-                         AnswerConfidence confidence, AnswerPolicy policy) {
+                         AnswerModels models, AnswerPolicy policy, SearchMode defaultMode) {
         this.backend = backend;
         this.words = words;
         this.extractor = new AnswerFeatureExtractor(words, synonyms);
         this.tagger = tagger;
-        this.confidence = confidence;
+        this.models = models;
         this.policy = policy;
+        this.defaultMode = defaultMode;
     }
 
     /**
-     * The service as the server runs it: English analysis, the synonym file, the nutrient lexicon's tagger
-     * and the fitted model ({@link AnswerConfidence#DEFAULT}).
+     * The service as the server runs it: English analysis, the synonym file, the nutrient lexicon's tagger,
+     * the fitted models ({@link AnswerModels#FITTED}) and {@link #DEFAULT_MODE}.
      */
     public static AnswerService withDefaults(SearchBackend backend, NutrientLexicon lexicon, AnswerPolicy policy) {
         QuestionWords words = new QuestionWords(TextAnalyzers.english());
         return new AnswerService(backend, words, SynonymCoverage.loadDefault(words), new NutrientTagger(lexicon),
-                AnswerConfidence.DEFAULT, policy);
+                AnswerModels.FITTED, policy, DEFAULT_MODE);
     }
 
     public AnswerPolicy policy() {
         return policy;
+    }
+
+    /** The mode of a request that names none. */
+    public SearchMode defaultMode() {
+        return defaultMode;
     }
 
     /** The answer to a question, or a decline with its reason. */
@@ -65,49 +82,66 @@ public final class AnswerService {
         return decide(request.question(), rank(request));
     }
 
-    /** Every candidate for a question, most confident first (ties keep search order). */
-    public List<AnswerCandidate> rank(AnswerRequest request) {
+    /**
+     * Every candidate for a question, most confident first (ties keep search order), retrieved in the
+     * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
+     * model, when the backend has no vectors.
+     */
+    public AnswerCandidates rank(AnswerRequest request) {
+        SearchMode asked = request.mode() == null ? defaultMode : request.mode();
+        SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
         QuestionWords.Content content = words.of(request.question());
         if (content.isEmpty()) {
-            return List.of();
+            return AnswerCandidates.none(mode);
         }
-        // Candidates come ranked as when the confidence model was fitted (docs/answer.md): words as
-        // typed, the first field weights. The search box's ranking (docs/relevance.md) puts fewer
-        // right answers in the first three; moving to it needs a refit.
-        SearchResult result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
-                request.nutrients(), request.articleId(), RankingOptions.BASELINE));
+        // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
+        // words as typed, the first field weights. The search box's ranking (docs/relevance.md) puts
+        // fewer right answers in the first three; moving to it needs a refit. Semantic and hybrid
+        // searches take the whole question: the embedding reads "will eating bananas stop my cramps"
+        // better than "eating bananas cramps" (more right answers first, docs/answer.md).
+        String text = mode.usesVectors() ? request.question() : content.text();
+        SearchResult result = backend.search(new SearchRequest(text, CANDIDATES, 0, request.kinds(),
+                request.nutrients(), request.articleId(), RankingOptions.BASELINE, mode));
+        if (mode.usesVectors() && !result.mode().usesVectors()) {
+            // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
+            result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
+                    request.nutrients(), request.articleId(), RankingOptions.BASELINE, SearchMode.LEXICAL));
+        }
         if (result.hits().isEmpty()) {
-            return List.of();
+            return AnswerCandidates.none(result.mode());
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
         List<AnswerFeatures> features = extractor.extract(weights, named, result.hits());
+        AnswerConfidence confidence = models.of(result.mode());
         List<AnswerCandidate> candidates = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             candidates.add(new AnswerCandidate(result.hits().get(i), features.get(i), confidence.of(features.get(i))));
         }
         candidates.sort(Comparator.comparingDouble(AnswerCandidate::confidence).reversed());
-        return candidates;
+        return new AnswerCandidates(result.mode(), candidates);
     }
 
     /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
-    public AnswerResult decide(String question, List<AnswerCandidate> ranked) {
+    public AnswerResult decide(String question, AnswerCandidates candidates) {
+        List<AnswerCandidate> ranked = candidates.candidates();
+        SearchMode mode = candidates.mode();
         if (ranked.isEmpty()) {
-            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER);
+            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode);
         }
         AnswerCandidate best = ranked.getFirst();
         if (best.confidence() < policy.threshold()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of()), DeclineReason.LOW_CONFIDENCE,
-                    STANDARD_DISCLAIMER);
+                    STANDARD_DISCLAIMER, mode);
         }
         Optional<AnswerCandidate> rival = rival(ranked);
         if (rival.isPresent()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of(best, rival.get())),
-                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER);
+                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode);
         }
         return new AnswerResult(question, best, alternatives(ranked.subList(1, ranked.size()), List.of()), null,
-                disclaimerOf(best));
+                disclaimerOf(best), mode);
     }
 
     /**

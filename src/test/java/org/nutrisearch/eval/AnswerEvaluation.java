@@ -2,16 +2,19 @@ package org.nutrisearch.eval;
 
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
 import org.nutrisearch.search.AnswerCandidate;
+import org.nutrisearch.search.AnswerCandidates;
 import org.nutrisearch.search.AnswerConfidence;
 import org.nutrisearch.search.AnswerRequest;
 import org.nutrisearch.search.AnswerResult;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.DeclineReason;
+import org.nutrisearch.search.SearchMode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,10 +28,14 @@ public final class AnswerEvaluation {
     private AnswerEvaluation() {
     }
 
-    /** A judged question with its candidates, most confident first. */
-    public record Ranked(JudgedQuestion question, List<AnswerCandidate> candidates) {
+    /** A judged question with its candidates, most confident first, and the mode that retrieved them. */
+    public record Ranked(JudgedQuestion question, List<AnswerCandidate> candidates, SearchMode mode) {
         public Ranked {
             candidates = List.copyOf(candidates);
+        }
+
+        AnswerCandidates asCandidates() {
+            return new AnswerCandidates(mode, candidates);
         }
 
         boolean correctAt(int k) {
@@ -63,11 +70,27 @@ public final class AnswerEvaluation {
         }
     }
 
-    /** Ranks the candidates of every question with the service's model. */
+    /** Ranks the candidates of every question with the service's default mode and its models. */
     public static List<Ranked> rank(AnswerService service, List<JudgedQuestion> questions) {
+        return rank(service, questions, null);
+    }
+
+    /**
+     * Ranks the candidates of every question retrieved in {@code mode} (null: the service's default).
+     *
+     * @throws IllegalStateException when a question's candidates were retrieved in another mode (no
+     *                               vectors): figures labelled semantic must not be lexical ones
+     */
+    public static List<Ranked> rank(AnswerService service, List<JudgedQuestion> questions, SearchMode mode) {
         List<Ranked> out = new ArrayList<>();
         for (JudgedQuestion q : questions) {
-            out.add(new Ranked(q, service.rank(AnswerRequest.of(q.question()))));
+            AnswerRequest request = new AnswerRequest(q.question(), Set.of(), Set.of(), null, mode);
+            AnswerCandidates c = service.rank(request);
+            SearchMode wanted = mode == null ? service.defaultMode() : mode;
+            if (!c.isEmpty() && c.mode() != wanted) {
+                throw new IllegalStateException(q.id() + " was retrieved " + c.mode() + ", not " + wanted);
+            }
+            out.add(new Ranked(q, c.candidates(), c.mode()));
         }
         return out;
     }
@@ -83,7 +106,7 @@ public final class AnswerEvaluation {
             }
             // Search order breaks ties, as in the service: sort is stable and candidates arrive in search order.
             c.sort(Comparator.comparingDouble((AnswerCandidate a) -> -a.confidence()));
-            out.add(new Ranked(r.question(), c));
+            out.add(new Ranked(r.question(), c, r.mode()));
         }
         return out;
     }
@@ -100,7 +123,7 @@ public final class AnswerEvaluation {
         int offDeclines = 0;
         int ambiguous = 0;
         for (Ranked r : ranked) {
-            AnswerResult result = service.decide(r.question().question(), r.candidates());
+            AnswerResult result = service.decide(r.question().question(), r.asCandidates());
             if (result.reason() == DeclineReason.AMBIGUOUS) {
                 ambiguous++;
             }

@@ -2,11 +2,14 @@ package org.nutrisearch.eval;
 
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
 import org.nutrisearch.search.AnswerCandidate;
+import org.nutrisearch.embedding.OnnxEmbedder;
 import org.nutrisearch.search.AnswerConfidence;
+import org.nutrisearch.search.AnswerModels;
 import org.nutrisearch.search.AnswerFeatures;
 import org.nutrisearch.search.AnswerPolicy;
 import org.nutrisearch.search.AnswerService;
 import org.nutrisearch.search.LuceneSearchBackend;
+import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +31,9 @@ import java.util.function.Predicate;
  * literal for {@link AnswerConfidence#DEFAULT}, then the figures in-sample and under leave-one-question-out
  * (each question scored by weights fitted on the other questions only).
  *
- * <p>Run with {@code scripts/eval-answers.sh --fit [--l2 1]
- * [--features coverage,window,...]}.
+ * <p>One model per retrieval mode, each fitted on candidates retrieved that way; the lexical model leaves
+ * the similarity features out (they are 0 for lexical candidates). Run with
+ * {@code scripts/eval-answers.sh --fit [--mode hybrid] [--l2 1] [--features coverage,window,...]}.
  */
 public final class AnswerWeightsFit {
 
@@ -40,29 +44,54 @@ public final class AnswerWeightsFit {
 
     public static void main(String[] args) throws Exception {
         double l2 = DEFAULT_L2;
-        boolean[] use = new boolean[AnswerFeatures.NAMES.size()];
-        Arrays.fill(use, true);
+        List<String> chosen = null;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--l2")) {
                 l2 = Double.parseDouble(args[i + 1]);
             } else if (args[i].equals("--features")) {
-                List<String> chosen = List.of(args[i + 1].split(","));
-                for (int f = 0; f < use.length; f++) {
-                    use[f] = chosen.contains(AnswerFeatures.NAMES.get(f));
-                }
+                chosen = List.of(args[i + 1].split(","));
             }
         }
         Path dir = Files.createTempDirectory("nutrisearch-fit");
-        try (LuceneSearchBackend backend = RealCorpus.open(dir)) {
-            System.out.print(report(backend, use, l2));
+        try (OnnxEmbedder model = RealCorpus.loadModel();
+             LuceneSearchBackend backend = RealCorpus.openWithVectors(dir, model)) {
+            for (SearchMode mode : AnswerEvalMain.modes(args)) {
+                boolean[] use = chosen == null ? featuresFor(mode) : named(chosen);
+                System.out.print("== " + mode.apiName() + " ==\n" + report(backend, mode, use, l2) + "\n");
+            }
         }
     }
 
-    static String report(LuceneSearchBackend backend, boolean[] use, double l2) {
+    /**
+     * The features a mode's model uses: the similarity features only where the candidates have a
+     * similarity (semantic and hybrid); for lexical candidates they are always 0.
+     */
+    static boolean[] featuresFor(SearchMode mode) {
+        boolean[] use = new boolean[AnswerFeatures.NAMES.size()];
+        for (int f = 0; f < use.length; f++) {
+            use[f] = mode.usesVectors() || !AnswerFeatures.NAMES.get(f).startsWith("similarity");
+        }
+        return use;
+    }
+
+    private static boolean[] named(List<String> chosen) {
+        boolean[] use = new boolean[AnswerFeatures.NAMES.size()];
+        for (int f = 0; f < use.length; f++) {
+            use[f] = chosen.contains(AnswerFeatures.NAMES.get(f));
+        }
+        return use;
+    }
+
+    /** Candidates of every judged question retrieved in {@code mode} (their features do not depend on a model). */
+    static List<AnswerEvaluation.Ranked> candidates(LuceneSearchBackend backend, SearchMode mode) {
+        AnswerService any = RealCorpus.answers(backend, AnswerModels.FITTED,
+                AnswerPolicy.withThreshold(AnswerPolicy.DEFAULT_THRESHOLD), mode);
+        return AnswerEvaluation.rank(any, JudgedSets.answerQuestions(), mode);
+    }
+
+    static String report(LuceneSearchBackend backend, SearchMode mode, boolean[] use, double l2) {
         List<JudgedQuestion> questions = JudgedSets.answerQuestions();
-        AnswerService any = RealCorpus.answers(backend, AnswerConfidence.DEFAULT,
-                AnswerPolicy.withThreshold(AnswerPolicy.DEFAULT_THRESHOLD));
-        List<AnswerEvaluation.Ranked> ranked = AnswerEvaluation.rank(any, questions);
+        List<AnswerEvaluation.Ranked> ranked = candidates(backend, mode);
 
         AnswerConfidence all = fit(ranked, q -> true, use, l2);
         StringBuilder out = new StringBuilder();
@@ -73,24 +102,36 @@ public final class AnswerWeightsFit {
         List<AnswerEvaluation.Ranked> inSample = AnswerEvaluation.rescore(ranked, q -> all);
         out.append("in-sample (weights fitted on all questions)\n").append(table(backend, inSample, all));
 
-        Map<String, AnswerConfidence> heldOut = new HashMap<>();
-        for (JudgedQuestion q : questions) {
-            heldOut.put(q.id(), fit(ranked, other -> other != q, use, l2));
-        }
-        Function<JudgedQuestion, AnswerConfidence> loo = q -> heldOut.get(q.id());
+        Function<JudgedQuestion, AnswerConfidence> loo = leaveOneOut(ranked, questions, use, l2);
         List<AnswerEvaluation.Ranked> looRanked = AnswerEvaluation.rescore(ranked, loo);
         out.append("\nleave-one-question-out (each question scored by weights fitted without it)\n")
                 .append(table(backend, looRanked, all));
 
-        // Two folds: odd-numbered questions scored by weights fitted on the even ones, and the reverse.
-        AnswerConfidence onEven = fit(ranked, q -> !isOdd(q), use, l2);
-        AnswerConfidence onOdd = fit(ranked, AnswerWeightsFit::isOdd, use, l2);
         out.append("\ntwo folds (odd ids scored by weights fitted on even ids, and the reverse)\n")
-                .append(table(backend, AnswerEvaluation.rescore(ranked, q -> isOdd(q) ? onEven : onOdd), all));
+                .append(table(backend, AnswerEvaluation.rescore(ranked, twoFolds(ranked, use, l2)), all));
 
         out.append(String.format(Locale.ROOT, "%nthreshold chosen under leave-one-out: %.2f%n",
                 chooseThreshold(backend, looRanked, all)));
         return out.toString();
+    }
+
+    /** Each question's model fitted on all the other questions. */
+    static Function<JudgedQuestion, AnswerConfidence> leaveOneOut(List<AnswerEvaluation.Ranked> ranked,
+                                                                   List<JudgedQuestion> questions, boolean[] use,
+                                                                   double l2) {
+        Map<String, AnswerConfidence> heldOut = new HashMap<>();
+        for (JudgedQuestion q : questions) {
+            heldOut.put(q.id(), fit(ranked, other -> !other.id().equals(q.id()), use, l2));
+        }
+        return q -> heldOut.get(q.id());
+    }
+
+    /** Two folds: odd-numbered questions scored by weights fitted on the even ones, and the reverse. */
+    static Function<JudgedQuestion, AnswerConfidence> twoFolds(List<AnswerEvaluation.Ranked> ranked, boolean[] use,
+                                                                double l2) {
+        AnswerConfidence onEven = fit(ranked, q -> !isOdd(q), use, l2);
+        AnswerConfidence onOdd = fit(ranked, AnswerWeightsFit::isOdd, use, l2);
+        return q -> isOdd(q) ? onEven : onOdd;
     }
 
     private static boolean isOdd(JudgedQuestion q) {

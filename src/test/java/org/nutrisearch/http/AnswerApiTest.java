@@ -101,6 +101,7 @@ class AnswerApiTest {
             assertEquals("Frequently Asked Questions", citation.get("heading").asText());
             assertEquals("corpus/" + LEG_PAIN + ".txt", citation.get("source").asText());
             assertEquals(ARTICLE_DISCLAIMER, body.get("disclaimer").asText());
+            assertEquals("lexical", body.get("mode").asText(), "this index has no vectors: the answer says so");
 
             JsonNode alternatives = body.get("alternatives");
             assertTrue(alternatives.size() >= 1 && alternatives.size() <= AnswerService.ALTERNATIVES, alternatives.toString());
@@ -122,6 +123,7 @@ class AnswerApiTest {
             assertEquals("no_match", knee.get("reason").asText(), "no unit has any of recover, knee, surgery");
             assertEquals(0, knee.get("alternatives").size());
             assertEquals(AnswerService.STANDARD_DISCLAIMER, knee.get("disclaimer").asText());
+            assertEquals("lexical", knee.get("mode").asText());
 
             JsonNode acne = get(client, "does magnesium help with acne", 200);
             assertTrue(acne.get("answer").isNull(), "magnesium paragraphs do not answer a question about acne");

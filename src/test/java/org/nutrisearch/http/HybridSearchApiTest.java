@@ -87,6 +87,22 @@ class HybridSearchApiTest {
     }
 
     @Test
+    void theAnswerSaysWhichModeRetrievedItsCandidates() {
+        JavalinTest.test(App.create(backend, lexicon, FixtureIndex.json(), ServerConfig.defaults()), (server, client) -> {
+            String q = "can+low+b12+make+my+legs+tingle+and+burn";
+            assertEquals("hybrid", get(client, "/api/answer?q=" + q, 200).get("mode").asText(),
+                    "answers are retrieved hybrid unless a request says otherwise");
+            JsonNode lexical = get(client, "/api/answer?q=" + q + "&mode=lexical", 200);
+            assertEquals("lexical", lexical.get("mode").asText());
+            assertEquals("leg-pain-at-night-vitamin-deficiency#faq-6", lexical.get("answer").get("id").asText(),
+                    "the lexical answer is the one an index without vectors gives");
+            var post = client.post("/api/answer", "{\"question\": \"can low b12 make my legs tingle\", \"mode\": \"semantic\"}");
+            assertEquals(200, post.code());
+            assertEquals("semantic", FixtureIndex.json().readTree(post.body().string()).get("mode").asText());
+        });
+    }
+
+    @Test
     void healthSaysWhetherSearchesByMeaningRun() {
         JavalinTest.test(App.create(backend, lexicon, FixtureIndex.json(), ServerConfig.defaults()), (server, client) -> {
             JsonNode health = get(client, "/health", 200);

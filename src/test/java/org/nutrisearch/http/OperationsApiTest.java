@@ -198,7 +198,7 @@ class OperationsApiTest {
         JavalinTest.test(app(loading, ServerConfig.defaults()), (server, client) -> {
             Response health = client.get("/health");
             assertEquals(200, health.code());
-            assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0}", health.body().string());
+            assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0,\"vectors\":false,\"defaultMode\":\"lexical\"}", health.body().string());
             Response ready = client.get("/ready");
             assertEquals(503, ready.code());
             assertEquals("5", header(ready, "Retry-After"));

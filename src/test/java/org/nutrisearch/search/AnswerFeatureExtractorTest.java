@@ -90,12 +90,39 @@ class AnswerFeatureExtractorTest {
 
     @Test
     void confidenceIsTheLogisticOfTheWeightedSum() {
-        AnswerConfidence model = new AnswerConfidence(-1.0, List.of(2.0, 0.0, 1.0, -1.0, 0.0, 0.0, 0.5));
+        AnswerConfidence model = new AnswerConfidence(-1.0, List.of(2.0, 0.0, 1.0, -1.0, 0.0, 0.0, 0.5, 2.0, 1.0));
         AnswerFeatures f = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0);
-        assertEquals(-1.0 + 1.0 + 1.0 - 1.0 + 0.5, model.logit(f), 1e-9);
+        assertEquals(-1.0 + 1.0 + 1.0 - 1.0 + 0.5, model.logit(f), 1e-9, "lexical features: no similarity");
         assertEquals(1 / (1 + Math.exp(-0.5)), model.of(f), 1e-9);
+        AnswerFeatures near = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0, 0.8, -0.1);
+        assertEquals(0.5 + 2.0 * 0.8 - 0.1, model.logit(near), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> new AnswerConfidence(0, List.of(1.0)));
         AnswerFeatures nothing = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
         assertTrue(AnswerConfidence.DEFAULT.of(nothing) < 0.01, "a candidate with no evidence is not an answer");
+        AnswerFeatures onlyMeaning = new AnswerFeatures(0, 0, 0, 0, 1, 0, 1, 0.85, 0.05);
+        assertTrue(AnswerConfidence.HYBRID.of(onlyMeaning) < 0.1,
+                "a near passage sharing no question word is not an answer: " + AnswerConfidence.HYBRID.of(onlyMeaning));
+    }
+
+    @Test
+    void similarityAndItsLeadComeFromTheHitsCosines() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 1.0), 4.0);
+        Unit a = new Unit("a#faq-1", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Bananas.");
+        Unit b = new Unit("a#faq-2", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Spinach.");
+        Unit c = new Unit("a#faq-3", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Nuts.");
+        List<SearchHit> hits = List.of(
+                new SearchHit(a, new Snippet("Bananas.", List.of()), List.of(), 0.03f, 0.70f),
+                new SearchHit(b, new Snippet("Spinach.", List.of()), List.of(), 0.02f, 0.80f),
+                new SearchHit(c, new Snippet("Nuts.", List.of()), List.of(), 0.01f, 0.75f));
+        List<AnswerFeatures> f = extractor.extract(w, Set.of(), hits);
+        assertEquals(0.70, f.get(0).similarity(), 1e-6);
+        assertEquals(0.70 - 0.80, f.get(0).similarityLead(), 1e-6, "trails the most similar");
+        assertEquals(0.80 - 0.75, f.get(1).similarityLead(), 1e-6, "the most similar leads the runner-up");
+        assertEquals(0.75 - 0.80, f.get(2).similarityLead(), 1e-6);
+
+        List<AnswerFeatures> lexical = extractor.extract(w, Set.of(),
+                List.of(hit(UnitKind.FAQ, "FAQ", "Bananas.", List.of(), 3f), hit(UnitKind.SECTION, "X", "Nuts.", List.of(), 1f)));
+        assertEquals(0.0, lexical.get(0).similarity());
+        assertEquals(0.0, lexical.get(0).similarityLead());
     }
 }

@@ -69,11 +69,16 @@ class AnswerServiceTest {
         return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence);
     }
 
+    private static AnswerCandidates lexical(AnswerCandidate... ranked) {
+        return new AnswerCandidates(SearchMode.LEXICAL, List.of(ranked));
+    }
+
     @Test
     void nothingToRankIsNoMatch() {
-        AnswerResult r = service.decide("what?", List.of());
+        AnswerResult r = service.decide("what?", lexical());
         assertNull(r.answer());
         assertEquals(DeclineReason.NO_MATCH, r.reason());
+        assertEquals(SearchMode.LEXICAL, r.mode());
         assertEquals(List.of(), r.alternatives());
         assertEquals(AnswerService.STANDARD_DISCLAIMER, r.disclaimer());
         assertEquals(DeclineReason.NO_MATCH, service.answer(AnswerRequest.of("what is it?")).reason(),
@@ -86,7 +91,7 @@ class AnswerServiceTest {
         AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps.", 0.39);
         AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.2);
         AnswerCandidate c = candidate(WITHOUT_DISCLAIMER, 2, "Zinc.", 0.05);
-        AnswerResult r = service.decide("q", List.of(a, b, c));
+        AnswerResult r = service.decide("q", lexical(a, b, c));
         assertNull(r.answer());
         assertEquals(DeclineReason.LOW_CONFIDENCE, r.reason());
         assertFalse(r.ambiguous());
@@ -97,13 +102,13 @@ class AnswerServiceTest {
     void aClearBestAnswerIsGivenWithItsArticlesDisclaimer() {
         AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.8);
         AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.7);
-        AnswerResult r = service.decide("q", List.of(a, b));
+        AnswerResult r = service.decide("q", lexical(a, b));
         assertSame(a, r.answer());
         assertNull(r.reason());
         assertEquals(List.of(b), r.alternatives());
         assertEquals("Not medical advice.", r.disclaimer());
 
-        AnswerResult other = service.decide("q", List.of(b));
+        AnswerResult other = service.decide("q", lexical(b));
         assertSame(b, other.answer());
         assertEquals(List.of(), other.alternatives());
         assertEquals(AnswerService.STANDARD_DISCLAIMER, other.disclaimer(), "the minerals article has no disclaimer");
@@ -115,7 +120,7 @@ class AnswerServiceTest {
         AnswerCandidate sameArticle = candidate(WITH_DISCLAIMER, 2, "Potassium helps muscles relax.", 0.79);
         AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.77);
         AnswerCandidate c = candidate(WITHOUT_DISCLAIMER, 2, "Zinc supports the immune system.", 0.5);
-        AnswerResult r = service.decide("q", List.of(a, sameArticle, b, c));
+        AnswerResult r = service.decide("q", lexical(a, sameArticle, b, c));
         assertNull(r.answer());
         assertEquals(DeclineReason.AMBIGUOUS, r.reason());
         assertTrue(r.ambiguous());
@@ -127,7 +132,7 @@ class AnswerServiceTest {
     void nearlyEqualAnswersThatSayTheSameThingAreNotAmbiguous() {
         AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes painful cramps at night.", 0.80);
         AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.79);
-        AnswerResult r = service.decide("q", List.of(a, b));
+        AnswerResult r = service.decide("q", lexical(a, b));
         assertSame(a, r.answer());
         assertEquals(1.0, service.sharedTerms(a, b), 1e-9);
     }
@@ -136,21 +141,23 @@ class AnswerServiceTest {
     void aRivalOutsideTheMarginOrUnderTheThresholdIsNoRival() {
         AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.80);
         AnswerCandidate far = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.74);
-        assertSame(a, service.decide("q", List.of(a, far)).answer());
+        assertSame(a, service.decide("q", lexical(a, far)).answer());
 
         AnswerCandidate low = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.42);
         AnswerCandidate under = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.39);
-        assertSame(low, service.decide("q", List.of(low, under)).answer());
+        assertSame(low, service.decide("q", lexical(low, under)).answer());
     }
 
     @Test
     void rankingPutsTheUnitThatCoversTheQuestionFirst() {
-        List<AnswerCandidate> ranked = service.rank(AnswerRequest.of("will eating bananas stop my cramps?"));
+        AnswerCandidates bananas = service.rank(AnswerRequest.of("will eating bananas stop my cramps?"));
+        assertEquals(SearchMode.LEXICAL, bananas.mode(), "this index has no vectors: hybrid falls back to lexical");
+        List<AnswerCandidate> ranked = bananas.candidates();
         assertEquals(WITH_DISCLAIMER + "#faq-1", ranked.getFirst().hit().unit().id());
         for (int i = 1; i < ranked.size(); i++) {
             assertTrue(ranked.get(i).confidence() <= ranked.get(i - 1).confidence());
         }
-        List<AnswerCandidate> iron = service.rank(AnswerRequest.of("can low iron give me restless legs"));
+        List<AnswerCandidate> iron = service.rank(AnswerRequest.of("can low iron give me restless legs")).candidates();
         assertEquals(WITHOUT_DISCLAIMER + "#section-1", iron.getFirst().hit().unit().id());
         assertEquals(1.0, iron.getFirst().features().coverage(), 1e-9,
                 "low iron is covered by iron deficiency (synonyms), restless and legs by the text");
