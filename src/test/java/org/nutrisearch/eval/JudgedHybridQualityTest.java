@@ -112,7 +112,7 @@ class JudgedHybridQualityTest {
         // each run searches the 78 queries again.
         List<HybridOptions> variants = List.of(
                 with(d.fusion(), d.rrfK(), d.semanticWeight(), d.depth(), 0),
-                with(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0),
+                with(HybridOptions.Fusion.RRF, 20, 0.5, 100, 0),
                 with(HybridOptions.Fusion.LINEAR, 60, 0.7, 100, 0));
         for (HybridOptions v : variants) {
             if (!v.equals(d)) {
@@ -151,7 +151,7 @@ class JudgedHybridQualityTest {
                 String.format(Locale.ROOT, "hybrid nDCG@10 %.4f vs lexical %.4f", all.ndcg10(), lexical.overall().ndcg10()));
     }
 
-    // Measured with the defaults: 0.718, 0.936, 0.825, 0.7369 (lexical: 0.654, 0.872, 0.763, 0.6869).
+    // Measured with the defaults: 0.718, 0.936, 0.824, 0.7282 (lexical: 0.654, 0.872, 0.763, 0.6869).
     static final double FLOOR_SUCCESS1 = 0.69;
     static final double FLOOR_SUCCESS3 = 0.91;
     static final double FLOOR_MRR10 = 0.80;
