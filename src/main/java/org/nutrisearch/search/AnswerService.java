@@ -45,7 +45,8 @@ public final class AnswerService {
 
     /**
      * @param models      the confidence model for each retrieval mode
-     * @param defaultMode the mode of a request that names none
+     * @param defaultMode the mode of a request that names none; null follows the backend's default mode
+     *                    (the server's {@code --search-mode}, so one setting serves search and answers)
      */
     public AnswerService(SearchBackend backend, QuestionWords words, SynonymCoverage synonyms, NutrientTagger tagger,
                          AnswerModels models, AnswerPolicy policy, SearchMode defaultMode) {
@@ -60,12 +61,13 @@ public final class AnswerService {
 
     /**
      * The service as the server runs it: English analysis, the synonym file, the nutrient lexicon's tagger,
-     * the fitted models ({@link AnswerModels#FITTED}) and {@link #DEFAULT_MODE}.
+     * the fitted models ({@link AnswerModels#FITTED}), retrieving in the backend's default mode (which is
+     * {@link #DEFAULT_MODE} unless the server was told otherwise).
      */
     public static AnswerService withDefaults(SearchBackend backend, NutrientLexicon lexicon, AnswerPolicy policy) {
         QuestionWords words = new QuestionWords(TextAnalyzers.english());
         return new AnswerService(backend, words, SynonymCoverage.loadDefault(words), new NutrientTagger(lexicon),
-                AnswerModels.FITTED, policy, DEFAULT_MODE);
+                AnswerModels.FITTED, policy, null);
     }
 
     public AnswerPolicy policy() {
@@ -74,7 +76,7 @@ public final class AnswerService {
 
     /** The mode of a request that names none. */
     public SearchMode defaultMode() {
-        return defaultMode;
+        return defaultMode != null ? defaultMode : backend.defaultMode();
     }
 
     /** The answer to a question, or a decline with its reason. */
@@ -88,7 +90,7 @@ public final class AnswerService {
      * model, when the backend has no vectors.
      */
     public AnswerCandidates rank(AnswerRequest request) {
-        SearchMode asked = request.mode() == null ? defaultMode : request.mode();
+        SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
         SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
         QuestionWords.Content content = words.of(request.question());
         if (content.isEmpty()) {
