@@ -1,7 +1,9 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
 import java.util.List;
@@ -17,6 +19,20 @@ public interface RankedCorpus extends AutoCloseable {
 
     /** Scores {@code queries} with the ranking configured by {@code options}. */
     RankingEvaluator.Report run(List<EvalQuery> queries, RankingOptions options);
+
+    /**
+     * Scores {@code queries} retrieved in {@code mode} (semantic and hybrid fused by {@code hybrid}).
+     * A backend without vectors runs lexical only.
+     *
+     * @throws UnsupportedOperationException for a mode this backend cannot evaluate
+     */
+    default RankingEvaluator.Report run(List<EvalQuery> queries, RankingOptions options, SearchMode mode,
+                                        HybridOptions hybrid) {
+        if (mode != SearchMode.LEXICAL) {
+            throw new UnsupportedOperationException(mode.apiName() + " retrieval is evaluated on the embedded index only");
+        }
+        return run(queries, options);
+    }
 
     @Override
     void close() throws IOException;

@@ -2,6 +2,7 @@ package org.nutrisearch.eval;
 
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 
@@ -23,19 +24,43 @@ public final class RankingEvaluator {
     public static final int DEPTH = 100;
 
     private final SearchBackend backend;
+    private final SearchMode mode;
 
+    /** An evaluator of the backend's default retrieval mode. */
     public RankingEvaluator(SearchBackend backend) {
+        this(backend, null);
+    }
+
+    /** An evaluator of {@code mode} (null: the backend's default). */
+    public RankingEvaluator(SearchBackend backend, SearchMode mode) {
         this.backend = backend;
+        this.mode = mode;
     }
 
-    /** Per-query scores, overall means and means per category. */
-    public record Report(List<QueryScore> scores, EvalSummary overall, Map<String, EvalSummary> byCategory) {
+    /**
+     * Per-query scores, overall means, means per category, how long the searches took, and how many
+     * queries the backend answered in another mode than the one asked for (a semantic search of a query
+     * with nothing to embed, only exclusions, runs lexically).
+     */
+    public record Report(List<QueryScore> scores, EvalSummary overall, Map<String, EvalSummary> byCategory,
+                         QueryLatency latency, int otherMode) {
     }
 
+    /** Searches every query once, in order, and scores the rankings. */
     public Report run(List<EvalQuery> queries) {
         List<QueryScore> scores = new ArrayList<>();
-        for (EvalQuery q : queries) {
-            scores.add(score(q, backend.search(new SearchRequest(q.text(), DEPTH, 0, Set.of(), Set.of(), null))));
+        long[] nanos = new long[queries.size()];
+        int otherMode = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            EvalQuery q = queries.get(i);
+            long start = System.nanoTime();
+            SearchResult result = backend.search(
+                    new SearchRequest(q.text(), DEPTH, 0, Set.of(), Set.of(), null).withMode(mode));
+            nanos[i] = System.nanoTime() - start;
+            if (mode != null && result.mode() != mode) {
+                otherMode++;
+            }
+            scores.add(score(q, result));
         }
         Map<String, List<QueryScore>> grouped = new TreeMap<>();
         for (QueryScore s : scores) {
@@ -45,7 +70,7 @@ public final class RankingEvaluator {
         }
         Map<String, EvalSummary> byCategory = new LinkedHashMap<>();
         grouped.forEach((c, list) -> byCategory.put(c, EvalSummary.of(list)));
-        return new Report(List.copyOf(scores), EvalSummary.of(scores), byCategory);
+        return new Report(List.copyOf(scores), EvalSummary.of(scores), byCategory, QueryLatency.of(nanos), otherMode);
     }
 
     /** Scores one ranking against the query's judgments. */

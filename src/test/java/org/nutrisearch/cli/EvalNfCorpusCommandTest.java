@@ -34,8 +34,7 @@ class EvalNfCorpusCommandTest {
         }
     }
 
-    @Test
-    void scoresTheJudgedQueriesOfASplit(@TempDir Path data) throws Exception {
+    private static void writeThreeDocuments(Path data) throws Exception {
         Files.writeString(data.resolve("corpus.jsonl"), """
                 {"_id": "D1", "title": "Cramps", "text": "Magnesium eases muscle cramps at night."}
                 {"_id": "D2", "title": "Anemia", "text": "Iron deficiency causes anemia and fatigue."}
@@ -55,11 +54,55 @@ class EvalNfCorpusCommandTest {
                 Q2\tD3\t1
                 Q2\tD1\t2
                 """);
+    }
+
+    @Test
+    void scoresTheJudgedQueriesOfASplit(@TempDir Path data) throws Exception {
+        writeThreeDocuments(data);
         Run r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("3 documents indexed"), r.out());
         assertTrue(r.out().contains("| defaults | 2 | 1.000 | 1.000 | 1.000 | 0.6900 | 0.7500 |"), r.out());
         assertTrue(r.out().contains("Published BM25 (Anserini, flat) nDCG@10 on the test split: 0.3218"), r.out());
+    }
+
+    @Test
+    void scoresEachModeOnAnIndexWithVectors(@TempDir Path data, @TempDir Path cache) throws Exception {
+        writeThreeDocuments(data);
+        Run r = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,semantic,hybrid",
+                "--fusion", "rrf:60", "--fusion", "linear:0.5", "--min-similarity", "0", "--vector-cache", cache.toString(),
+                "--native-dir", "target/native");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Indexing without vectors: 3 units in "), r.out());
+        assertTrue(r.out().contains("3 texts embedded, 0 from the vector cache"), r.out());
+        assertTrue(r.out().contains("| lexical | 2 | 1.000 | 1.000 | 1.000 | 0.6900 | 0.7500 |"), r.out());
+        // Semantic returns all three documents for both queries, nearest first: D2 first for "iron"
+        // (nDCG@10 1), D3, D2, D1 for "sunlight" (DCG 1 + 2/log2(4) = 2, IDCG 2 + 1/log2(3): 0.7602).
+        assertTrue(r.out().contains("| semantic min=0.00 | 2 | 1.000 | 1.000 | 1.000 | 0.8801 | 1.0000 |"), r.out());
+        // RRF: "sunlight" D3 1/61 + 1/61, D2 1/62, D1 1/63, the same order; "iron" D2 first in both lists.
+        assertTrue(r.out().contains("| hybrid rrf k=60 depth=100 min=0.00 | 2 | 1.000 | 1.000 | 1.000 | 0.8801 | 1.0000 |"),
+                r.out());
+        assertTrue(r.out().contains("| hybrid linear w=0.50 depth=100 min=0.00 | 2 |"), r.out());
+        assertTrue(r.out().contains("| mean ms | p50 ms | p99 ms |"), r.out());
+
+        Run again = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic",
+                "--vector-cache", cache.toString(), "--native-dir", "target/native");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("0 texts embedded, 3 from the vector cache"), again.out());
+    }
+
+    @Test
+    void unknownModesAndFusionsAreUsageErrors(@TempDir Path data) throws Exception {
+        writeThreeDocuments(data);
+        Run mode = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,fuzzy");
+        assertEquals(2, mode.exitCode());
+        assertTrue(mode.err().contains("--mode takes lexical, semantic or hybrid, not 'fuzzy'"), mode.err());
+        Run fusion = run("eval-nfcorpus", "--data", data.toString(), "--mode", "hybrid", "--fusion", "sum:2");
+        assertEquals(2, fusion.exitCode());
+        assertTrue(fusion.err().contains("fusion 'sum:2' must start with rrf or linear"), fusion.err());
+        Run remote = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic", "--backend", "opensearch");
+        assertEquals(2, remote.exitCode());
+        assertTrue(remote.err().contains("--mode is evaluated on the embedded index only"), remote.err());
     }
 
     @Test

@@ -49,7 +49,8 @@ class VectorSearchTest {
         new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper(), new ConceptEmbedder(MODEL))
                 .rebuild(List.of(CRAMPS, MINERALS), generations, null);
         withVectors = LiveIndex.open(generations.current().orElseThrow());
-        hybrid = backend(withVectors, HybridOptions.DEFAULTS);
+        // Fixed options, not the service's defaults: the expected scores below are RRF's with k = 60 and no floor.
+        hybrid = backend(withVectors, new HybridOptions(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0.0));
         hybrid.useQueryVectors(new QueryVectors(new ConceptEmbedder(MODEL), 16));
     }
 
