@@ -26,8 +26,10 @@ final class MarkdownTableParser {
                 continue;
             }
             List<String> cells = cells(line);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue; // a row of empty cells ("| |") says nothing: no unit with empty text (found by fuzzing)
+            if (cells.stream().noneMatch(MarkdownTableParser::hasWord)) {
+                // Empty cells ("| |") or punctuation only ("| . | |") say nothing: no unit with empty or
+                // label-only text (both found by fuzzing).
+                continue;
             }
             rows.add(new TableRow(cells, TableRowFormatter.text(columns, cells)));
         }
@@ -35,6 +37,10 @@ final class MarkdownTableParser {
             return Optional.empty();
         }
         return Optional.of(new Element.TableBlock(String.join(" | ", columns), columns, rows));
+    }
+
+    private static boolean hasWord(String cell) {
+        return cell.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** True for a "|---|:---:|" line, which only draws the table. */

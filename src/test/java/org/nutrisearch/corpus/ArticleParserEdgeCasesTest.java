@@ -84,6 +84,21 @@ class ArticleParserEdgeCasesTest {
     }
 
     @Test
+    void aTableRowOfPunctuationOnlyIsNotAUnit() {
+        String md = """
+                # Magnesium
+
+                | Food | Magnesium (mg) |
+                |---|---|
+                | . | |
+                | Spinach | 157 |
+                """;
+        Article a = parser.parse("md", "md.md", md);
+        assertEquals(List.of("Food: Spinach — Magnesium (mg): 157."),
+                a.tables().get(0).rows().stream().map(TableRow::text).toList());
+    }
+
+    @Test
     void aHeadingWithNothingUnderItStaysText() {
         Article a = parser.parse("h", "h.txt", "Some text here.\n\nA Lonely Heading\n\nReferences\n\n  1. 1\n");
         assertEquals(1, a.sections().size());
