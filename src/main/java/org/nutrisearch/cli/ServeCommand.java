@@ -205,7 +205,6 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Embeddings loaded = null;
         if (Services.indexIsStale(options.corpus, options.index)) {
             CorpusLoad load;
             try {
@@ -223,14 +222,14 @@ final class ServeCommand implements Callable<Integer> {
             if (vectorOptions.vectors == VectorOptions.Vectors.now) {
                 // Built with vectors before serving: the model is loaded now, and kept for queries.
                 try {
-                    loaded = Embeddings.open(options.index);
-                    embeddings.set(loaded);
+                    embeddings.set(Embeddings.open(options.index));
                 } catch (IOException | RuntimeException e) {
                     System.err.println("serve: the embedding model or vector cache cannot be opened ("
                             + e.getMessage() + "); building without vectors");
                 }
             }
             try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
+                Embeddings loaded = embeddings.get();
                 summary = services.rebuild(load, options.index, progress, loaded == null ? null : loaded.passages());
             }
             IndexReport.print(System.out, load, summary);
@@ -244,7 +243,7 @@ final class ServeCommand implements Callable<Integer> {
         Services.warmUpInBackground(opened);
         if (vectorOptions.vectors != VectorOptions.Vectors.off) {
             new VectorStartup(services, options.corpus, options.index, System.out)
-                    .start(opened, live, loaded, embeddings, reindexer);
+                    .start(opened, live, embeddings, reindexer);
         }
         return null;
     }

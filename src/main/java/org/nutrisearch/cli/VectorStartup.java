@@ -36,16 +36,19 @@ final class VectorStartup {
     }
 
     /**
-     * Starts the background work. {@code loaded} is the model when the start-up build loaded it, else
-     * null; {@code opened} receives whatever is open (for closing at shutdown); {@code reindexer} is
-     * replaced by one that embeds.
+     * Starts the background work. {@code opened} holds the model when the start-up build loaded it,
+     * and receives it when loaded here (for closing at shutdown); {@code reindexer} is replaced by one
+     * that embeds.
      */
-    void start(LuceneSearchBackend backend, LiveIndex live, Embeddings loaded, AtomicReference<Embeddings> opened,
+    void start(LuceneSearchBackend backend, LiveIndex live, AtomicReference<Embeddings> opened,
                AtomicReference<CorpusReindexer> reindexer) {
         Thread.ofPlatform().daemon().name("vectors").start(() -> {
             try {
-                Embeddings embeddings = loaded != null ? loaded : Embeddings.open(indexRoot);
-                opened.set(embeddings);
+                Embeddings embeddings = opened.get();
+                if (embeddings == null) {
+                    embeddings = Embeddings.open(indexRoot);
+                    opened.set(embeddings);
+                }
                 Reindexer embedding = services.reindexer(corpus, indexRoot, live, embeddings.passages());
                 reindexer.set(embedding);
                 backend.useQueryVectors(new QueryVectors(embeddings.model(), QueryVectors.DEFAULT_CAPACITY));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
@@ -15,12 +16,9 @@ import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Indexes NFCorpus into a temporary index with the product's own indexing, runs the judged queries
@@ -63,7 +61,7 @@ public final class NfCorpusEvaluation implements RankedCorpus {
                     .write(articles, dir, null);
             return new NfCorpusEvaluation(dir, LiveIndex.open(dir), lexicon, summary, embedder);
         } catch (IOException | RuntimeException e) {
-            deleteTree(dir);
+            IndexGenerations.deleteTree(dir);
             throw e;
         }
     }
@@ -107,19 +105,8 @@ public final class NfCorpusEvaluation implements RankedCorpus {
         try {
             index.close();
         } finally {
-            deleteTree(tempDir);
+            IndexGenerations.deleteTree(tempDir);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,11 +58,6 @@ public final class IndexBuilder {
         this.tagger = tagger;
         this.json = json;
         this.embedder = embedder;
-    }
-
-    /** The model the builder embeds with, if any. */
-    public Optional<TextEmbedder> embedder() {
-        return Optional.ofNullable(embedder);
     }
 
     /** Builds a new generation under {@code generations} from {@code articles} and makes it current. */

@@ -26,6 +26,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place that says how text is analysed, so index time and query time agree.
@@ -45,22 +46,7 @@ public final class TextAnalyzers {
 
     /** The analyzer for the text fields of the index (and for query words, before synonyms). */
     public static Analyzer english() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new EnglishPossessiveFilter(source);
-                stream = new LowerCaseFilter(stream);
-                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                stream = new PorterStemFilter(stream);
-                return new TokenStreamComponents(source, stream);
-            }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
+        return wordsThen(words -> new PorterStemFilter(new StopFilter(words, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
     }
 
     /**
@@ -69,13 +55,20 @@ public final class TextAnalyzers {
      * words ("syndrome", not the stem "syndrom").
      */
     public static Analyzer plain() {
+        return wordsThen(words -> words);
+    }
+
+    /**
+     * The words as written (standard tokenizer, possessives removed, lower-cased), then {@code rest}:
+     * the chain {@link #english()} and {@link #plain()} share, so their words always line up.
+     */
+    private static Analyzer wordsThen(UnaryOperator<TokenStream> rest) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new EnglishPossessiveFilter(source);
-                stream = new LowerCaseFilter(stream);
-                return new TokenStreamComponents(source, stream);
+                TokenStream words = new LowerCaseFilter(new EnglishPossessiveFilter(source));
+                return new TokenStreamComponents(source, rest.apply(words));
             }
 
             @Override

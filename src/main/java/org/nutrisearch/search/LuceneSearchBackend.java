@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Search over the embedded Lucene index. Thread-safe: one instance serves all requests. */
 public final class LuceneSearchBackend implements SearchBackend {
 
-    private static final Sort BY_SCORE_THEN_ID =
+    /** Best first, ties by unit id: every ranked list of units is in this order. */
+    static final Sort BY_SCORE_THEN_ID =
             new Sort(SortField.FIELD_SCORE, new SortField(UnitFields.ID, SortField.Type.STRING));
     private static final Query UNITS = new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT));
     private static final Query ARTICLES = new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_ARTICLE));

@@ -14,8 +14,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -36,9 +34,6 @@ import java.util.function.Function;
  * (Lucene's HNSW graph, within the request's filters), alone or fused with the BM25 ranking.
  */
 final class VectorSearch {
-
-    private static final Sort BY_SCORE_THEN_ID =
-            new Sort(SortField.FIELD_SCORE, new SortField(UnitFields.ID, SortField.Type.STRING));
 
     private final IndexSearcher searcher;
     private final UnitQueryBuilder ranking;
@@ -79,7 +74,7 @@ final class VectorSearch {
         Query matches;
         if (mode == SearchMode.HYBRID) {
             TopDocs lexical = searcher.search(built.query(),
-                    new TopFieldCollectorManager(BY_SCORE_THEN_ID, depth, null, depth));
+                    new TopFieldCollectorManager(LuceneSearchBackend.BY_SCORE_THEN_ID, depth, null, depth));
             order = HybridFusion.fuse(ranked(lexical, false), semantic, hybrid);
             matches = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
                     .add(near(semantic), Occur.SHOULD).build();

@@ -3,9 +3,6 @@ package org.nutrisearch.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,23 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code eval-nfcorpus} on a BEIR-shaped collection of three documents, small enough to score by hand. */
 class EvalNfCorpusCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static void writeThreeDocuments(Path data) throws Exception {
@@ -59,7 +41,7 @@ class EvalNfCorpusCommandTest {
     @Test
     void scoresTheJudgedQueriesOfASplit(@TempDir Path data) throws Exception {
         writeThreeDocuments(data);
-        Run r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev");
+        CommandRun r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("3 documents indexed"), r.out());
         assertTrue(r.out().contains("| defaults | 2 | 1.000 | 1.000 | 1.000 | 0.6900 | 0.7500 |"), r.out());
@@ -69,7 +51,7 @@ class EvalNfCorpusCommandTest {
     @Test
     void scoresEachModeOnAnIndexWithVectors(@TempDir Path data, @TempDir Path cache) throws Exception {
         writeThreeDocuments(data);
-        Run r = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,semantic,hybrid",
+        CommandRun r = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,semantic,hybrid",
                 "--fusion", "rrf:60", "--fusion", "linear:0.5", "--min-similarity", "0", "--vector-cache", cache.toString(),
                 "--native-dir", "target/native");
         assertEquals(0, r.exitCode(), r.err());
@@ -85,7 +67,7 @@ class EvalNfCorpusCommandTest {
         assertTrue(r.out().contains("| hybrid linear w=0.50 depth=100 min=0.00 | 2 |"), r.out());
         assertTrue(r.out().contains("| mean ms | p50 ms | p99 ms |"), r.out());
 
-        Run again = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic",
+        CommandRun again = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic",
                 "--vector-cache", cache.toString(), "--native-dir", "target/native");
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("0 texts embedded, 3 from the vector cache"), again.out());
@@ -94,13 +76,13 @@ class EvalNfCorpusCommandTest {
     @Test
     void unknownModesAndFusionsAreUsageErrors(@TempDir Path data) throws Exception {
         writeThreeDocuments(data);
-        Run mode = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,fuzzy");
+        CommandRun mode = run("eval-nfcorpus", "--data", data.toString(), "--mode", "lexical,fuzzy");
         assertEquals(2, mode.exitCode());
         assertTrue(mode.err().contains("--mode takes lexical, semantic or hybrid, not 'fuzzy'"), mode.err());
-        Run fusion = run("eval-nfcorpus", "--data", data.toString(), "--mode", "hybrid", "--fusion", "sum:2");
+        CommandRun fusion = run("eval-nfcorpus", "--data", data.toString(), "--mode", "hybrid", "--fusion", "sum:2");
         assertEquals(2, fusion.exitCode());
         assertTrue(fusion.err().contains("fusion 'sum:2' must start with rrf or linear"), fusion.err());
-        Run remote = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic", "--backend", "opensearch");
+        CommandRun remote = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic", "--backend", "opensearch");
         assertEquals(2, remote.exitCode());
         assertTrue(remote.err().contains("--mode is evaluated on the embedded index only"), remote.err());
     }
@@ -109,7 +91,7 @@ class EvalNfCorpusCommandTest {
     void aMissingSplitOrCorpusIsAnErrorNotACrash(@TempDir Path data) throws Exception {
         assertEquals(2, run("eval-nfcorpus", "--data", data.toString()).exitCode());
         Files.writeString(data.resolve("corpus.jsonl"), "{\"_id\": \"D1\", \"title\": \"t\", \"text\": \"x\"}\n");
-        Run r = run("eval-nfcorpus", "--data", data.toString(), "--split", "test");
+        CommandRun r = run("eval-nfcorpus", "--data", data.toString(), "--split", "test");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("no qrels for split 'test'"), r.err());
     }

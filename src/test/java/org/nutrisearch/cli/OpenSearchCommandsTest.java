@@ -26,27 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code serve} and {@code index} with {@code --backend opensearch}: a clear error without a cluster, indexes on it with one. */
 class OpenSearchCommandsTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** The one line of standard error starting with {@code prefix}. */
-    private static String errorLine(Run r, String prefix) {
+    private static String errorLine(CommandRun r, String prefix) {
         List<String> lines = r.err().lines().filter(l -> l.startsWith(prefix)).toList();
         assertEquals(1, lines.size(), r.err());
         return lines.get(0);
@@ -62,7 +47,7 @@ class OpenSearchCommandsTest {
     @Test
     void serveWithoutAReachableClusterSaysWhereItLookedAndExits1() throws Exception {
         int port = closedPort();
-        Run r = run("serve", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + port, "--port", "0");
+        CommandRun r = run("serve", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + port, "--port", "0");
         assertEquals(1, r.exitCode(), r.out() + r.err());
         // serve listens before it loads the index: the error is the line after the server's own log lines.
         String line = errorLine(r, "serve: ");
@@ -73,15 +58,15 @@ class OpenSearchCommandsTest {
 
     @Test
     void indexWithoutAReachableClusterExits1AndABadUrlIsNamed() throws Exception {
-        Run unreachable = run("index", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + closedPort());
+        CommandRun unreachable = run("index", "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:" + closedPort());
         assertEquals(1, unreachable.exitCode());
         assertTrue(unreachable.err().startsWith("index: OpenSearch is not reachable at"), unreachable.err());
 
-        Run badUrl = run("serve", "--backend", "opensearch", "--opensearch-url", "localhost:9200");
+        CommandRun badUrl = run("serve", "--backend", "opensearch", "--opensearch-url", "localhost:9200");
         assertEquals(1, badUrl.exitCode());
         assertEquals("serve: an OpenSearch URL looks like http://host:9200, not: localhost:9200", errorLine(badUrl, "serve: "));
 
-        Run badBackend = run("serve", "--backend", "elastic");
+        CommandRun badBackend = run("serve", "--backend", "elastic");
         assertEquals(CommandLine.ExitCode.USAGE, badBackend.exitCode());
         assertTrue(badBackend.err().contains("Invalid value for option '--backend': expected one of [lucene, opensearch]"),
                 badBackend.err());
@@ -93,7 +78,7 @@ class OpenSearchCommandsTest {
     void indexBuildsTheConfiguredLayoutAndServeReusesItOrRebuildsOnRequest(OpenSearchTestCluster cluster)
             throws Exception {
         String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
-        Run index = run("index", "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-alias", "cli",
+        CommandRun index = run("index", "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-alias", "cli",
                 "--opensearch-shards", "2", "--opensearch-replicas", "1");
         assertEquals(0, index.exitCode(), index.err());
         assertTrue(index.out().contains("Indexed 5 articles, 138 units"), index.out());
@@ -152,7 +137,7 @@ class OpenSearchCommandsTest {
                 Q2\tD1\t2
                 """);
         String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
-        Run r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev", "--backend", "opensearch",
+        CommandRun r = run("eval-nfcorpus", "--data", data.toString(), "--split", "dev", "--backend", "opensearch",
                 "--opensearch-url", urls);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("on opensearch: 3 documents indexed"), r.out());

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,28 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParseCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void printsTheParsedArticleWithItsUnitsAsJson() throws Exception {
-        Run r = run("parse", "corpus/leg-cramps-vitamin-deficiency.txt");
+        CommandRun r = run("parse", "corpus/leg-cramps-vitamin-deficiency.txt");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("leg-cramps-vitamin-deficiency", json.get("id").asText());
@@ -55,7 +37,7 @@ class ParseCommandTest {
     void badFileExitsWithOneAndNamesIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.txt");
         Files.write(file, new byte[] {'a', (byte) 0xC3, '(', 'b'});
-        Run r = run("parse", file.toString());
+        CommandRun r = run("parse", file.toString());
         assertEquals(1, r.exitCode());
         assertEquals("", r.out());
         assertEquals(file + ": not valid UTF-8 (byte 0xC3 at offset 1)", r.err().strip());
@@ -63,7 +45,7 @@ class ParseCommandTest {
 
     @Test
     void missingFileExitsWithOne() {
-        Run r = run("parse", "corpus/does-not-exist.txt");
+        CommandRun r = run("parse", "corpus/does-not-exist.txt");
         assertEquals(1, r.exitCode());
         assertEquals("corpus/does-not-exist.txt: no such file", r.err().strip());
     }

@@ -1,6 +1,7 @@
 package org.nutrisearch.page;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.nutrisearch.corpus.Article;
@@ -23,12 +24,21 @@ import org.nutrisearch.search.SnippetBuilder;
 import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The real service (App.create) over articles indexed into a temporary folder, on a free port. */
 final class PageServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final SearchBackend backend;
     private final Javalin app;
@@ -67,6 +77,21 @@ final class PageServer implements AutoCloseable {
         backend.useQueryVectors(new QueryVectors(embedder, 64));
         Javalin app = App.create(backend, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
         return new PageServer(backend, app);
+    }
+
+    /** GETs {@code pathAndQuery} from this server's API, expecting 200, and returns the JSON body. */
+    JsonNode getJson(String pathAndQuery) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), pathAndQuery);
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An absolute URL on this server, e.g. {@code url("/?q=iron")}. */
