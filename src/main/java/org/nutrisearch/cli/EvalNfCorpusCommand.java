@@ -18,9 +18,6 @@ import org.nutrisearch.eval.RankingEvaluator;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.eval.RankingSteps;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +34,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
 
 /**
  * {@code eval-nfcorpus}: indexes NFCorpus into a temporary index and prints nDCG@10 and Recall@100

@@ -2,10 +2,10 @@ package org.nutrisearch.cli;
 
 import io.javalin.Javalin;
 import org.nutrisearch.http.Monitoring;
-import org.nutrisearch.search.SearchBackend;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * What {@code serve} does on SIGTERM (or Ctrl-C), in order: report "draining" on {@code /ready}, stop

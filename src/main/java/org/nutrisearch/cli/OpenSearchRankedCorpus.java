@@ -8,10 +8,10 @@ import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
-import org.nutrisearch.search.RankingOptions;
 
 import java.io.IOException;
 import java.util.List;
+import org.nutrisearch.search.RankingOptions;
 
 /**
  * A judged corpus indexed into its own alias on an OpenSearch cluster (1 shard), its queries ranked

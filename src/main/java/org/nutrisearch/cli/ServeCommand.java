@@ -8,11 +8,6 @@ import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
-import org.nutrisearch.search.CorpusReindexer;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LoadingBackend;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +22,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.nutrisearch.index.CorpusReindexer;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * {@code serve}: builds the index when it is missing or older than the corpus (on OpenSearch: when the

@@ -15,12 +15,6 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +23,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * The shared, thread-safe parts of the service, built once: lexicon, tagger, analyzer, JSON mapper.

@@ -1,16 +1,16 @@
 package org.nutrisearch.cli;
 
-import org.nutrisearch.search.CorpusReindexer;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.VectorBackfill;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import org.nutrisearch.index.CorpusReindexer;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.index.VectorBackfill;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
 
 /**
  * Turns on searches by meaning once the service is up: loads the embedding model (unless the start-up

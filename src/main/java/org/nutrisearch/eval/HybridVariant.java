@@ -1,8 +1,8 @@
 package org.nutrisearch.eval;
 
-import org.nutrisearch.search.HybridOptions;
 
 import java.util.Locale;
+import org.nutrisearch.search.HybridOptions;
 
 /**
  * One way of fusing lexical and semantic results to evaluate, written on the command line as

@@ -8,17 +8,17 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
 
 /**
  * Indexes NFCorpus into a temporary index with the product's own indexing, runs the judged queries

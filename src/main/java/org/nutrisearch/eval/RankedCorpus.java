@@ -1,12 +1,12 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.index.IndexSummary;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 
 import java.io.IOException;
 import java.util.List;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
 
 /**
  * A judged corpus indexed into one backend, ready to have its queries ranked and scored: the embedded

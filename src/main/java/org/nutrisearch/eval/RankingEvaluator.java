@@ -1,10 +1,5 @@
 package org.nutrisearch.eval;
 
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
 
 /**
  * Runs judged queries through a {@link SearchBackend}, exactly as the search API would, and scores

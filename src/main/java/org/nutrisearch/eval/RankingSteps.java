@@ -1,8 +1,8 @@
 package org.nutrisearch.eval;
 
-import org.nutrisearch.search.RankingOptions;
 
 import java.util.List;
+import org.nutrisearch.search.RankingOptions;
 
 /**
  * The ranking changes in the order they were made, each on top of the previous one, and the

@@ -3,9 +3,9 @@ package org.nutrisearch.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.NotFoundResponse;
-import org.nutrisearch.search.SearchBackend;
 
 import java.util.Map;
+import org.nutrisearch.search.SearchBackend;
 
 /** {@code GET /api/admin/analytics?limit=N}: the search analytics report, for holders of the admin token. */
 final class AnalyticsHandler implements Handler {

@@ -8,14 +8,6 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.AnswerCandidate;
-import org.nutrisearch.search.AnswerCandidates;
-import org.nutrisearch.search.AnswerRequest;
-import org.nutrisearch.search.AnswerResult;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.SearchRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +17,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nutrisearch.answer.AnswerCandidate;
+import org.nutrisearch.answer.AnswerCandidates;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
 
 /**
  * {@code GET /api/answer?q=…} and {@code POST /api/answer} with {@code {"question": "…"}}: one answer a

@@ -1,11 +1,11 @@
 package org.nutrisearch.http;
 
 import org.nutrisearch.corpus.Unit;
-import org.nutrisearch.search.AnswerCandidate;
-import org.nutrisearch.search.AnswerResult;
-import org.nutrisearch.search.Highlight;
 
 import java.util.List;
+import org.nutrisearch.answer.AnswerCandidate;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.search.Highlight;
 
 /**
  * The body of {@code /api/answer}: the answer or null, why not, alternatives, the disclaimer and how the

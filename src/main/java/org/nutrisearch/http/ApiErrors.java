@@ -3,12 +3,12 @@ package org.nutrisearch.http;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.nutrisearch.search.BackendUnavailableException;
-import org.nutrisearch.search.IndexNotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import org.nutrisearch.search.BackendUnavailableException;
+import org.nutrisearch.search.IndexNotReadyException;
 
 /** Maps every exception to the JSON error shape, in one place. Internals never reach a client. */
 final class ApiErrors {

@@ -5,14 +5,14 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.AnswerPolicy;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.BackendUnavailableException;
-import org.nutrisearch.search.CorpusReindexer;
-import org.nutrisearch.search.IndexNotReadyException;
-import org.nutrisearch.search.SearchBackend;
 
 import java.util.function.Supplier;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.index.CorpusReindexer;
+import org.nutrisearch.search.BackendUnavailableException;
+import org.nutrisearch.search.IndexNotReadyException;
+import org.nutrisearch.search.SearchBackend;
 
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
 public final class App {

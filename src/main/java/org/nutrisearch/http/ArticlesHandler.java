@@ -2,11 +2,11 @@ package org.nutrisearch.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.nutrisearch.search.ArticleInfo;
-import org.nutrisearch.search.SearchBackend;
 
 import java.util.List;
 import java.util.Map;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.SearchBackend;
 
 /** {@code GET /api/articles} and {@code GET /api/articles/{id}}. */
 final class ArticlesHandler {

@@ -1,12 +1,12 @@
 package org.nutrisearch.http;
 
 import io.javalin.http.Context;
+
+import java.util.List;
 import org.nutrisearch.search.BackendUnavailableException;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.SearchBackend;
-
-import java.util.List;
 
 /** {@code GET /health} and {@code GET /api/nutrients}. */
 final class InfoHandlers {

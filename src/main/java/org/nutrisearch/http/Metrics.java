@@ -16,8 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.search.IndexStats;
-import org.nutrisearch.search.SearchBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +26,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * The service's Prometheus metrics ({@code GET /metrics}): requests by route and status with latency

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.nutrisearch.search.SearchBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * The operations side of the service, installed with one call: Prometheus metrics ({@code /metrics}),

@@ -6,8 +6,6 @@ import io.javalin.http.HttpResponseException;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusProblem;
 import org.nutrisearch.index.IndexSummary;
-import org.nutrisearch.search.CorpusReindexer;
-import org.nutrisearch.search.Reindexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.nutrisearch.index.CorpusReindexer;
+import org.nutrisearch.index.Reindexer;
 
 /**
  * {@code POST /api/admin/reindex}: rebuilds the index from the corpus while searches go on and switches

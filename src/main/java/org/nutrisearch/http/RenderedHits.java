@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
-import org.nutrisearch.search.SearchHit;
 
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.nutrisearch.search.SearchHit;
 
 /**
  * The JSON of a page of hits, kept for the page the backend handed out: a search answered from the

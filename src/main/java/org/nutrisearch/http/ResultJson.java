@@ -1,10 +1,10 @@
 package org.nutrisearch.http;
 
 import org.nutrisearch.corpus.Unit;
-import org.nutrisearch.search.Highlight;
-import org.nutrisearch.search.SearchHit;
 
 import java.util.List;
+import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.SearchHit;
 
 /** One search result as the API shows it. */
 record ResultJson(String id, String kind, ArticleRef article, String heading, String question, String text,

@@ -1,7 +1,6 @@
 package org.nutrisearch.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.nutrisearch.search.SearchBackend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * What visitors searched for over a sliding time window: top queries, top queries that found nothing

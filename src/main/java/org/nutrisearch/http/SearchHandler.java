@@ -8,15 +8,15 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
-
-import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** {@code GET /api/search}: ranked units with snippets and facets. */
 final class SearchHandler implements Handler {

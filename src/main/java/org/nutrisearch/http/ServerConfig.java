@@ -1,9 +1,9 @@
 package org.nutrisearch.http;
 
-import org.nutrisearch.search.AnswerPolicy;
 
 import java.time.Duration;
 import java.util.List;
+import org.nutrisearch.answer.AnswerPolicy;
 
 /**
  * Everything the running service can be told, read in one place ({@code serve}'s options, then

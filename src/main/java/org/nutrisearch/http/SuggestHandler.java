@@ -2,10 +2,10 @@ package org.nutrisearch.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.Suggestion;
 
 import java.util.List;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.Suggestion;
 
 /** {@code GET /api/suggest?q=prefix&limit=8}: completions for search-as-you-type. */
 final class SuggestHandler implements Handler {

@@ -9,19 +9,6 @@ import org.nutrisearch.nutrients.Nutrient;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.ArticleInfo;
-import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.IndexStats;
-import org.nutrisearch.search.QueryTerms;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
-import org.nutrisearch.search.Snippet;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.Suggestion;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.Snippet;
+import org.nutrisearch.search.Suggestion;
+import org.nutrisearch.search.query.QueryTerms;
+import org.nutrisearch.search.query.UnitQueryBuilder;
+import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /**
  * The search backend on an OpenSearch cluster: units and articles live in two indexes behind aliases

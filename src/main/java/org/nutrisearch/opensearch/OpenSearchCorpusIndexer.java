@@ -7,9 +7,6 @@ import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.SuggestionIndex;
-import org.nutrisearch.search.SuggestionSources;
-import org.nutrisearch.search.SynonymCoverage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nutrisearch.answer.SynonymCoverage;
+import org.nutrisearch.search.suggest.SuggestionIndex;
+import org.nutrisearch.search.suggest.SuggestionSources;
 
 /**
  * Turns parsed articles into unit and article documents (nutrients tagged as for the embedded index)

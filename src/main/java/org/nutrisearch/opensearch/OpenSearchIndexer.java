@@ -1,6 +1,5 @@
 package org.nutrisearch.opensearch;
 
-import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -23,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nutrisearch.search.suggest.SuggestionIndex;
 
 /**
  * Builds a new unit index, a new articles index and a new suggestion index on OpenSearch and switches

@@ -4,8 +4,6 @@ import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.index.IndexSummary;
-import org.nutrisearch.search.CorpusReindexer;
-import org.nutrisearch.search.Reindexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import org.nutrisearch.index.CorpusReindexer;
+import org.nutrisearch.index.Reindexer;
 
 /**
  * Rebuilds the OpenSearch indexes from the corpus and switches the aliases to them while searches go

@@ -1,7 +1,5 @@
 package org.nutrisearch.opensearch;
 
-import org.nutrisearch.search.Suggestion;
-import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
@@ -11,6 +9,8 @@ import org.opensearch.client.opensearch.core.search.Suggest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nutrisearch.search.Suggestion;
+import org.nutrisearch.search.suggest.SuggestionIndex;
 
 /**
  * Search-as-you-type on the cluster: the suggestion index holds what the embedded backend offers

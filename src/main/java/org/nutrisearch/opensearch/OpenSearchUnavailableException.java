@@ -1,6 +1,6 @@
 package org.nutrisearch.opensearch;
-
 import org.nutrisearch.search.BackendUnavailableException;
+
 
 /**
  * The OpenSearch cluster cannot answer right now (unreachable, timed out, overloaded or without

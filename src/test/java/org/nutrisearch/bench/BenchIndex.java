@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Opens a built index (an {@code index} command's folder) the way {@code serve} does, for benchmarks. */
 final class BenchIndex {

@@ -1,8 +1,5 @@
 package org.nutrisearch.bench;
 
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -17,6 +14,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * One search as {@code GET /api/search?q=…&limit=10} runs it: query building, ranking, facets over

@@ -1,14 +1,14 @@
 package org.nutrisearch.bench;
 
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Thread CPU time per search, by category of the query mix, over a built index: the figure that holds

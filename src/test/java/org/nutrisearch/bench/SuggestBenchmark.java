@@ -1,7 +1,5 @@
 package org.nutrisearch.bench;
 
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.Suggestion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -16,6 +14,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.nutrisearch.search.Suggestion;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * One {@code GET /api/suggest?q=…&limit=8} lookup without HTTP, over the prefixes typing the query

@@ -9,13 +9,6 @@ import org.nutrisearch.http.CorpusFixture;
 import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.ArticleInfo;
-import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.IndexStats;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +29,13 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** SIGTERM's sequence: a search in flight is answered, new requests are refused, analytics saved, the index closed. */
 class GracefulShutdownTest {

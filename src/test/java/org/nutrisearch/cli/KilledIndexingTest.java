@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchRequest;
 
 /** A process killed with SIGKILL in the middle of indexing leaves the previous index intact and served. */
 class KilledIndexingTest {

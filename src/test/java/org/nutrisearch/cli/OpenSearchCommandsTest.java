@@ -6,8 +6,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.opensearch.OpenSearchTestCluster;
 import org.nutrisearch.opensearch.SharedOpenSearch;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchRequest;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +20,8 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchRequest;
 
 /** {@code serve} and {@code index} with {@code --backend opensearch}: a clear error without a cluster, indexes on it with one. */
 class OpenSearchCommandsTest {

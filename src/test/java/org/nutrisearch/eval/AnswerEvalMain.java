@@ -1,20 +1,20 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
-import org.nutrisearch.search.AnswerCandidate;
 import org.nutrisearch.embedding.OnnxEmbedder;
-import org.nutrisearch.search.AnswerModels;
-import org.nutrisearch.search.AnswerFeatures;
-import org.nutrisearch.search.AnswerPolicy;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.nutrisearch.answer.AnswerCandidate;
+import org.nutrisearch.answer.AnswerFeatures;
+import org.nutrisearch.answer.AnswerModels;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Prints the answer figures on the judged chatbot questions per retrieval mode (lexical, semantic,

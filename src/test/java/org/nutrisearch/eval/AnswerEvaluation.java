@@ -1,14 +1,6 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
-import org.nutrisearch.search.AnswerCandidate;
-import org.nutrisearch.search.AnswerCandidates;
-import org.nutrisearch.search.AnswerConfidence;
-import org.nutrisearch.search.AnswerRequest;
-import org.nutrisearch.search.AnswerResult;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.DeclineReason;
-import org.nutrisearch.search.SearchMode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.nutrisearch.answer.AnswerCandidate;
+import org.nutrisearch.answer.AnswerCandidates;
+import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.answer.DeclineReason;
+import org.nutrisearch.search.SearchMode;
 
 /**
  * Runs the judged chatbot questions through the answer service and measures it: how often the most

@@ -6,15 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.embedding.OnnxEmbedder;
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
-import org.nutrisearch.search.AnswerCandidates;
-import org.nutrisearch.search.AnswerConfidence;
-import org.nutrisearch.search.AnswerModels;
-import org.nutrisearch.search.AnswerPolicy;
-import org.nutrisearch.search.AnswerRequest;
-import org.nutrisearch.search.AnswerResult;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +14,15 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.answer.AnswerCandidates;
+import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerModels;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Regression guard for the answer endpoint on the judged chatbot questions (docs/answer.md): the

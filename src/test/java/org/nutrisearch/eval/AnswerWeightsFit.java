@@ -1,15 +1,7 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.eval.JudgedSets.JudgedQuestion;
-import org.nutrisearch.search.AnswerCandidate;
 import org.nutrisearch.embedding.OnnxEmbedder;
-import org.nutrisearch.search.AnswerConfidence;
-import org.nutrisearch.search.AnswerModels;
-import org.nutrisearch.search.AnswerFeatures;
-import org.nutrisearch.search.AnswerPolicy;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.nutrisearch.answer.AnswerCandidate;
+import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerFeatures;
+import org.nutrisearch.answer.AnswerModels;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Fits the answer model's weights on the judged chatbot questions and checks them for overfitting.

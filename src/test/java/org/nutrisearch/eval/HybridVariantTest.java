@@ -1,11 +1,11 @@
 package org.nutrisearch.eval;
 
 import org.junit.jupiter.api.Test;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.HybridOptions.Fusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.HybridOptions.Fusion;
 
 /** The {@code --fusion} specs of eval-nfcorpus. */
 class HybridVariantTest {

@@ -16,15 +16,6 @@ import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +27,15 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
 
 /**
  * The hand-judged search-box queries over the five bundled articles, retrieved lexically, semantically

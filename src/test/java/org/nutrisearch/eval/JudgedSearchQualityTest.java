@@ -13,9 +13,6 @@ import org.nutrisearch.eval.JudgedSets.JudgedUnitRef;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.RankingOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +24,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Ranking quality on the hand-judged search-box queries over the five bundled articles: prints

@@ -3,10 +3,6 @@ package org.nutrisearch.eval;
 import org.junit.jupiter.api.Test;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
-import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchResult;
-import org.nutrisearch.search.Snippet;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +11,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.Snippet;
 
 /** The metrics on rankings small enough to compute by hand. */
 class RankingMetricsTest {

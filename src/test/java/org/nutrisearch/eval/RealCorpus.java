@@ -15,21 +15,21 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.AnswerConfidence;
-import org.nutrisearch.search.AnswerModels;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.AnswerPolicy;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QuestionWords;
-import org.nutrisearch.search.SynonymCoverage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerModels;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.answer.SynonymCoverage;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.query.QuestionWords;
 
 /** The five bundled articles of corpus/ indexed into a folder, and answer services over them (test support). */
 public final class RealCorpus {

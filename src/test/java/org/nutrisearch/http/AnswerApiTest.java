@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.AnswerService;
-import org.nutrisearch.search.SearchBackend;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +20,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.search.SearchBackend;
 
 /** GET and POST /api/answer over the five bundled articles, on a real server spoken to over HTTP, on each backend. */
 @ParameterizedClass(name = "{0}")

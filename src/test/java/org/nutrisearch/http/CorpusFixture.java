@@ -2,9 +2,9 @@ package org.nutrisearch.http;
 
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.nio.file.Path;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** The five bundled articles indexed into a temporary folder (test support). */
 public final class CorpusFixture {

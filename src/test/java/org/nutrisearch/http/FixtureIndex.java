@@ -7,12 +7,12 @@ import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Builds an index from articles in a temporary folder and opens a backend over it (test support). */
 final class FixtureIndex {

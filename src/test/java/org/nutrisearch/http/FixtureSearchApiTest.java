@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.FaqEntry;
 import org.nutrisearch.corpus.Section;
-import org.nutrisearch.search.SearchBackend;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchBackend;
 
 /** The search API over two small fixture articles, one of them full of markup, on each backend. */
 @ParameterizedClass(name = "{0}")

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Every request of {@code hostile/requests.jsonl}, sent over a raw socket to the real server on the

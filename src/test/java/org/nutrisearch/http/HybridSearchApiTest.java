@@ -13,17 +13,17 @@ import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
 
 /** {@code mode} on the search and answer endpoints, over the five articles with test vectors. */
 class HybridSearchApiTest {

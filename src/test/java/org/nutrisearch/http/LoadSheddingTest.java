@@ -14,13 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.ArticleInfo;
-import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.IndexStats;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +28,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 
 /** Beyond the requests served at once and a short bounded queue, the service sheds load with 503 JSON. */

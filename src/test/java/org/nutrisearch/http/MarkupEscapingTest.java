@@ -12,8 +12,6 @@ import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SnippetAssertions;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -31,6 +29,8 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.snippet.SnippetAssertions;
 
 /**
  * An article full of markup in every field. Snippets (the one HTML field) carry only the service's

@@ -15,12 +15,6 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LoadingBackend;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,6 +37,12 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.query.UnitQueryBuilder;
+import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /**
  * Keeps {@code /openapi.json} true: every route the app registers is documented and every documented

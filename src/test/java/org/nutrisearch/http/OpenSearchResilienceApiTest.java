@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchRequest;
 
 /**
  * The service on the OpenSearch backend when the cluster misbehaves, seen over HTTP: unreachable (503

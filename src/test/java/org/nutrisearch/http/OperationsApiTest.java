@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LoadingBackend;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchBackend;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +21,9 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.LoadingBackend;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Metrics, access log, readiness and the admin analytics endpoint, spoken to over HTTP. */
 class OperationsApiTest {

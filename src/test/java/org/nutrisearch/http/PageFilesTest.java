@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Section;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** The service serves its own search page, under a policy that forbids inline and foreign code. */
 class PageFilesTest {

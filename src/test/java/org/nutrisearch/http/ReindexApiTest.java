@@ -13,11 +13,6 @@ import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.Reindexer;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.BufferedWriter;
 import java.net.URI;
@@ -39,6 +34,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.query.UnitQueryBuilder;
+import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /** {@code POST /api/admin/reindex} over HTTP: the token, the report, one at a time, and searches that never fail meanwhile. */
 class ReindexApiTest {

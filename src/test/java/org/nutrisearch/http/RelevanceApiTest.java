@@ -12,7 +12,6 @@ import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.FaqEntry;
 import org.nutrisearch.corpus.Section;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
  * Synonyms, nutrient recognition, typo tolerance, "did you mean" and suggestions, end to end over

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.SearchBackend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * The search API over the five bundled articles, started on a random port and spoken to over HTTP, on

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.LuceneSearchBackend;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** The browser-hardening headers are on every response: answers, API errors and Jetty's own errors. */
 class SecurityHeadersTest {

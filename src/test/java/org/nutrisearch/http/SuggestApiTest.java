@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.search.SearchBackend;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * {@code /api/suggest} over the five bundled articles: what is offered, in which order, and validation,

@@ -16,8 +16,6 @@ import org.nutrisearch.opensearch.OpenSearchIndexer;
 import org.nutrisearch.opensearch.OpenSearchSchema;
 import org.nutrisearch.opensearch.OpenSearchTestCluster;
 import org.nutrisearch.opensearch.SharedOpenSearch;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.RankingOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchBackend;
 
 /**
  * Search backends over fixture article sets, built once per test run and shared by the API test

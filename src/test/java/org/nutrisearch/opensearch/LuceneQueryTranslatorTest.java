@@ -12,8 +12,6 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.UnitQueryBuilder;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 
@@ -23,6 +21,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.query.UnitQueryBuilder;
 
 /** The Lucene → OpenSearch DSL translation, as the JSON that goes to the cluster. */
 class LuceneQueryTranslatorTest {

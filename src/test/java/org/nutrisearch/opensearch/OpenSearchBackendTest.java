@@ -18,8 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.UnitQueryBuilder;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
@@ -40,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.query.UnitQueryBuilder;
 
 /** Schema, indexing, search and reindexing against a real cluster, on a 2-shard index with a replica. */
 @Tag("opensearch")

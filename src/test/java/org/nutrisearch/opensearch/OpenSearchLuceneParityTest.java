@@ -14,14 +14,6 @@ import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.Highlight;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,6 +22,14 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.query.UnitQueryBuilder;
 
 /**
  * The OpenSearch backend answers like the embedded Lucene index over the bundled corpus, for every

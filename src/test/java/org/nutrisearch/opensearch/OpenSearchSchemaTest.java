@@ -3,7 +3,6 @@ package org.nutrisearch.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.nutrisearch.search.SuggestionIndex;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.nutrisearch.search.suggest.SuggestionIndex;
 
 class OpenSearchSchemaTest {
 

@@ -1,15 +1,15 @@
 package org.nutrisearch.page;
 
 import org.nutrisearch.corpus.Article;
+
+import java.util.List;
+import java.util.Optional;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
-
-import java.util.List;
-import java.util.Optional;
 
 /** A backend that breaks on one query, so the page's error state can be seen in a browser. */
 record FailingSearchBackend(String failingQuery, SearchBackend delegate) implements SearchBackend {

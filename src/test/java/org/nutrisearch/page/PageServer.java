@@ -13,15 +13,6 @@ import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.embedding.TextEmbedder;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.LiveIndex;
-import org.nutrisearch.search.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchBackend;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.SnippetBuilder;
-import org.nutrisearch.search.UnitQueryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +25,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.query.UnitQueryBuilder;
+import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /** The real service (App.create) over articles indexed into a temporary folder, on a free port. */
 final class PageServer implements AutoCloseable {

@@ -1,0 +1,226 @@
+package org.nutrisearch.answer;
+
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.query.QuestionWords;
+
+/**
+ * Measures how well each search candidate covers a question: which of the question's words it
+ * contains, weighted by how rare they are among all units (a word no unit contains weighs most, so a
+ * question about acne cannot be covered by a paragraph about magnesium), and whether it contains them
+ * in one passage. Thread-safe.
+ */
+public final class AnswerFeatureExtractor {
+
+    /** Sentence ends and line breaks (bullets are their own lines). */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    /** Sentences per passage for {@link AnswerFeatures#window()}. */
+    static final int WINDOW_SENTENCES = 2;
+    /** {@link AnswerFeatures#evidence()} stops growing here: past two rare words, more says little. */
+    static final double MAX_EVIDENCE = 2.0;
+    /** Shortest shared prefix for {@link #sameFamily}: shorter prefixes join unrelated words. */
+    static final int FAMILY_PREFIX = 5;
+    /** Characters of the shorter stem {@link #sameFamily} lets differ. */
+    static final int FAMILY_SLACK = 2;
+
+    private final QuestionWords words;
+    private final SynonymCoverage synonyms;
+
+    public AnswerFeatureExtractor(QuestionWords words, SynonymCoverage synonyms) {
+        this.words = words;
+        this.synonyms = synonyms;
+    }
+
+    /**
+     * How much each question term weighs.
+     *
+     * @param byTerm the weight of each term, in question order
+     * @param unseen the weight of a term no unit contains (the largest possible)
+     */
+    public record Weights(Map<String, Double> byTerm, double unseen) {
+        public Weights {
+            byTerm = Collections.unmodifiableMap(new LinkedHashMap<>(byTerm));
+        }
+    }
+
+    /**
+     * The weight of each question term: BM25's IDF over units, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}.
+     * Every term weighs 1 when the frequencies are unknown.
+     */
+    public static Weights weights(List<String> terms, Map<String, Integer> unitFrequencies, int totalUnits) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        boolean known = !unitFrequencies.isEmpty() && totalUnits > 0;
+        for (String t : terms) {
+            weights.put(t, known ? idf(unitFrequencies.getOrDefault(t, 0), totalUnits) : 1.0);
+        }
+        return new Weights(weights, known ? idf(0, totalUnits) : 1.0);
+    }
+
+    private static double idf(int df, int totalUnits) {
+        int n = Math.max(totalUnits, df);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /** Features for every hit, in hit order; {@code hits} are in search order (best score first). */
+    public List<AnswerFeatures> extract(Weights weights, Set<String> questionNutrients,
+                                        List<SearchHit> hits) {
+        List<AnswerFeatures> out = new ArrayList<>(hits.size());
+        double best = hits.isEmpty() ? 0 : hits.getFirst().score();
+        double runnerUp = hits.size() > 1 ? hits.get(1).score() : 0;
+        List<String> asked = new ArrayList<>(weights.byTerm().keySet());
+        double[] similarity = similarities(hits);
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            Unit unit = hit.unit();
+            Set<String> context = new HashSet<>(words.terms(contextOf(unit)));
+            Set<String> all = new HashSet<>(context);
+            List<Set<String>> sentences = sentenceTerms(unit.text());
+            sentences.forEach(all::addAll);
+
+            double window = 0;
+            for (int s = 0; s < Math.max(1, sentences.size() - WINDOW_SENTENCES + 1); s++) {
+                Set<String> passage = new HashSet<>(context);
+                for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
+                    passage.addAll(sentences.get(k));
+                }
+                window = Math.max(window, share(weights, covered(asked, passage)));
+            }
+            double relScore = best > 0 ? hit.score() / best : 0;
+            double lead = best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
+            Set<String> covered = covered(asked, all);
+            double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
+            out.add(new AnswerFeatures(share(weights, covered), window, evidence,
+                    nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
+                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i)));
+        }
+        return out;
+    }
+
+    /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */
+    private static double[] similarities(List<SearchHit> hits) {
+        double[] out = new double[hits.size()];
+        for (int i = 0; i < out.length; i++) {
+            Float s = hits.get(i).similarity();
+            out[i] = s == null ? 0 : s;
+        }
+        return out;
+    }
+
+    /**
+     * How far hit {@code i} stands out by meaning: its similarity minus the best similarity among the
+     * other hits (positive only for the most similar hit, by its margin over the runner-up).
+     */
+    static double similarityLead(double[] similarity, int i) {
+        if (similarity.length < 2 || similarity[i] == 0) {
+            return 0;
+        }
+        double bestOther = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < similarity.length; k++) {
+            if (k != i) {
+                bestOther = Math.max(bestOther, similarity[k]);
+            }
+        }
+        return similarity[i] - bestOther;
+    }
+
+    /**
+     * Text that frames every sentence of the unit: a section's or table's heading (it names the topic)
+     * and an FAQ's own question. The fixed headings of FAQ, summary and key point units say nothing.
+     */
+    private static String contextOf(Unit unit) {
+        StringBuilder sb = new StringBuilder();
+        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null) {
+            sb.append(unit.heading()).append('\n');
+        }
+        if (unit.question() != null) {
+            sb.append(unit.question());
+        }
+        return sb.toString();
+    }
+
+    private List<Set<String>> sentenceTerms(String text) {
+        List<Set<String>> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_BREAK.split(text == null ? "" : text)) {
+            List<String> terms = words.terms(sentence);
+            if (!terms.isEmpty()) {
+                sentences.add(new HashSet<>(terms));
+            }
+        }
+        return sentences;
+    }
+
+    /**
+     * The question terms a unit (or passage) with terms {@code found} covers: those it contains, those it
+     * contains another form of (see {@link #sameFamily}), and those a synonym covers.
+     */
+    Set<String> covered(List<String> asked, Set<String> found) {
+        Set<String> covered = new HashSet<>();
+        for (String term : asked) {
+            if (found.contains(term)) {
+                covered.add(term);
+                continue;
+            }
+            for (String other : found) {
+                if (sameFamily(term, other)) {
+                    covered.add(term);
+                    break;
+                }
+            }
+        }
+        covered.addAll(synonyms.covered(asked, found));
+        return covered;
+    }
+
+    /**
+     * Whether two stems are forms of one word that the stemmer left apart ("absorb" and "absorpt" from
+     * absorption, "pregnant" and "pregnanc"): they share a prefix of at least
+     * {@value #FAMILY_PREFIX} characters that leaves at most {@value #FAMILY_SLACK} characters of the
+     * shorter one over.
+     */
+    static boolean sameFamily(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < FAMILY_PREFIX) {
+            return false;
+        }
+        int common = 0;
+        while (common < shorter && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= Math.max(FAMILY_PREFIX, shorter - FAMILY_SLACK);
+    }
+
+    /** The weighted share of question terms found in {@code found}. */
+    static double share(Weights weights, Set<String> found) {
+        double total = weights.byTerm().values().stream().mapToDouble(Double::doubleValue).sum();
+        return total > 0 ? matched(weights, found) / total : 0;
+    }
+
+    /** The summed weight of the question terms found in {@code found}. */
+    static double matched(Weights weights, Set<String> found) {
+        double hit = 0;
+        for (Map.Entry<String, Double> w : weights.byTerm().entrySet()) {
+            if (found.contains(w.getKey())) {
+                hit += w.getValue();
+            }
+        }
+        return hit;
+    }
+
+    private static double nutrientMiss(Set<String> questionNutrients, List<String> unitNutrients) {
+        if (questionNutrients.isEmpty()) {
+            return 0;
+        }
+        long missing = questionNutrients.stream().filter(n -> !unitNutrients.contains(n)).count();
+        return (double) missing / questionNutrients.size();
+    }
+}

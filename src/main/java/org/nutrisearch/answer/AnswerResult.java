@@ -1,0 +1,28 @@
+package org.nutrisearch.answer;
+
+import java.util.List;
+import org.nutrisearch.search.SearchMode;
+
+/**
+ * What the answer service says to a question.
+ *
+ * @param question     the question as asked
+ * @param answer       the answer, or null when declined
+ * @param alternatives up to {@link AnswerService#ALTERNATIVES} further candidates, best first; when
+ *                     declined as ambiguous, the two competing candidates come first
+ * @param reason       why there is no answer, or null when there is one
+ * @param disclaimer   the answer's article's medical disclaimer, or {@link AnswerService#STANDARD_DISCLAIMER}
+ * @param mode         how the candidates were retrieved (lexical when vectors were asked for but are not
+ *                     available), which also says which confidence model scored them
+ */
+public record AnswerResult(String question, AnswerCandidate answer, List<AnswerCandidate> alternatives,
+                           DeclineReason reason, String disclaimer, SearchMode mode) {
+    public AnswerResult {
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** Whether the answer was declined because two different answers were equally likely. */
+    public boolean ambiguous() {
+        return reason == DeclineReason.AMBIGUOUS;
+    }
+}

@@ -1,0 +1,213 @@
+package org.nutrisearch.answer;
+
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.query.QuestionWords;
+
+/**
+ * Answers a question in everyday words with one unit, or declines: searches with the question's
+ * content words, scores every candidate's confidence ({@link AnswerConfidence}), answers with the most
+ * confident one when it clears the threshold and no equally confident candidate from another article
+ * says something else. Thread-safe.
+ */
+public final class AnswerService {
+
+    /** Search hits considered per question. */
+    public static final int CANDIDATES = 30;
+    /** Further candidates returned with an answer (or instead of one). */
+    public static final int ALTERNATIVES = 3;
+    /** Said with every answer whose article has no disclaimer of its own, and with every decline. */
+    public static final String STANDARD_DISCLAIMER = "This information is for general education only and is not "
+            + "medical advice. Talk to a doctor or other qualified health professional about your symptoms.";
+
+    /**
+     * The mode candidates are retrieved in when a request names none: the one that measured best on the
+     * judged chatbot questions (docs/answer.md, "Answers by meaning"). Without vectors it runs lexically.
+     */
+    public static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
+
+    private final SearchBackend backend;
+    private final QuestionWords words;
+    private final AnswerFeatureExtractor extractor;
+    private final NutrientTagger tagger;
+    private final AnswerModels models;
+    private final AnswerPolicy policy;
+    private final SearchMode defaultMode;
+
+    /**
+     * @param models      the confidence model for each retrieval mode
+     * @param defaultMode the mode of a request that names none; null follows the backend's default mode
+     *                    (the server's {@code --search-mode}, so one setting serves search and answers)
+     */
+    public AnswerService(SearchBackend backend, QuestionWords words, SynonymCoverage synonyms, NutrientTagger tagger,
+                         AnswerModels models, AnswerPolicy policy, SearchMode defaultMode) {
+        this.backend = backend;
+        this.words = words;
+        this.extractor = new AnswerFeatureExtractor(words, synonyms);
+        this.tagger = tagger;
+        this.models = models;
+        this.policy = policy;
+        this.defaultMode = defaultMode;
+    }
+
+    /**
+     * The service as the server runs it: English analysis, the synonym file, the nutrient lexicon's tagger,
+     * the fitted models ({@link AnswerModels#FITTED}), retrieving in the backend's default mode (which is
+     * {@link #DEFAULT_MODE} unless the server was told otherwise).
+     */
+    public static AnswerService withDefaults(SearchBackend backend, NutrientLexicon lexicon, AnswerPolicy policy) {
+        QuestionWords words = new QuestionWords(TextAnalyzers.english());
+        return new AnswerService(backend, words, SynonymCoverage.loadDefault(words), new NutrientTagger(lexicon),
+                AnswerModels.FITTED, policy, null);
+    }
+
+    public AnswerPolicy policy() {
+        return policy;
+    }
+
+    /** The mode of a request that names none. */
+    public SearchMode defaultMode() {
+        return defaultMode != null ? defaultMode : backend.defaultMode();
+    }
+
+    /** The answer to a question, or a decline with its reason. */
+    public AnswerResult answer(AnswerRequest request) {
+        return decide(request.question(), rank(request));
+    }
+
+    /**
+     * Every candidate for a question, most confident first (ties keep search order), retrieved in the
+     * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
+     * model, when the backend has no vectors.
+     */
+    public AnswerCandidates rank(AnswerRequest request) {
+        SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
+        SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
+        QuestionWords.Content content = words.of(request.question());
+        if (content.isEmpty()) {
+            return AnswerCandidates.none(mode);
+        }
+        // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
+        // words as typed, the first field weights. The search box's ranking (docs/relevance.md) puts
+        // fewer right answers in the first three; moving to it needs a refit. Semantic and hybrid
+        // searches take the whole question: the embedding reads "will eating bananas stop my cramps"
+        // better than "eating bananas cramps" (more right answers first, docs/answer.md).
+        String text = mode.usesVectors() ? request.question() : content.text();
+        SearchResult result = backend.search(new SearchRequest(text, CANDIDATES, 0, request.kinds(),
+                request.nutrients(), request.articleId(), RankingOptions.BASELINE, mode));
+        if (mode.usesVectors() && !result.mode().usesVectors()) {
+            // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
+            result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
+                    request.nutrients(), request.articleId(), RankingOptions.BASELINE, SearchMode.LEXICAL));
+        }
+        if (result.hits().isEmpty()) {
+            return AnswerCandidates.none(result.mode());
+        }
+        AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
+                backend.unitFrequencies(content.terms()), backend.stats().units());
+        Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
+        List<AnswerFeatures> features = extractor.extract(weights, named, result.hits());
+        AnswerConfidence confidence = models.of(result.mode());
+        List<AnswerCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            candidates.add(new AnswerCandidate(result.hits().get(i), features.get(i), confidence.of(features.get(i))));
+        }
+        candidates.sort(Comparator.comparingDouble(AnswerCandidate::confidence).reversed());
+        return new AnswerCandidates(result.mode(), candidates);
+    }
+
+    /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
+    public AnswerResult decide(String question, AnswerCandidates candidates) {
+        List<AnswerCandidate> ranked = candidates.candidates();
+        SearchMode mode = candidates.mode();
+        if (ranked.isEmpty()) {
+            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode);
+        }
+        AnswerCandidate best = ranked.getFirst();
+        if (best.confidence() < policy.threshold()) {
+            return new AnswerResult(question, null, alternatives(ranked, List.of()), DeclineReason.LOW_CONFIDENCE,
+                    STANDARD_DISCLAIMER, mode);
+        }
+        Optional<AnswerCandidate> rival = rival(ranked);
+        if (rival.isPresent()) {
+            return new AnswerResult(question, null, alternatives(ranked, List.of(best, rival.get())),
+                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode);
+        }
+        return new AnswerResult(question, best, alternatives(ranked.subList(1, ranked.size()), List.of()), null,
+                disclaimerOf(best), mode);
+    }
+
+    /**
+     * The most confident candidate from another article when it is as good as the best (confidence over
+     * the threshold and within the margin) and says something else (few shared terms): then the question
+     * has two answers and a bot should offer both.
+     */
+    private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked) {
+        AnswerCandidate best = ranked.getFirst();
+        String article = best.hit().unit().articleId();
+        for (AnswerCandidate c : ranked.subList(1, ranked.size())) {
+            if (c.hit().unit().articleId().equals(article)) {
+                continue;
+            }
+            boolean close = c.confidence() >= policy.threshold()
+                    && best.confidence() - c.confidence() <= policy.ambiguityMargin();
+            boolean different = sharedTerms(best, c) <= policy.maxSharedTerms();
+            return close && different ? Optional.of(c) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The share of the smaller unit's distinct text terms that the other unit also has (the overlap
+     * coefficient): near 1 when one restates the other, low when they say different things.
+     */
+    double sharedTerms(AnswerCandidate a, AnswerCandidate b) {
+        Set<String> ta = new HashSet<>(words.terms(a.hit().unit().text()));
+        Set<String> tb = new HashSet<>(words.terms(b.hit().unit().text()));
+        if (ta.isEmpty() || tb.isEmpty()) {
+            return 0;
+        }
+        Set<String> shared = new HashSet<>(ta);
+        shared.retainAll(tb);
+        return (double) shared.size() / Math.min(ta.size(), tb.size());
+    }
+
+    /**
+     * {@code first}, then the rest of {@code ranked} in order that clear the policy's alternative floor,
+     * up to {@link #ALTERNATIVES} in all.
+     */
+    private List<AnswerCandidate> alternatives(List<AnswerCandidate> ranked, List<AnswerCandidate> first) {
+        List<AnswerCandidate> out = new ArrayList<>(first);
+        for (AnswerCandidate c : ranked) {
+            if (out.size() >= ALTERNATIVES || c.confidence() < policy.alternativeFloor()) {
+                break;
+            }
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private String disclaimerOf(AnswerCandidate answer) {
+        return backend.article(answer.hit().unit().articleId())
+                .map(Article::disclaimer)
+                .filter(d -> !d.isBlank())
+                .orElse(STANDARD_DISCLAIMER);
+    }
+}

@@ -1,0 +1,111 @@
+package org.nutrisearch.answer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.nutrisearch.search.query.QuestionWords;
+
+/**
+ * Lets a unit cover a question's words when it says the same thing another way ("low magnesium" in the
+ * question, "magnesium deficiency" in the answer), using the consumer/clinical synonym file of the
+ * nutrients package (Solr format: {@code a, b, c} are equivalent, {@code a => b, c} maps a to b and c).
+ * Immutable and thread-safe.
+ */
+public final class SynonymCoverage {
+
+    /** The synonym file on the classpath. */
+    public static final String RESOURCE = "/org/nutrisearch/nutrients/synonyms.txt";
+    /** Covers nothing: for backends and tests that do without synonyms. */
+    public static final SynonymCoverage NONE = new SynonymCoverage(List.of());
+
+    /** Phrases (as analysed term lists) the question may say, and the phrases a unit may say instead. */
+    private record Rule(List<List<String>> from, List<List<String>> to) {
+    }
+
+    private final List<Rule> rules;
+
+    private SynonymCoverage(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The synonyms of {@link #RESOURCE}, analysed like questions and units. */
+    public static SynonymCoverage loadDefault(QuestionWords words) {
+        try (InputStream in = SynonymCoverage.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), words);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Parses rules in Solr format; comments ({@code #}) and blank lines are skipped. */
+    public static SynonymCoverage parse(Reader reader, QuestionWords words) throws IOException {
+        List<Rule> rules = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(reader);
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            int arrow = s.indexOf("=>");
+            List<List<String>> left = phrases(arrow < 0 ? s : s.substring(0, arrow), words);
+            List<List<String>> right = arrow < 0 ? left : phrases(s.substring(arrow + 2), words);
+            if (!left.isEmpty() && !right.isEmpty()) {
+                rules.add(new Rule(left, right));
+            }
+        }
+        return new SynonymCoverage(rules);
+    }
+
+    private static List<List<String>> phrases(String list, QuestionWords words) {
+        List<List<String>> out = new ArrayList<>();
+        for (String phrase : list.split(",")) {
+            List<String> terms = words.terms(phrase.strip());
+            if (!terms.isEmpty() && !out.contains(terms)) {
+                out.add(terms);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The question terms a unit covers through a synonym: those of every phrase the question says (its
+     * terms in a row) for which the unit contains all terms of another phrase of the same rule.
+     *
+     * @param question the question's analysed terms, in order
+     * @param unit     the analysed terms of the unit (or of one passage of it)
+     */
+    public Set<String> covered(List<String> question, Set<String> unit) {
+        Set<String> covered = new HashSet<>();
+        for (Rule rule : rules) {
+            for (List<String> said : rule.from()) {
+                if (covered.containsAll(said) || !inOrder(question, said)) {
+                    continue;
+                }
+                for (List<String> other : rule.to()) {
+                    if (!other.equals(said) && unit.containsAll(other)) {
+                        covered.addAll(said);
+                        break;
+                    }
+                }
+            }
+        }
+        return covered;
+    }
+
+    /** Whether {@code phrase} occurs in {@code terms} as consecutive terms. */
+    private static boolean inOrder(List<String> terms, List<String> phrase) {
+        return Collections.indexOfSubList(terms, phrase) >= 0;
+    }
+}

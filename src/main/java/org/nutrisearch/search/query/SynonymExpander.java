@@ -1,0 +1,131 @@
+package org.nutrisearch.search.query;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
+import org.nutrisearch.index.UnitFields;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the synonym alternatives of a query from the token graph of the synonym analyzer: for each
+ * stretch of the query a synonym line matched, the other ways of saying it ("low potassium" →
+ * "hypokalemia", "potassium defici"), as analysed term sequences. Thread-safe.
+ */
+final class SynonymExpander {
+
+    /** Alternatives kept per query: bounds the clauses one query can add. */
+    static final int MAX_ALTERNATIVES = 24;
+
+    private final Analyzer synonymAnalyzer;
+
+    SynonymExpander(Analyzer synonymAnalyzer) {
+        this.synonymAnalyzer = synonymAnalyzer;
+    }
+
+    /**
+     * Analysed terms with their positions relative to the first (a stop word leaves a gap: "pins
+     * and needles" is "pin" at 0 and "needl" at 2).
+     */
+    record TermSequence(List<String> terms, List<Integer> positions) {
+        TermSequence {
+            terms = List.copyOf(terms);
+            positions = List.copyOf(positions);
+        }
+
+        boolean isPhrase() {
+            return terms.size() > 1;
+        }
+    }
+
+    /** One stretch of the query with the synonyms it has besides what was typed. */
+    record Expansion(TermSequence typed, List<TermSequence> alternatives) {
+        Expansion {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    /** The expansions of {@code text}, in query order; empty when no synonym line matched. */
+    List<Expansion> expand(String text) {
+        List<Expansion> out = new ArrayList<>();
+        int budget = MAX_ALTERNATIVES;
+        try (TokenStream source = synonymAnalyzer.tokenStream(UnitFields.TEXT, text);
+             CachingTokenFilter ts = new CachingTokenFilter(source)) {
+            // Text without a single token ("*", "the") has no graph to read.
+            ts.reset();
+            if (!ts.incrementToken()) {
+                return out;
+            }
+            // The graph resets the cached stream and reads it from the start.
+            GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
+            int[] points = graph.articulationPoints();
+            int start = 0;
+            for (int i = 0; i <= points.length && budget > 0; i++) {
+                int end = i < points.length ? points[i] : -1;
+                if (graph.hasSidePath(start)) {
+                    Expansion e = expansion(graph.getFiniteStrings(start, end), budget);
+                    if (e != null) {
+                        out.add(e);
+                        budget -= e.alternatives().size();
+                    }
+                }
+                start = end;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Expansion expansion(Iterator<TokenStream> paths, int budget) throws IOException {
+        TermSequence typed = null;
+        Set<TermSequence> alternatives = new LinkedHashSet<>();
+        while (paths.hasNext()) {
+            TokenStream path = paths.next();
+            CharTermAttribute term = path.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = path.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute type = path.addAttribute(TypeAttribute.class);
+            List<String> terms = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            boolean original = true;
+            int pos = -1;
+            path.reset();
+            while (path.incrementToken()) {
+                pos += terms.isEmpty() ? 1 : inc.getPositionIncrement();
+                terms.add(term.toString());
+                positions.add(pos);
+                original &= !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+            }
+            path.end();
+            path.close();
+            if (terms.isEmpty()) {
+                continue;
+            }
+            TermSequence seq = new TermSequence(terms, positions);
+            if (original) {
+                typed = seq;
+            } else {
+                alternatives.add(seq);
+            }
+        }
+        if (typed != null) {
+            alternatives.remove(typed);
+        }
+        if (alternatives.isEmpty()) {
+            return null;
+        }
+        List<TermSequence> kept = new ArrayList<>(alternatives);
+        return new Expansion(typed, kept.subList(0, Math.min(budget, kept.size())));
+    }
+}

@@ -1,0 +1,131 @@
+package org.nutrisearch.answer;
+
+import org.junit.jupiter.api.Test;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.TextAnalyzers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.Snippet;
+import org.nutrisearch.search.query.QuestionWords;
+
+/** The features a candidate's confidence is computed from, and the logistic that combines them. */
+class AnswerFeatureExtractorTest {
+
+    private final QuestionWords words = new QuestionWords(TextAnalyzers.english());
+    private final AnswerFeatureExtractor extractor = new AnswerFeatureExtractor(words, SynonymCoverage.loadDefault(words));
+
+    private static SearchHit hit(UnitKind kind, String heading, String text, List<String> nutrients, float score) {
+        Unit unit = new Unit("a#" + kind.apiName() + "-1", kind, "a", "Title", "corpus/a.txt", heading, null, text);
+        return new SearchHit(unit, new Snippet(text, List.of()), nutrients, score);
+    }
+
+    @Test
+    void rareWordsWeighMostAndUnseenWordsMostOfAll() {
+        AnswerFeatureExtractor.Weights w = AnswerFeatureExtractor.weights(List.of("cramp", "banana", "acn"),
+                Map.of("cramp", 94, "banana", 12), 138);
+        assertEquals(Math.log(1 + (138 - 94 + 0.5) / 94.5), w.byTerm().get("cramp"), 1e-9);
+        assertEquals(Math.log(1 + (138 - 12 + 0.5) / 12.5), w.byTerm().get("banana"), 1e-9);
+        assertEquals(Math.log(1 + 138.5 / 0.5), w.byTerm().get("acn"), 1e-9);
+        assertEquals(w.unseen(), w.byTerm().get("acn"), 1e-9);
+
+        AnswerFeatureExtractor.Weights flat = AnswerFeatureExtractor.weights(List.of("cramp", "acn"), Map.of(), 0);
+        assertEquals(Map.of("cramp", 1.0, "acn", 1.0), flat.byTerm(), "unknown frequencies weigh every word the same");
+    }
+
+    @Test
+    void coverageCountsTheWholeUnitAndWindowTheBestTwoSentences() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 2.0, "cramp", 1.0), 4.0);
+        SearchHit together = hit(UnitKind.FAQ, "Frequently Asked Questions",
+                "Bananas are rich in potassium. They may ease cramps. Drink water.", List.of("potassium"), 10f);
+        SearchHit apart = hit(UnitKind.SECTION, "Diet",
+                "Bananas are rich in potassium. Spinach is too. Nuts are fine. Cramps come at night.", List.of(), 8f);
+        SearchHit half = hit(UnitKind.TABLE, "Foods", "Cramps: stretch first.", List.of(), 5f);
+        List<AnswerFeatures> f = extractor.extract(w, Set.of("potassium", "magnesium"), List.of(together, apart, half));
+
+        assertEquals(1.0, f.get(0).coverage(), 1e-9);
+        assertEquals(1.0, f.get(0).window(), 1e-9);
+        assertEquals(0.75, f.get(0).evidence(), 1e-9, "(2 + 1) / 4");
+        assertEquals(0.5, f.get(0).nutrientMiss(), 1e-9, "magnesium is named but not mentioned");
+        assertEquals(1.0, f.get(0).faq(), 1e-9);
+        assertEquals(1.0, f.get(0).relScore(), 1e-9);
+        assertEquals(0.2, f.get(0).lead(), 1e-6, "(10 - 8) / 10");
+
+        assertEquals(1.0, f.get(1).coverage(), 1e-9);
+        assertEquals(2.0 / 3, f.get(1).window(), 1e-9, "no two sentences in a row hold both words");
+        assertEquals(0.8, f.get(1).relScore(), 1e-6);
+        assertEquals(-0.2, f.get(1).lead(), 1e-6);
+        assertEquals(0.0, f.get(1).faq(), 1e-9);
+        assertEquals(0.0, f.get(1).nutrientMiss() - 1.0, 1e-9, "the section mentions neither nutrient");
+
+        assertEquals(1.0 / 3, f.get(2).coverage(), 1e-9);
+        assertEquals(-0.5, f.get(2).lead(), 1e-6);
+    }
+
+    @Test
+    void aSectionHeadingFramesEverySentenceButFaqHeadingsDoNot() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("potassium", 1.0, "food", 1.0), 4.0);
+        SearchHit section = hit(UnitKind.SECTION, "Potassium", "Eat more foods like beans.", List.of(), 1f);
+        SearchHit faq = hit(UnitKind.FAQ, "Potassium", "Eat more foods like beans.", List.of(), 1f);
+        List<AnswerFeatures> f = extractor.extract(w, Set.of(), List.of(section, faq));
+        assertEquals(1.0, f.get(0).window(), 1e-9);
+        assertEquals(0.5, f.get(1).window(), 1e-9);
+    }
+
+    @Test
+    void wordFamiliesJoinFormsTheStemmerLeftApart() {
+        assertTrue(AnswerFeatureExtractor.sameFamily("absorb", "absorpt"));
+        assertTrue(AnswerFeatureExtractor.sameFamily("pregnant", "pregnanc"));
+        assertFalse(AnswerFeatureExtractor.sameFamily("calf", "calv"), "too short to tell");
+        assertFalse(AnswerFeatureExtractor.sameFamily("magnesium", "manganes"));
+        assertFalse(AnswerFeatureExtractor.sameFamily("vitamin", "vital"));
+        assertEquals(Set.of("absorb", "magnesium"),
+                extractor.covered(List.of("bodi", "absorb", "magnesium"), Set.of("improv", "magnesium", "absorpt")));
+    }
+
+    @Test
+    void confidenceIsTheLogisticOfTheWeightedSum() {
+        AnswerConfidence model = new AnswerConfidence(-1.0, List.of(2.0, 0.0, 1.0, -1.0, 0.0, 0.0, 0.5, 2.0, 1.0));
+        AnswerFeatures f = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0);
+        assertEquals(-1.0 + 1.0 + 1.0 - 1.0 + 0.5, model.logit(f), 1e-9, "lexical features: no similarity");
+        assertEquals(1 / (1 + Math.exp(-0.5)), model.of(f), 1e-9);
+        AnswerFeatures near = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0, 0.8, -0.1);
+        assertEquals(0.5 + 2.0 * 0.8 - 0.1, model.logit(near), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new AnswerConfidence(0, List.of(1.0)));
+        AnswerFeatures nothing = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
+        assertTrue(AnswerConfidence.DEFAULT.of(nothing) < 0.01, "a candidate with no evidence is not an answer");
+        AnswerFeatures onlyMeaning = new AnswerFeatures(0, 0, 0, 0, 1, 0, 1, 0.85, 0.05);
+        assertTrue(AnswerConfidence.HYBRID.of(onlyMeaning) < 0.1,
+                "a near passage sharing no question word is not an answer: " + AnswerConfidence.HYBRID.of(onlyMeaning));
+    }
+
+    @Test
+    void similarityAndItsLeadComeFromTheHitsCosines() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 1.0), 4.0);
+        Unit a = new Unit("a#faq-1", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Bananas.");
+        Unit b = new Unit("a#faq-2", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Spinach.");
+        Unit c = new Unit("a#faq-3", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Nuts.");
+        List<SearchHit> hits = List.of(
+                new SearchHit(a, new Snippet("Bananas.", List.of()), List.of(), 0.03f, 0.70f),
+                new SearchHit(b, new Snippet("Spinach.", List.of()), List.of(), 0.02f, 0.80f),
+                new SearchHit(c, new Snippet("Nuts.", List.of()), List.of(), 0.01f, 0.75f));
+        List<AnswerFeatures> f = extractor.extract(w, Set.of(), hits);
+        assertEquals(0.70, f.get(0).similarity(), 1e-6);
+        assertEquals(0.70 - 0.80, f.get(0).similarityLead(), 1e-6, "trails the most similar");
+        assertEquals(0.80 - 0.75, f.get(1).similarityLead(), 1e-6, "the most similar leads the runner-up");
+        assertEquals(0.75 - 0.80, f.get(2).similarityLead(), 1e-6);
+
+        List<AnswerFeatures> lexical = extractor.extract(w, Set.of(),
+                List.of(hit(UnitKind.FAQ, "FAQ", "Bananas.", List.of(), 3f), hit(UnitKind.SECTION, "X", "Nuts.", List.of(), 1f)));
+        assertEquals(0.0, lexical.get(0).similarity());
+        assertEquals(0.0, lexical.get(0).similarityLead());
+    }
+}

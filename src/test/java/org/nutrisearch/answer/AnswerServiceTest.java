@@ -1,0 +1,172 @@
+package org.nutrisearch.answer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.FaqEntry;
+import org.nutrisearch.corpus.Section;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.Snippet;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.query.UnitQueryBuilder;
+import org.nutrisearch.search.snippet.SnippetBuilder;
+
+/** When the answer service answers, declines or calls a question ambiguous, over two small fixture articles. */
+class AnswerServiceTest {
+
+    static final String WITH_DISCLAIMER = "cramps";
+    static final String WITHOUT_DISCLAIMER = "minerals";
+
+    @TempDir
+    static Path dir;
+    static LuceneSearchBackend backend;
+    static AnswerService service;
+
+    @BeforeAll
+    static void index() throws Exception {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Article cramps = new Article(WITH_DISCLAIMER, "Cramps and minerals", "corpus/cramps.txt", null, List.of(),
+                List.of(new Section("Magnesium", null, "Low magnesium causes cramps at night.")),
+                List.of(new FaqEntry(null, "Bananas are rich in potassium. Potassium helps muscles relax.")),
+                List.of(), "Not medical advice.");
+        Article minerals = new Article(WITHOUT_DISCLAIMER, "Minerals", "corpus/minerals.txt", null, List.of(),
+                List.of(new Section("Iron", null, "Iron deficiency is linked to restless legs.")),
+                List.of(), List.of(), null);
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(tagger, json).rebuild(List.of(cramps, minerals), generations, null);
+        var analyzer = TextAnalyzers.english();
+        backend = new LuceneSearchBackend(LiveIndex.open(generations.current().orElseThrow()), lexicon,
+                new UnitQueryBuilder(analyzer), new SnippetBuilder(analyzer, tagger), json);
+        service = AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(0.4));
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private static AnswerCandidate candidate(String articleId, int n, String text, double confidence) {
+        Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
+                "Heading", null, text);
+        AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
+        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence);
+    }
+
+    private static AnswerCandidates lexical(AnswerCandidate... ranked) {
+        return new AnswerCandidates(SearchMode.LEXICAL, List.of(ranked));
+    }
+
+    @Test
+    void nothingToRankIsNoMatch() {
+        AnswerResult r = service.decide("what?", lexical());
+        assertNull(r.answer());
+        assertEquals(DeclineReason.NO_MATCH, r.reason());
+        assertEquals(SearchMode.LEXICAL, r.mode());
+        assertEquals(List.of(), r.alternatives());
+        assertEquals(AnswerService.STANDARD_DISCLAIMER, r.disclaimer());
+        assertEquals(DeclineReason.NO_MATCH, service.answer(AnswerRequest.of("what is it?")).reason(),
+                "a question of nothing but question words searches for nothing");
+        assertEquals(DeclineReason.NO_MATCH, service.answer(AnswerRequest.of("knee surgery recovery")).reason());
+    }
+
+    @Test
+    void belowTheThresholdDeclinesAndOffersWhatClearsTheFloor() {
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps.", 0.39);
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.2);
+        AnswerCandidate c = candidate(WITHOUT_DISCLAIMER, 2, "Zinc.", 0.05);
+        AnswerResult r = service.decide("q", lexical(a, b, c));
+        assertNull(r.answer());
+        assertEquals(DeclineReason.LOW_CONFIDENCE, r.reason());
+        assertFalse(r.ambiguous());
+        assertEquals(List.of(a, b), r.alternatives(), "0.05 is under the alternative floor of 0.1");
+    }
+
+    @Test
+    void aClearBestAnswerIsGivenWithItsArticlesDisclaimer() {
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.8);
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.7);
+        AnswerResult r = service.decide("q", lexical(a, b));
+        assertSame(a, r.answer());
+        assertNull(r.reason());
+        assertEquals(List.of(b), r.alternatives());
+        assertEquals("Not medical advice.", r.disclaimer());
+
+        AnswerResult other = service.decide("q", lexical(b));
+        assertSame(b, other.answer());
+        assertEquals(List.of(), other.alternatives());
+        assertEquals(AnswerService.STANDARD_DISCLAIMER, other.disclaimer(), "the minerals article has no disclaimer");
+    }
+
+    @Test
+    void twoNearlyEqualAnswersFromDifferentArticlesThatSayDifferentThingsAreAmbiguous() {
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.80);
+        AnswerCandidate sameArticle = candidate(WITH_DISCLAIMER, 2, "Potassium helps muscles relax.", 0.79);
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.77);
+        AnswerCandidate c = candidate(WITHOUT_DISCLAIMER, 2, "Zinc supports the immune system.", 0.5);
+        AnswerResult r = service.decide("q", lexical(a, sameArticle, b, c));
+        assertNull(r.answer());
+        assertEquals(DeclineReason.AMBIGUOUS, r.reason());
+        assertTrue(r.ambiguous());
+        assertEquals(List.of(a, b, sameArticle), r.alternatives(), "both competing answers first, then the next best");
+        assertEquals(AnswerService.STANDARD_DISCLAIMER, r.disclaimer());
+    }
+
+    @Test
+    void nearlyEqualAnswersThatSayTheSameThingAreNotAmbiguous() {
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes painful cramps at night.", 0.80);
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.79);
+        AnswerResult r = service.decide("q", lexical(a, b));
+        assertSame(a, r.answer());
+        assertEquals(1.0, service.sharedTerms(a, b), 1e-9);
+    }
+
+    @Test
+    void aRivalOutsideTheMarginOrUnderTheThresholdIsNoRival() {
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.80);
+        AnswerCandidate far = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.74);
+        assertSame(a, service.decide("q", lexical(a, far)).answer());
+
+        AnswerCandidate low = candidate(WITH_DISCLAIMER, 1, "Low magnesium causes cramps at night.", 0.42);
+        AnswerCandidate under = candidate(WITHOUT_DISCLAIMER, 1, "Iron deficiency is linked to restless legs.", 0.39);
+        assertSame(low, service.decide("q", lexical(low, under)).answer());
+    }
+
+    @Test
+    void rankingPutsTheUnitThatCoversTheQuestionFirst() {
+        AnswerCandidates bananas = service.rank(AnswerRequest.of("will eating bananas stop my cramps?"));
+        assertEquals(SearchMode.LEXICAL, bananas.mode(), "this index has no vectors: hybrid falls back to lexical");
+        List<AnswerCandidate> ranked = bananas.candidates();
+        assertEquals(WITH_DISCLAIMER + "#faq-1", ranked.getFirst().hit().unit().id());
+        for (int i = 1; i < ranked.size(); i++) {
+            assertTrue(ranked.get(i).confidence() <= ranked.get(i - 1).confidence());
+        }
+        List<AnswerCandidate> iron = service.rank(AnswerRequest.of("can low iron give me restless legs")).candidates();
+        assertEquals(WITHOUT_DISCLAIMER + "#section-1", iron.getFirst().hit().unit().id());
+        assertEquals(1.0, iron.getFirst().features().coverage(), 1e-9,
+                "low iron is covered by iron deficiency (synonyms), restless and legs by the text");
+    }
+}

@@ -1,0 +1,39 @@
+package org.nutrisearch.search.query;
+
+import org.junit.jupiter.api.Test;
+import org.nutrisearch.index.TextAnalyzers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.nutrisearch.search.SearchRequest;
+
+/** However a query is typed, it takes at most {@link UnitQueryBuilder#MAX_TERMS} terms from words and exclusions. */
+class QueryBoundsTest {
+
+    private final UnitQueryBuilder builder = new UnitQueryBuilder(TextAnalyzers.english());
+
+    private int clauses(String q) {
+        return UnitQueryBuilderFuzzTest.clauses(builder.build(SearchRequest.of(q)).query());
+    }
+
+    @Test
+    void oneWordHoldingHundredsOfTermsIsCutAtTheCap() {
+        // 250 terms in one typed word: each would be a clause in text, heading, question and title.
+        assertEquals(4 * 64 + 1, clauses("x,".repeat(250)));
+        assertEquals(4 * 10 + 1, clauses("x,".repeat(10)), "below the cap nothing is cut");
+    }
+
+    @Test
+    void exclusionsShareTheBudgetWithTheWords() {
+        // 60 word terms leave 4 for exclusions (3 fields each); the doc-type filter is the last clause.
+        String q = "w,".repeat(60) + " -" + "x,".repeat(100) + " -y";
+        assertEquals(4 * 60 + 3 * 4 + 1, clauses(q));
+    }
+
+    @Test
+    void firstTermsCutsAfterTheLastKeptTerm() {
+        assertEquals("b,c", builder.firstTerms("b,c,d", 2));
+        assertEquals("b,c,d", builder.firstTerms("b,c,d", 3));
+        assertEquals("", builder.firstTerms("b,c,d", 0));
+        assertEquals("the b", builder.firstTerms("the b c", 1), "stop words are not terms");
+    }
+}

@@ -1,0 +1,60 @@
+package org.nutrisearch.search.query;
+
+import org.junit.jupiter.api.Test;
+import org.nutrisearch.index.TextAnalyzers;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.answer.SynonymCoverage;
+
+/** What a chatbot question is about, and synonym coverage over analysed terms. */
+class QuestionWordsTest {
+
+    private final QuestionWords words = new QuestionWords(TextAnalyzers.english());
+
+    @Test
+    void questionWordsPronounsAndVagueVerbsAreDropped() {
+        QuestionWords.Content c = words.of("Will eating bananas stop my cramps?");
+        assertEquals(List.of("eating", "bananas", "cramps"), c.words());
+        assertEquals(List.of("eat", "banana", "cramp"), c.terms());
+        assertEquals("eating bananas cramps", c.text());
+    }
+
+    @Test
+    void apostrophesQuotesAndHyphensAreHandled() {
+        QuestionWords.Content c = words.of("I’m vegan, do I need to worry about 'B12' and calf-cramps?");
+        assertEquals(List.of("vegan", "b12", "calf-cramps"), c.words());
+        assertEquals(List.of("vegan", "b12", "calf", "cramp"), c.terms());
+    }
+
+    @Test
+    void aQuestionOfNothingButQuestionWordsIsEmpty() {
+        assertTrue(words.of("what is it? how can i?").isEmpty());
+        assertTrue(words.of("").isEmpty());
+        assertTrue(words.of(null).isEmpty());
+        assertTrue(words.of("?!…").isEmpty());
+    }
+
+    @Test
+    void synonymsCoverAQuestionPhraseSaidAnotherWay() {
+        SynonymCoverage synonyms = SynonymCoverage.loadDefault(words);
+        List<String> asked = words.of("can low magnesium give me cramps in bed").terms();
+        assertEquals(List.of("low", "magnesium", "cramp", "bed"), asked);
+        assertEquals(Set.of("low", "magnesium"), synonyms.covered(asked, Set.of("magnesium", "defici", "cramp")));
+        assertEquals(Set.of(), synonyms.covered(asked, Set.of("magnesium", "cramp")), "the unit must say the whole phrase");
+        assertEquals(Set.of("low", "potassium"),
+                synonyms.covered(words.of("is low potassium bad").terms(), Set.of("hypokalemia")));
+    }
+
+    @Test
+    void aOneWayRuleCoversOnlyFromLeftToRight() throws Exception {
+        SynonymCoverage oneWay = SynonymCoverage.parse(new java.io.StringReader(
+                "# comment\n\nberiberi => beriberi, thiamine deficiency\n"), words);
+        assertEquals(Set.of("beriberi"), oneWay.covered(List.of("beriberi"), Set.of("thiamin", "defici")));
+        assertEquals(Set.of(), oneWay.covered(List.of("thiamin", "defici"), Set.of("beriberi")));
+        assertEquals(Set.of(), SynonymCoverage.NONE.covered(List.of("beriberi"), Set.of("thiamin", "defici")));
+    }
+}
