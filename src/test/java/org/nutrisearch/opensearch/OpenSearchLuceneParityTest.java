@@ -39,6 +39,7 @@ import org.nutrisearch.search.query.UnitQueryBuilder;
  * on the shard count). Synonyms, nutrient boosts and field weights are the service's; typo
  * corrections exist on the embedded backend only, and are the only source of differences in results.
  */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchLuceneParityTest {
