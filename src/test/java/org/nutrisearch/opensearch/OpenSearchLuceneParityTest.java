@@ -24,6 +24,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
@@ -162,7 +163,7 @@ class OpenSearchLuceneParityTest {
                 List<Highlight> own = new ArrayList<>(a.snippet().highlights());
                 own.removeAll(e.snippet().highlights());
                 // One synonym mark on the embedded side; on OpenSearch at most the words inside it that the query matched.
-                boolean onlyThePhrase = extra.size() == 1 && "synonym".equals(extra.get(0).match())
+                boolean onlyThePhrase = extra.size() == 1 && extra.get(0).match() == MatchKind.SYNONYM
                         && own.stream().allMatch(h -> h.start() >= extra.get(0).start() && h.end() <= extra.get(0).end());
                 if (!onlyThePhrase) {
                     differences.add(text + ": snippet of " + e.unit().id() + " differs beyond the unmatched phrase:\n  lucene     " + e.snippet().highlights() + "\n  opensearch " + a.snippet().highlights());

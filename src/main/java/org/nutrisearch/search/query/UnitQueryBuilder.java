@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchRequest;
 
@@ -267,7 +268,7 @@ public final class UnitQueryBuilder {
 
     /** Terms that synonyms and corrections add to the snippet marks. */
     private static final class Marks {
-        final Map<String, String> terms = new LinkedHashMap<>();
+        final Map<String, MatchKind> terms = new LinkedHashMap<>();
         final Set<List<String>> phrases = new LinkedHashSet<>();
         /** The words with typos replaced by their best correction, when any was; else null. */
         String correctedWords;
@@ -376,7 +377,7 @@ public final class UnitQueryBuilder {
                 if (alt.isPhrase()) {
                     marks.phrases.add(alt.terms());
                 } else {
-                    marks.terms.putIfAbsent(alt.terms().getFirst(), "synonym");
+                    marks.terms.putIfAbsent(alt.terms().getFirst(), MatchKind.SYNONYM);
                 }
             }
             own.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), options.synonymWeight()), Occur.SHOULD);
@@ -407,7 +408,7 @@ public final class UnitQueryBuilder {
                 fields.add(new BoostQuery(blend.build(), field.getValue()), Occur.SHOULD);
             }
             own.add(new BoostQuery(fields.build(), options.fuzzyWeight()), Occur.SHOULD);
-            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, "fuzzy"));
+            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, MatchKind.FUZZY));
             added = true;
         }
         if (added) {
@@ -520,14 +521,14 @@ public final class UnitQueryBuilder {
     }
 
     private QueryTerms termsOf(UserQuery user, Marks marks) {
-        Map<String, String> terms = new HashMap<>();
+        Map<String, MatchKind> terms = new HashMap<>();
         Set<String> typed = new HashSet<>();
         for (String part : List.of(user.positiveText().split("\\s+"))) {
             if (part.isEmpty()) {
                 continue;
             }
             for (String term : analyze(part)) {
-                terms.put(term, "stem");
+                terms.put(term, MatchKind.STEM);
             }
             // Typed words as the tokenizer splits them, for telling exact from stemmed matches.
             for (String piece : part.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
