@@ -29,6 +29,7 @@ import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.IndexVocabulary;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 
@@ -113,7 +114,7 @@ class OpenSearchLuceneParityTest {
             for (String text : judgedQueries()) {
                 SearchRequest request = SearchRequest.of(text);
                 // The embedded backend adds corrections only for words its index does not know.
-                boolean corrects = index.search(searcher -> !service.build(request, searcher.getIndexReader()).query()
+                boolean corrects = index.search(searcher -> !service.build(request, new IndexVocabulary(searcher.getIndexReader())).query()
                         .equals(service.build(request).query()));
                 if (corrects) {
                     corrected++;

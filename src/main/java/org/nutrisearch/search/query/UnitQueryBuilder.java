@@ -3,7 +3,6 @@ package org.nutrisearch.search.query;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -133,8 +132,11 @@ public final class UnitQueryBuilder {
         return build(request, null);
     }
 
-    /** The query for {@code request}; {@code reader} supplies the vocabulary for typo corrections (may be null). */
-    public Built build(SearchRequest request, IndexReader reader) {
+    /**
+     * The query for {@code request}; {@code vocabulary} (the served generation's words) supplies typo
+     * corrections, none when null.
+     */
+    public Built build(SearchRequest request, Vocabulary vocabulary) {
         UserQuery user = UserQuery.parse(request.query());
         Marks marks = new Marks();
         // A unit matches on its own fields; the article title only adds to the score, or every unit
@@ -147,8 +149,8 @@ public final class UnitQueryBuilder {
         String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
         int budget = MAX_TERMS - analyze(words).size();
         if (!words.isBlank()) {
-            if (options.fuzzy() && reader != null) {
-                positive |= addCorrections(own, reader, words, marks);
+            if (options.fuzzy() && vocabulary != null) {
+                positive |= addCorrections(own, vocabulary, words, marks);
             }
             // Question words ("what", "how", "causes") occur in most FAQ units: matching on them made a
             // question match three units in four of a large corpus, each of which had to be counted and
@@ -385,13 +387,13 @@ public final class UnitQueryBuilder {
     }
 
     /** For words the index does not know, the near words it does know, blended like one word. */
-    private boolean addCorrections(BooleanQuery.Builder own, IndexReader reader, String words, Marks marks) {
+    private boolean addCorrections(BooleanQuery.Builder own, Vocabulary vocabulary, String words, Marks marks) {
         boolean added = false;
         List<String> corrected = new ArrayList<>();
         int fuzzyWords = 0;
         for (String word : new LinkedHashSet<>(analyze(plain, words))) {
             List<SpellingCandidates.Candidate> candidates = fuzzyWords < MAX_FUZZY_WORDS
-                    ? candidates(reader, word) : List.of();
+                    ? spellingCandidates(vocabulary, word) : List.of();
             Map<String, Float> stems = stemsOf(word, candidates);
             if (stems.isEmpty()) {
                 corrected.add(word);
@@ -415,20 +417,12 @@ public final class UnitQueryBuilder {
         return added;
     }
 
-    private List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
-        try {
-            return spellingCandidates(reader, word);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * Spelling candidates for {@code word} in {@code reader}, best first, at most
+     * Spelling candidates for {@code word} in {@code vocabulary}, best first, at most
      * {@link #MAX_FUZZY_EXPANSIONS}; looked up once per generation and word, whoever asks.
      */
-    List<SpellingCandidates.Candidate> spellingCandidates(IndexReader reader, String word) throws IOException {
-        return spelling.candidates(reader, word);
+    List<SpellingCandidates.Candidate> spellingCandidates(Vocabulary vocabulary, String word) {
+        return spelling.candidates(vocabulary, word);
     }
 
     /** Analysed forms of the candidates for {@code word} → similarity, leaving out the word's own forms. */
