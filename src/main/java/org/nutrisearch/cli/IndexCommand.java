@@ -91,13 +91,15 @@ final class IndexCommand implements Callable<Integer> {
         OpenSearchStartup startup = new OpenSearchStartup(services, backendOptions, options.corpus);
         try (OpenSearchConnection connection = startup.connect(System.out)) {
             OpenSearchCorpusIndexer indexer = startup.corpusIndexer(connection);
+            // Taken before reading: a file changed during the build then differs at the next start.
+            CorpusManifest manifest = CorpusManifest.scan(options.corpus);
             CorpusLoad load = services.loadCorpus(options.corpus);
             if (load.articles().isEmpty()) {
                 IndexReport.printProblems(System.err, load);
                 System.err.println("index: no article could be read from " + options.corpus);
                 return 1;
             }
-            IndexReport.print(System.out, load, indexer.index(load.articles()));
+            IndexReport.print(System.out, load, indexer.index(load.articles(), manifest));
             return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
         } catch (OpenSearchStartup.StartupException | CorpusException | RuntimeException e) {
             System.err.println("index: " + e.getMessage());

@@ -3,8 +3,11 @@ package org.nutrisearch.cli;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.BackgroundRebuild;
+import org.nutrisearch.opensearch.BuildInfo;
+import org.nutrisearch.opensearch.OpenSearchBuilds;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Starts the OpenSearch backend for {@code serve} and {@code index}: checks the cluster answers (a clear
@@ -65,10 +69,15 @@ final class OpenSearchStartup {
 
     /** Loads the corpus and indexes it into new indexes on the cluster, switching the aliases; prints the report. */
     IndexSummary index(OpenSearchCorpusIndexer indexer, PrintStream out) throws StartupException {
+        return index(indexer, scanCorpus(), out);
+    }
+
+    private IndexSummary index(OpenSearchCorpusIndexer indexer, CorpusManifest manifest, PrintStream out)
+            throws StartupException {
         CorpusLoad load = loadCorpus();
         IndexSummary summary;
         try {
-            summary = indexer.index(load.articles());
+            summary = indexer.index(load.articles(), manifest);
         } catch (RuntimeException e) {
             throw new StartupException("indexing into OpenSearch failed, the served indexes are kept: " + e.getMessage());
         }
@@ -81,18 +90,24 @@ final class OpenSearchStartup {
     }
 
     /**
-     * Connects, indexes the corpus when the aliases are missing (or {@code --opensearch-reindex}), and
-     * opens the backend, which rebuilds the indexes in the background should the cluster lose them.
+     * Connects, indexes the corpus when the cluster has no build of it (no indexes behind the aliases,
+     * a build of another corpus, or {@code --opensearch-reindex}), and opens the backend, which rebuilds
+     * the indexes in the background should the cluster lose them.
      */
     Opened open(PrintStream out) throws StartupException {
         OpenSearchConnection connection = connect(out);
         try {
             OpenSearchCorpusIndexer indexer = corpusIndexer(connection);
-            if (options.openSearchReindex || !indexer.indexed()) {
-                index(indexer, out);
+            // Taken before reading: a file changed during the build then differs at the next start.
+            CorpusManifest manifest = scanCorpus();
+            Optional<String> why = options.openSearchReindex ? Optional.of("--opensearch-reindex")
+                    : whyRebuild(connection, indexer, manifest);
+            if (why.isPresent()) {
+                out.println("OpenSearch: building the indexes: " + why.get());
+                index(indexer, manifest, out);
             } else {
-                out.println("OpenSearch: serving the existing indexes behind '" + options.openSearchAlias
-                        + "' (--opensearch-reindex rebuilds them from the corpus)");
+                out.println("OpenSearch: serving the existing build behind '" + options.openSearchAlias
+                        + "', made from this corpus (--opensearch-reindex rebuilds it)");
             }
             OpenSearchReindexer reindexer = new OpenSearchReindexer(corpus, new CorpusLoader(), indexer);
             BackgroundRebuild rebuild = new BackgroundRebuild(reindexer::rebuildIfMissing, REBUILD_INTERVAL);
@@ -103,6 +118,33 @@ final class OpenSearchStartup {
                 throw new StartupException(u.getMessage());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Why the cluster's build does not serve {@code corpus}: none yet, one that does not say what it was
+     * built from, or one of another corpus (as {@code Services.whyRebuild} decides for the embedded index).
+     */
+    private Optional<String> whyRebuild(OpenSearchConnection connection, OpenSearchCorpusIndexer indexer,
+                                        CorpusManifest corpus) {
+        if (!indexer.indexed()) {
+            return Optional.of("there is no index behind '" + options.openSearchAlias + "' yet");
+        }
+        BuildInfo built = new OpenSearchBuilds(connection.client(),
+                options.openSearchAlias + OpenSearchIndexer.BUILD_SUFFIX).served().info();
+        if (built.corpus() == null) {
+            return Optional.of("the build " + built.id() + " does not say which corpus it was built from");
+        }
+        CorpusManifest.Changes changes = corpus.changesSince(built.corpus());
+        return changes.none() ? Optional.empty()
+                : Optional.of("the corpus changed since build " + built.id() + ": " + changes.summary());
+    }
+
+    private CorpusManifest scanCorpus() throws StartupException {
+        try {
+            return CorpusManifest.scan(corpus);
+        } catch (CorpusException e) {
+            throw new StartupException(e.getMessage());
         }
     }
 

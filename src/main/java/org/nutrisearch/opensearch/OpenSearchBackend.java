@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
@@ -29,7 +30,9 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.Suggestion;
+import org.nutrisearch.search.query.QueryCorrector;
 import org.nutrisearch.search.query.QueryTerms;
+import org.nutrisearch.search.query.Vocabulary;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
@@ -52,6 +55,8 @@ public final class OpenSearchBackend implements SearchBackend {
     private final OpenSearchUnitSearcher units;
     private final OpenSearchArticleStore articles;
     private final OpenSearchSuggester suggestions;
+    private final OpenSearchBuilds builds;
+    private final QueryCorrector corrector;
     private final NutrientLexicon lexicon;
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
@@ -74,6 +79,8 @@ public final class OpenSearchBackend implements SearchBackend {
         this.units = new OpenSearchUnitSearcher(connection.client(), alias);
         this.articles = new OpenSearchArticleStore(connection.client(), alias + OpenSearchIndexer.ARTICLES_SUFFIX);
         this.suggestions = new OpenSearchSuggester(connection.client(), alias + OpenSearchIndexer.SUGGEST_SUFFIX);
+        this.builds = new OpenSearchBuilds(connection.client(), alias + OpenSearchIndexer.BUILD_SUFFIX);
+        this.corrector = new QueryCorrector(queries);
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
@@ -95,11 +102,12 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        // A request may name its own ranking (the answer service does), as on the embedded backend. No
-        // typo corrections: they read the embedded index's vocabulary.
+        // A request may name its own ranking (the answer service does), as on the embedded backend.
         UnitQueryBuilder ranking = request.ranking() == null ? queries
                 : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
-        UnitQueryBuilder.Built built = ranking.build(request);
+        // Typo corrections come from the served build's vocabulary, as the embedded backend's from its index.
+        Vocabulary vocabulary = call(builds::served).vocabulary();
+        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
         UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
         QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
@@ -108,9 +116,10 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(new SearchHit(unit, snippetOf(unit.text(), hit.fragments(), terms), hit.unit().nutrients(),
                     (float) hit.score()));
         }
+        String didYouMean = ranking.options().fuzzy()
+                ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-        // No spelling correction: the embedded backend's corrector reads the Lucene index's own words.
-        return new SearchResult(found.total(), hits, facetsOf(found), null, tookMs);
+        return new SearchResult(found.total(), hits, facetsOf(found), didYouMean, tookMs);
     }
 
     /**
@@ -187,6 +196,22 @@ public final class OpenSearchBackend implements SearchBackend {
         Map<String, Integer> counts = new LinkedHashMap<>();
         call(() -> units.unitFrequencies(terms)).forEach((term, n) -> counts.put(term, n.intValue()));
         return counts;
+    }
+
+    /** The build served now (as of at most a second ago): its record and vocabulary. */
+    public ServedBuild servedBuild() {
+        return call(builds::served);
+    }
+
+    @Override
+    public Optional<IndexBuild> build() {
+        BuildInfo info = servedBuild().info();
+        return Optional.of(new IndexBuild(info.id(), info.corpus() == null ? null : info.corpus().digest()));
+    }
+
+    /** Reads the served build again at the next request (after this instance switched builds). */
+    public void buildSwitched() {
+        builds.refresh();
     }
 
     @Override

@@ -87,6 +87,16 @@ public final class OpenSearchUnitSearcher {
                 counts(response.aggregations().get(KIND_AGG)));
     }
 
+    /** How many units {@code query} (as the embedded backend built it) matches. */
+    public int count(org.apache.lucene.search.Query query) {
+        Query translated = LuceneQueryTranslator.translate(query);
+        return ClusterCalls.run(alias, () -> {
+            var response = client.count(c -> c.index(alias).query(translated));
+            ClusterCalls.requireAllShards(alias, response.shards());
+            return (int) response.count();
+        });
+    }
+
     /** How many units the index behind the alias holds. */
     public long count() {
         return ClusterCalls.run(alias, () -> {
