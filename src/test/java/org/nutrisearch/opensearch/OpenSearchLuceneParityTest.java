@@ -42,6 +42,7 @@ import org.nutrisearch.search.query.UnitQueryBuilder;
  * embedded index's spell field on one side, from the vocabulary kept with the OpenSearch build on the
  * other) are the service's, and so is "did you mean".
  */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchLuceneParityTest {
