@@ -72,11 +72,23 @@ public final class CorpusLoader {
             if (article.units().isEmpty()) {
                 throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
             }
+            String tooLong = UnitLimits.overLimit(article);
+            if (tooLong != null) {
+                throw new CorpusException(file, SkipReason.TOO_LARGE, "has a unit too long to serve: " + tooLong);
+            }
             acc.add(article, file);
         } else if (CorpusFiles.isJsonlFile(file)) {
             CorpusLoad load = jsonl.read(file, readable);
             acc.problems.addAll(load.problems());
-            load.articles().forEach(a -> acc.add(a, file));
+            for (Article a : load.articles()) {
+                String tooLong = UnitLimits.overLimit(a); // lines are checked one by one; this is the net
+                if (tooLong == null) {
+                    acc.add(a, file);
+                } else {
+                    acc.problems.add(new CorpusProblem(CorpusPaths.display(file), null, SkipReason.TOO_LARGE,
+                            "article '" + a.id().substring(0, Math.min(a.id().length(), 80)) + "' is too long to serve: " + tooLong));
+                }
+            }
         } else {
             throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE, "not an article file (.txt, .md or .jsonl)");
         }

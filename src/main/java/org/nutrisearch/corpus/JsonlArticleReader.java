@@ -177,6 +177,13 @@ public final class JsonlArticleReader {
                 problem(n, SkipReason.MISSING_FIELDS, "document without " + String.join(", ", missing));
                 return;
             }
+            String tooLong = firstOver(UnitLimits.over("id", id, UnitLimits.MAX_ID),
+                    UnitLimits.over("title", title.strip(), UnitLimits.MAX_LABEL),
+                    UnitLimits.over("text", text.strip(), UnitLimits.MAX_TEXT));
+            if (tooLong != null) {
+                problem(n, SkipReason.TOO_LARGE, tooLong);
+                return;
+            }
             Integer first = documentLines.putIfAbsent(id, n);
             if (first != null) {
                 problem(n, SkipReason.DUPLICATE_ID, "duplicate id '" + id + "' (first on line " + first + ")");
@@ -199,6 +206,13 @@ public final class JsonlArticleReader {
             }
             String source = string(node, "source");
             String key = source == null ? "" : source.strip();
+            String tooLong = firstOver(UnitLimits.over("question", question.strip(), UnitLimits.MAX_LABEL),
+                    UnitLimits.over("answer", answer.strip(), UnitLimits.MAX_TEXT),
+                    UnitLimits.over("source", key, UnitLimits.MAX_LABEL));
+            if (tooLong != null) {
+                problem(n, SkipReason.TOO_LARGE, tooLong);
+                return;
+            }
             FaqGroup group = groups.get(key);
             if (group == null) {
                 group = source == null ? new FaqGroup(stem, stem) : new FaqGroup(stem + "-" + slug(key), key);
@@ -243,6 +257,15 @@ public final class JsonlArticleReader {
             this.id = id;
             this.title = title;
         }
+    }
+
+    private static String firstOver(String... overLimits) {
+        for (String o : overLimits) {
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** A non-blank string field (numbers count, as ids often are); null otherwise. */

@@ -192,4 +192,30 @@ class CorpusLoaderTest {
         assertEquals(SkipReason.SPECIAL_FILE, assertThrows(CorpusException.class,
                 () -> new JsonlArticleReader().read(dir.resolve("pipe.jsonl"))).reason());
     }
+
+    // A 4 MB single-line article made every search that found it answer 4 MB and a few such searches
+    // fill a 256 MB heap; a 40 000-character id failed the whole build (Lucene's term limit).
+    @Test
+    void unitsTooLongToServeAreLeftOutAndNamed() throws IOException, CorpusException {
+        Files.writeString(dir.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
+        Files.writeString(dir.resolve("one-line.txt"), "Zinc\n\n" + "zinc ".repeat(800_000) + "\n");
+        Files.writeString(dir.resolve("docs.jsonl"), String.join("\n",
+                "{\"id\":\"ok\",\"title\":\"Ok\",\"text\":\"Iron carries oxygen.\"}",
+                "{\"id\":\"" + "i".repeat(40_000) + "\",\"title\":\"Long id\",\"text\":\"Iron.\"}",
+                "{\"id\":\"long-text\",\"title\":\"Long text\",\"text\":\"" + "iron ".repeat(10_000) + "\"}",
+                "{\"question\":\"" + "why ".repeat(300) + "?\",\"answer\":\"Because.\",\"source\":\"S\"}",
+                "{\"question\":\"Why?\",\"answer\":\"Because.\",\"source\":\"S\"}") + "\n");
+
+        CorpusLoad load = new CorpusLoader().load(dir);
+
+        assertEquals(List.of("a", "ok", "docs-s"), load.articles().stream().map(Article::id).toList());
+        assertEquals(1, load.articles().get(2).faqs().size());
+        assertEquals(List.of(
+                new CorpusProblem(shown("docs.jsonl"), 2, SkipReason.TOO_LARGE, "id of 40000 characters (at most 200)"),
+                new CorpusProblem(shown("docs.jsonl"), 3, SkipReason.TOO_LARGE, "text of 49999 characters (at most 32768)"),
+                new CorpusProblem(shown("docs.jsonl"), 4, SkipReason.TOO_LARGE, "question of 1201 characters (at most 1000)"),
+                new CorpusProblem(shown("one-line.txt"), null, SkipReason.TOO_LARGE,
+                        "has a unit too long to serve: section-1: text of 3999999 characters (at most 32768)")),
+                load.problems());
+    }
 }

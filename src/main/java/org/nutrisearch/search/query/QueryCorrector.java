@@ -10,7 +10,9 @@ import org.nutrisearch.index.UnitFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.nutrisearch.search.SearchRequest;
 
@@ -62,6 +64,7 @@ public final class QueryCorrector {
         StringBuilder out = new StringBuilder(text.length() + 8);
         int copied = 0;
         boolean changed = false;
+        Set<String> looked = new HashSet<>();
         try (TokenStream ts = plain.tokenStream(UnitFields.SPELL, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -70,8 +73,14 @@ public final class QueryCorrector {
                 if (excluded(text, offset.startOffset())) {
                     continue;
                 }
-                // The same (cached) lookup query building made; its first candidate is the best.
-                List<SpellingCandidates.Candidate> best = queries.spellingCandidates(vocabulary, term.toString());
+                // The same (cached) lookups query building made, as many words; the first candidate is the best.
+                String word = term.toString();
+                if (!SpellingCandidates.correctable(word)
+                        || (!looked.contains(word) && looked.size() >= UnitQueryBuilder.MAX_SPELLING_LOOKUPS)) {
+                    continue;
+                }
+                looked.add(word);
+                List<SpellingCandidates.Candidate> best = queries.spellingCandidates(vocabulary, word);
                 if (best.isEmpty()) {
                     continue;
                 }

@@ -57,6 +57,11 @@ public final class UnitQueryBuilder {
     static final float NAMED_WORD_WEIGHT = 0.25f;
     /** Corrections kept per word. */
     static final int MAX_FUZZY_EXPANSIONS = 8;
+    /**
+     * Words of one query looked up for corrections (the first ones, distinct): bounds the work of a query
+     * of many unknown words, each of which costs a vocabulary lookup.
+     */
+    static final int MAX_SPELLING_LOOKUPS = 16;
 
     private final Analyzer analyzer;
     private final Analyzer plain = TextAnalyzers.plain();
@@ -390,9 +395,12 @@ public final class UnitQueryBuilder {
         boolean added = false;
         List<String> corrected = new ArrayList<>();
         int fuzzyWords = 0;
+        int lookups = 0;
         for (String word : new LinkedHashSet<>(analyze(plain, words))) {
-            List<SpellingCandidates.Candidate> candidates = fuzzyWords < MAX_FUZZY_WORDS
-                    ? spellingCandidates(vocabulary, word) : List.of();
+            boolean lookUp = fuzzyWords < MAX_FUZZY_WORDS && lookups < MAX_SPELLING_LOOKUPS
+                    && SpellingCandidates.correctable(word);
+            lookups += lookUp ? 1 : 0;
+            List<SpellingCandidates.Candidate> candidates = lookUp ? spellingCandidates(vocabulary, word) : List.of();
             Map<String, Float> stems = stemsOf(word, candidates);
             if (stems.isEmpty()) {
                 corrected.add(word);

@@ -36,4 +36,18 @@ class QueryBoundsTest {
         assertEquals("", builder.firstTerms("b,c,d", 0));
         assertEquals("the b", builder.firstTerms("the b c", 1), "stop words are not terms");
     }
+
+    @Test
+    void aQueryOfManyUnknownWordsLooksUpTheFirstSixteen() {
+        UnitQueryBuilder service = new UnitQueryBuilder(TextAnalyzers.english(), null, null,
+                org.nutrisearch.search.RankingOptions.DEFAULTS);
+        ListVocabulary words = new ListVocabulary().word("magnesium", 40);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            q.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+        }
+        service.build(SearchRequest.of(q.toString()), words);
+        assertEquals(UnitQueryBuilder.MAX_SPELLING_LOOKUPS, words.nearCalls);
+        assertEquals(16, UnitQueryBuilder.MAX_SPELLING_LOOKUPS);
+    }
 }
