@@ -20,6 +20,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.SearchMode;
 import java.util.Optional;
 
 /**
@@ -42,11 +45,29 @@ final class OpenSearchStartup {
     private final Services services;
     private final BackendOptions options;
     private final Path corpus;
+    /** Loads the embedding model and vector cache once the cluster answered (null from it: lexical). */
+    private final Supplier<Embeddings> loadEmbeddings;
+    private Embeddings embeddings;
 
     OpenSearchStartup(Services services, BackendOptions options, Path corpus) {
+        this(services, options, corpus, () -> null);
+    }
+
+    /** A start-up that embeds units when building and queries when searching with {@code embeddings} (null: none). */
+    OpenSearchStartup(Services services, BackendOptions options, Path corpus, Embeddings embeddings) {
+        this(services, options, corpus, () -> embeddings);
+    }
+
+    /**
+     * A start-up that, once the cluster answered, gets the embedding model from {@code loadEmbeddings}
+     * (which owns it; null: builds and searches are lexical): an unreachable cluster is reported before
+     * a model is loaded for nothing.
+     */
+    OpenSearchStartup(Services services, BackendOptions options, Path corpus, Supplier<Embeddings> loadEmbeddings) {
         this.services = services;
         this.options = options;
         this.corpus = corpus;
+        this.loadEmbeddings = loadEmbeddings;
     }
 
     /** Connects and checks that the cluster answers; the caller closes the connection. */
@@ -95,8 +116,14 @@ final class OpenSearchStartup {
      * the indexes in the background should the cluster lose them.
      */
     Opened open(PrintStream out) throws StartupException {
+        return open(out, SearchMode.LEXICAL);
+    }
+
+    /** As {@link #open(PrintStream)}, the backend searching in {@code defaultMode} when a request names none. */
+    Opened open(PrintStream out, SearchMode defaultMode) throws StartupException {
         OpenSearchConnection connection = connect(out);
         try {
+            embeddings = loadEmbeddings.get();
             OpenSearchCorpusIndexer indexer = corpusIndexer(connection);
             // Taken before reading: a file changed during the build then differs at the next start.
             CorpusManifest manifest = scanCorpus();
@@ -111,7 +138,15 @@ final class OpenSearchStartup {
             }
             OpenSearchReindexer reindexer = new OpenSearchReindexer(corpus, new CorpusLoader(), indexer);
             BackgroundRebuild rebuild = new BackgroundRebuild(reindexer::rebuildIfMissing, REBUILD_INTERVAL);
-            return new Opened(services.openSearchBackend(connection, options.openSearchAlias, rebuild), reindexer);
+            OpenSearchBackend backend = services.openSearchBackend(connection, options.openSearchAlias, rebuild, defaultMode);
+            if (embeddings() != null) {
+                backend.useQueryVectors(new QueryVectors(embeddings.model(), QueryVectors.DEFAULT_CAPACITY));
+                out.println(backend.vectorsAvailable()
+                        ? "vectors: ready (" + embeddings.model().modelId() + ", OpenSearch k-NN)"
+                        : "vectors: the served build has none of " + embeddings.model().modelId()
+                                + ": searches run lexically (a rebuild on a cluster with the k-NN plugin adds them)");
+            }
+            return new Opened(backend, reindexer);
         } catch (StartupException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof OpenSearchUnavailableException u) {
@@ -148,6 +183,14 @@ final class OpenSearchStartup {
         }
     }
 
+    /** The model: loaded by {@link #open}, or asked for now by {@link #corpusIndexer} alone ({@code index}). */
+    private Embeddings embeddings() {
+        if (embeddings == null) {
+            embeddings = loadEmbeddings.get();
+        }
+        return embeddings;
+    }
+
     OpenSearchCorpusIndexer corpusIndexer(OpenSearchConnection connection) throws StartupException {
         OpenSearchIndexer.Options indexing;
         try {
@@ -156,7 +199,8 @@ final class OpenSearchStartup {
             throw new StartupException(e.getMessage());
         }
         return new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(), indexing),
-                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms());
+                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms(),
+                embeddings() == null ? null : embeddings().passages());
     }
 
     private CorpusLoad loadCorpus() throws StartupException {

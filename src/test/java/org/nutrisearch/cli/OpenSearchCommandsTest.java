@@ -80,7 +80,7 @@ class OpenSearchCommandsTest {
             throws Exception {
         String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
         CommandRun index = run("index", "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-alias", "cli",
-                "--opensearch-shards", "2", "--opensearch-replicas", "1");
+                "--opensearch-shards", "2", "--opensearch-replicas", "1", "--vectors", "off");
         assertEquals(0, index.exitCode(), index.err());
         assertTrue(index.out().contains("Indexed 5 articles, 138 units"), index.out());
         var client = cluster.connection().client();
