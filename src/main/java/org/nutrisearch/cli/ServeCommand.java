@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -196,9 +197,23 @@ final class ServeCommand implements Callable<Integer> {
     private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<CorpusReindexer> reindexer,
                               SearchMode mode) throws IOException {
         if (backendOptions.backend == BackendOptions.Backend.opensearch) {
+            // On OpenSearch the model is loaded once the cluster answered, before a build (units are
+            // embedded while indexing, --vectors later as now), and kept for queries; without it all is lexical.
+            Supplier<Embeddings> model = () -> {
+                if (vectorOptions.vectors == VectorOptions.Vectors.off) {
+                    return null;
+                }
+                try {
+                    embeddings.set(Embeddings.open(options.index));
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("serve: the embedding model or vector cache cannot be opened ("
+                            + e.getMessage() + "); searching lexically");
+                }
+                return embeddings.get();
+            };
             try {
-                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
-                        .open(System.out);
+                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus,
+                        model).open(System.out, mode);
                 reindexer.set(opened.reindexer());
                 backend.load(opened.backend());
                 return null;

@@ -10,7 +10,7 @@ import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.Reindexer;
 import org.nutrisearch.index.VectorBackfill;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 /**
  * Turns on searches by meaning once the service is up: loads the embedding model (unless the start-up

@@ -8,6 +8,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusManifest;
+import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.IndexGeneration;
 import org.nutrisearch.index.TextAnalyzers;
@@ -17,7 +19,9 @@ import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
@@ -296,6 +300,13 @@ public final class LuceneSearchBackend implements SearchBackend {
         try (LiveIndex.Lease lease = index.acquire()) {
             return served(lease.generation()).stats();
         }
+    }
+
+    @Override
+    public Optional<IndexBuild> build() {
+        Path dir = index.dir();
+        String corpus = new IndexGenerations(dir.getParent()).manifest(dir).map(CorpusManifest::digest).orElse(null);
+        return Optional.of(new IndexBuild(dir.getFileName().toString(), corpus));
     }
 
     @Override

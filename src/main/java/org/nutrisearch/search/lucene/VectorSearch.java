@@ -17,13 +17,13 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.query.QueryPlan;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,9 +52,9 @@ final class VectorSearch {
         // Rewritten once: the rewrite runs the graph search, and both the ranking and the facet
         // count need its result.
         Query near = searcher.rewrite(new KnnFloatVectorQuery(UnitFields.VECTOR, queryVector, depth, filter));
-        List<HybridFusion.Ranked> semantic = ranked(searcher.search(near, depth), true);
+        List<HybridFusion.Ranked<Integer>> semantic = ranked(searcher.search(near, depth), true);
         semantic = semantic.stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
-        List<HybridFusion.Fused> order;
+        List<HybridFusion.Fused<Integer>> order;
         Query matches;
         if (mode == SearchMode.HYBRID) {
             TopDocs words = searcher.search(lexical,
@@ -62,22 +62,21 @@ final class VectorSearch {
             order = HybridFusion.fuse(ranked(words, false), semantic, hybrid);
             matches = new BooleanQuery.Builder().add(lexical, Occur.SHOULD).add(near(semantic), Occur.SHOULD).build();
         } else {
-            order = semantic.stream().map(r -> new HybridFusion.Fused(r.doc(), r.unitId(), r.score(), r.score()))
-                    .toList();
+            order = HybridFusion.alone(semantic);
             matches = near(semantic);
         }
         FacetCounter.Counts counts = searcher.search(matches, new FacetCounter());
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < Math.min(wanted, order.size()); i++) {
-            HybridFusion.Fused f = order.get(i);
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.doc(), queryVector);
-            page.add(new Retrieved.Ranked(f.doc(), f.score(), similarity));
+            HybridFusion.Fused<Integer> f = order.get(i);
+            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.item(), queryVector);
+            page.add(new Retrieved.Ranked(f.item(), f.score(), similarity));
         }
         return new Retrieved(page, counts);
     }
 
     /** The kept nearest units as a query (for the total and the facets). */
-    private static Query near(List<HybridFusion.Ranked> semantic) {
+    private static Query near(List<HybridFusion.Ranked<Integer>> semantic) {
         List<BytesRef> ids = semantic.stream().map(r -> new BytesRef(r.unitId())).toList();
         return new TermInSetQuery(UnitFields.ID, ids);
     }
@@ -86,17 +85,13 @@ final class VectorSearch {
      * Top documents with their unit ids, best first and ties by unit id; {@code knn} scores are
      * Lucene's dot-product scores, {@code (1 + cosine) / 2}, turned back into cosines.
      */
-    private List<HybridFusion.Ranked> ranked(TopDocs top, boolean knn) throws IOException {
-        List<HybridFusion.Ranked> out = new ArrayList<>(top.scoreDocs.length);
+    private List<HybridFusion.Ranked<Integer>> ranked(TopDocs top, boolean knn) throws IOException {
+        List<HybridFusion.Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             float score = knn ? 2 * sd.score - 1 : LexicalSearch.scoreOf(sd);
-            out.add(new HybridFusion.Ranked(sd.doc, unitId(sd.doc), score));
+            out.add(new HybridFusion.Ranked<>(unitId(sd.doc), score, sd.doc));
         }
-        if (knn) {
-            out.sort(Comparator.comparingDouble((HybridFusion.Ranked r) -> -r.score())
-                    .thenComparing(HybridFusion.Ranked::unitId));
-        }
-        return out;
+        return knn ? HybridFusion.bestFirst(out) : out;
     }
 
     private String unitId(int doc) throws IOException {

@@ -7,7 +7,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.nutrisearch.index.UnitFields;
 import org.nutrisearch.search.RankingOptions;
@@ -102,13 +101,16 @@ final class FieldQueries {
         return sum.build();
     }
 
-    /** A corrected word: its corrections' forms blended like one term in each field, weighed by similarity. */
-    Query blend(Map<String, Float> stems) {
+    /**
+     * A corrected word: in each field the best of its corrections' forms counts, weighed by similarity
+     * (a dis_max of terms, which OpenSearch's query DSL expresses as well).
+     */
+    Query corrections(Map<String, Float> stems) {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boosts.forEach((field, boost) -> {
-            SynonymQuery.Builder blend = new SynonymQuery.Builder(field);
-            stems.forEach((stem, similarity) -> blend.addTerm(new Term(field, stem), similarity));
-            fields.add(new BoostQuery(blend.build(), boost), Occur.SHOULD);
+            List<Query> near = new ArrayList<>();
+            stems.forEach((stem, similarity) -> near.add(new BoostQuery(new TermQuery(new Term(field, stem)), similarity)));
+            fields.add(new BoostQuery(new DisjunctionMaxQuery(near, 0f), boost), Occur.SHOULD);
         });
         return fields.build();
     }

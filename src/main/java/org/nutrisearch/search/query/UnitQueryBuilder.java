@@ -105,7 +105,7 @@ public final class UnitQueryBuilder {
         Query scoringOnly = null;
         if (!plan.words().text().isBlank()) {
             for (QueryPlan.Correction c : plan.corrections()) {
-                own.add(new BoostQuery(fields.blend(c.stems()), options.fuzzyWeight()), Occur.SHOULD);
+                own.add(new BoostQuery(fields.corrections(c.stems()), options.fuzzyWeight()), Occur.SHOULD);
             }
             if (!plan.matching().isEmpty()) {
                 for (QueryPlan.NutrientName name : plan.nutrientNames()) {
