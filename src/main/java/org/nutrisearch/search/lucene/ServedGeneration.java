@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything the embedded backend serves from one index generation, travelling together: its searcher,
- * the spelling vocabulary, the suggestions, the listings and counts, whether it has vectors of a model,
- * and the results kept for repeated requests. Each is built on first use and lives as long as the
+ * the spelling vocabulary, the facet ordinals, the suggestions, the listings and counts, whether it has
+ * vectors of a model, and the results kept for repeated requests. Each is built on first use and lives as long as the
  * generation; a request takes the served generation once ({@link LuceneSearchBackend}) and reads
  * everything from it, so a switch after a reindex never mixes two. Thread-safe.
  */
@@ -33,6 +33,7 @@ final class ServedGeneration {
     private final NutrientLexicon lexicon;
     private final ObjectMapper json;
     private final Lazy<IndexVocabulary> vocabulary;
+    private final Lazy<FacetOrdinals> facetOrdinals;
     private final Lazy<IndexStats> stats;
     private final Lazy<List<Facets.NutrientCount>> nutrients;
     private final Lazy<List<ArticleInfo>> articles;
@@ -44,8 +45,9 @@ final class ServedGeneration {
         this.lexicon = lexicon;
         this.json = json;
         this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
+        this.facetOrdinals = new Lazy<>(() -> FacetOrdinals.of(index.reader()));
         this.stats = new Lazy<>(() -> Listings.stats(searcher()));
-        this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), lexicon));
+        this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), facetOrdinals(), lexicon));
         // The article listing reads every stored article (seconds at 200 000 units): only when asked for.
         this.articles = new Lazy<>(() -> Listings.articles(searcher(), json));
         this.suggestions = new Lazy<>(this::buildSuggestions);
@@ -63,6 +65,11 @@ final class ServedGeneration {
     /** The words typo corrections come from. */
     IndexVocabulary vocabulary() {
         return vocabulary.get();
+    }
+
+    /** Each document's kind and nutrients, for counting facets. */
+    FacetOrdinals facetOrdinals() {
+        return facetOrdinals.get();
     }
 
     IndexStats stats() {
