@@ -199,7 +199,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             mode = SearchMode.LEXICAL;
             retrieved = LexicalSearch.run(generation, query, request.offset(), request.limit());
         }
-        List<SearchHit> hits = Hits.read(searcher, retrieved.page(), plan.marks(), snippets);
+        List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets);
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode != SearchMode.SEMANTIC && ranking.options().fuzzy()
                 ? correctorOf(ranking).correct(plan, counter(searcher)) : null;

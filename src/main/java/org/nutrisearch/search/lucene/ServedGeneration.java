@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Everything the embedded backend serves from one index generation, travelling together: its searcher,
  * the spelling vocabulary, the facet ordinals, the suggestions, the listings and counts, whether it has
- * vectors of a model, and the results kept for repeated requests. Each is built on first use and lives as long as the
+ * vectors of a model, the units shown lately and the results kept for repeated requests. Each is built on first use and lives as long as the
  * generation; a request takes the served generation once ({@link LuceneSearchBackend}) and reads
  * everything from it, so a switch after a reindex never mixes two. Thread-safe.
  */
@@ -39,6 +39,7 @@ final class ServedGeneration {
     private final Lazy<List<ArticleInfo>> articles;
     private final Lazy<SuggestionIndex> suggestions;
     private final AtomicReference<SearchResultCache> results;
+    private final ShownUnits shownUnits = new ShownUnits(ShownUnits.DEFAULT_WEIGHT);
 
     ServedGeneration(IndexGeneration index, NutrientLexicon lexicon, ObjectMapper json, int cachedResults) {
         this.index = index;
@@ -92,6 +93,11 @@ final class ServedGeneration {
     /** Results of requests searched on this generation. */
     SearchResultCache results() {
         return results.get();
+    }
+
+    /** The units searches showed lately, ready to be hits again. */
+    ShownUnits shownUnits() {
+        return shownUnits;
     }
 
     /** Keeps up to {@code capacity} results from now on (0: none), dropping those kept so far. */
