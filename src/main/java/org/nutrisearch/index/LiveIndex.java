@@ -94,13 +94,18 @@ public final class LiveIndex implements AutoCloseable {
         Generation next = Generation.open(newDir);
         Generation old = current.getAndSet(next);
         version.incrementAndGet();
-        retire(old);
+        retire(old, SWITCH_WAIT_NANOS);
         retired.accept(old.dir());
     }
 
-    private static void retire(Generation old) throws IOException {
+    /** How long a switch waits for searches still on the old generation before closing it. */
+    private static final long SWITCH_WAIT_NANOS = 30_000_000_000L;
+    /** How long closing waits: at shutdown requests are drained already, only background readers remain. */
+    private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
+
+    private static void retire(Generation old, long waitNanos) throws IOException {
         old.manager().close();
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + waitNanos;
         while (old.inFlight().get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
@@ -112,8 +117,12 @@ public final class LiveIndex implements AutoCloseable {
         old.directory().close();
     }
 
+    /**
+     * Closes the served generation once the searches on it are done (waiting at most 5 s; a reader still on
+     * it then fails with Lucene's AlreadyClosedException, never a crash).
+     */
     @Override
     public void close() throws IOException {
-        retire(current.get());
+        retire(current.get(), CLOSE_WAIT_NANOS);
     }
 }

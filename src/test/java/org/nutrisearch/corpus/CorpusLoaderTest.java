@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CorpusLoaderTest {
 
@@ -133,12 +132,6 @@ class CorpusLoaderTest {
         assertEquals("a.jsonl:5: not JSON", load.problems().get(2).message());
     }
 
-    /** Makes a named pipe (there is no Java API for it). */
-    static void mkfifo(Path path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        assumeTrue(p.waitFor() == 0, "mkfifo is not available here");
-    }
-
     @Test
     void aLinkOutOfTheCorpusIsNotFollowed() throws IOException, CorpusException {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
@@ -173,8 +166,8 @@ class CorpusLoaderTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void pipesAreRefusedUnopened() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
-        mkfifo(dir.resolve("pipe.txt"));
-        mkfifo(dir.resolve("pipe.jsonl"));
+        Fifo.make(dir.resolve("pipe.txt"));
+        Fifo.make(dir.resolve("pipe.jsonl"));
         Files.createSymbolicLink(dir.resolve("link.md"), dir.resolve("pipe.txt"));
 
         CorpusLoad load = new CorpusLoader().load(dir);
