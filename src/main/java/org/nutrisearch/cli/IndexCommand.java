@@ -109,18 +109,38 @@ final class IndexCommand implements Callable<Integer> {
     private int indexIntoOpenSearch(Services services) throws IOException {
         OpenSearchStartup startup = new OpenSearchStartup(services, backendOptions, options.corpus);
         try (OpenSearchConnection connection = startup.connect(System.out)) {
-            OpenSearchCorpusIndexer indexer = startup.corpusIndexer(connection);
-            CorpusLoad load = services.loadCorpus(options.corpus);
-            if (load.articles().isEmpty()) {
-                IndexReport.printProblems(System.err, load);
-                System.err.println("index: no article could be read from " + options.corpus);
-                return 1;
+            // Loaded once the cluster answered: units are embedded while indexing (--vectors later as now).
+            Embeddings embeddings = null;
+            if (vectors != VectorTiming.OFF) {
+                try {
+                    embeddings = Embeddings.open(options.index);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("index: the embedding model or vector cache cannot be opened: " + e.getMessage()
+                            + " (--vectors off indexes without vectors)");
+                    return 1;
+                }
             }
-            IndexReport.print(System.out, load, indexer.index(load.articles()));
-            return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
+            try (Embeddings model = embeddings) {
+                return indexIntoOpenSearch(services, new OpenSearchStartup(services, backendOptions, options.corpus,
+                        model).corpusIndexer(connection));
+            }
         } catch (OpenSearchStartup.StartupException | CorpusException | RuntimeException e) {
             System.err.println("index: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Reads the corpus and has {@code indexer} build from it; the exit code. */
+    private int indexIntoOpenSearch(Services services, OpenSearchCorpusIndexer indexer) throws CorpusException {
+        // Taken before reading: a file changed during the build then differs at the next start.
+        CorpusManifest manifest = CorpusManifest.scan(options.corpus);
+        CorpusLoad load = services.loadCorpus(options.corpus);
+        if (load.articles().isEmpty()) {
+            IndexReport.printProblems(System.err, load);
+            System.err.println("index: no article could be read from " + options.corpus);
+            return 1;
+        }
+        IndexReport.print(System.out, load, indexer.index(load.articles(), manifest));
+        return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
     }
 }

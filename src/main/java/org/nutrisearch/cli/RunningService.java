@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -129,10 +130,7 @@ final class RunningService {
     private void loadIndex() {
         try {
             if (backendOptions.backend == BackendOptions.Backend.opensearch) {
-                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, config.index().corpus())
-                        .open(out);
-                reindexer.set(opened.reindexer());
-                backend.load(serveAs.apply(opened.backend()));
+                loadOpenSearch();
                 return;
             }
             loadLuceneIndex();
@@ -143,6 +141,36 @@ final class RunningService {
                 err.println("serve: " + e.getMessage());
                 stop(1);
             }
+        }
+    }
+
+    /**
+     * On OpenSearch the model is loaded once the cluster answered, before a build (units are embedded while
+     * indexing, --vectors later as now), and kept for queries; without it everything is lexical.
+     */
+    private void loadOpenSearch() throws OpenSearchStartup.StartupException {
+        ServerConfig.Index index = config.index();
+        VectorStatus vectorStatus = monitoring.vectorStatus();
+        Supplier<Embeddings> model = () -> {
+            if (config.vectors().timing() == VectorTiming.OFF) {
+                return null;
+            }
+            vectorStatus.set(VectorStatus.State.LOADING_MODEL);
+            try {
+                embeddings.set(Embeddings.open(index.root()));
+            } catch (IOException | RuntimeException e) {
+                vectorStatus.set(VectorStatus.State.UNAVAILABLE);
+                err.println("serve: the embedding model or vector cache cannot be opened (" + e.getMessage()
+                        + "); searching lexically");
+            }
+            return embeddings.get();
+        };
+        OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, index.corpus(), model)
+                .open(out, index.defaultMode());
+        reindexer.set(opened.reindexer());
+        backend.load(serveAs.apply(opened.backend()));
+        if (vectorStatus.state() == VectorStatus.State.LOADING_MODEL) {
+            vectorStatus.set(opened.backend().vectorsAvailable() ? VectorStatus.State.READY : VectorStatus.State.UNAVAILABLE);
         }
     }
 

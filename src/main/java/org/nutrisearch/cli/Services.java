@@ -98,7 +98,14 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
      * the embedded backend; {@code onIndexMissing} hears of a cluster without the indexes.
      */
     OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing) {
-        return OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS, onIndexMissing);
+        return openSearchBackend(connection, alias, onIndexMissing, SearchMode.LEXICAL);
+    }
+
+    /** An OpenSearch backend searching in {@code defaultMode} when a request names none (once the build has vectors). */
+    OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing,
+                                        SearchMode defaultMode) {
+        return OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS, onIndexMissing,
+                defaultMode, HybridOptions.DEFAULTS);
     }
 
     /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */

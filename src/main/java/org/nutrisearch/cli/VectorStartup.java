@@ -8,7 +8,7 @@ import org.nutrisearch.index.StopSignal;
 import org.nutrisearch.index.VectorBackfill;
 import org.nutrisearch.index.VectorStatus;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -214,7 +214,8 @@ class OperationsApiTest {
             loading.load(backend);
             Response nowReady = client.get("/ready");
             assertEquals(200, nowReady.code());
-            assertEquals("{\"status\":\"ready\",\"articles\":5,\"units\":138}", nowReady.body().string());
+            assertEquals("{\"status\":\"ready\",\"articles\":5,\"units\":138,\"build\":{\"id\":\"gen-000001\",\"corpus\":null}}",
+                    nowReady.body().string());
             assertEquals(200, client.get("/api/search?q=iron").code());
         });
     }

@@ -42,11 +42,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
+import org.nutrisearch.corpus.CorpusManifest;
+import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
@@ -413,6 +417,13 @@ public final class LuceneSearchBackend implements SearchBackend {
     public IndexStats stats() {
         // Counted, not catalogued: health checks stay cheap on a large index.
         return index.search(searcher -> new IndexStats(searcher.count(ARTICLES), searcher.count(UNITS)));
+    }
+
+    @Override
+    public Optional<IndexBuild> build() {
+        Path dir = index.dir();
+        String corpus = new IndexGenerations(dir.getParent()).manifest(dir).map(CorpusManifest::digest).orElse(null);
+        return Optional.of(new IndexBuild(dir.getFileName().toString(), corpus));
     }
 
     @Override

@@ -24,12 +24,13 @@ import org.nutrisearch.index.UnitFields;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -80,9 +81,9 @@ final class VectorSearch {
         // count need its result.
         Query near = searcher.rewrite(new KnnFloatVectorQuery(UnitFields.VECTOR, queryVector, depth,
                 ranking.filter(request)));
-        List<HybridFusion.Ranked> semantic = ranked(searcher.search(near, depth), true);
+        List<HybridFusion.Ranked<Integer>> semantic = ranked(searcher.search(near, depth), true);
         semantic = semantic.stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
-        List<HybridFusion.Fused> order;
+        List<HybridFusion.Fused<Integer>> order;
         Query matches;
         if (mode == SearchMode.HYBRID) {
             TopDocs lexical = searcher.search(built.query(),
@@ -91,18 +92,17 @@ final class VectorSearch {
             matches = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
                     .add(near(semantic), Occur.SHOULD).build();
         } else {
-            order = semantic.stream().map(r -> new HybridFusion.Fused(r.doc(), r.unitId(), r.score(), r.score()))
-                    .toList();
+            order = HybridFusion.alone(semantic);
             matches = near(semantic);
         }
         FacetCounter.Counts counts = searcher.search(matches, new FacetCounter());
         List<SearchHit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
         for (int i = request.offset(); i < Math.min(wanted, order.size()); i++) {
-            HybridFusion.Fused f = order.get(i);
-            Document doc = stored.document(f.doc());
+            HybridFusion.Fused<Integer> f = order.get(i);
+            Document doc = stored.document(f.item());
             Unit unit = LuceneSearchBackend.unitOf(doc);
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.doc(), queryVector);
+            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.item(), queryVector);
             hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()),
                     LuceneSearchBackend.nutrientsOf(doc), f.score(), similarity));
         }
@@ -111,7 +111,7 @@ final class VectorSearch {
     }
 
     /** The kept nearest units as a query (for the total and the facets). */
-    private static Query near(List<HybridFusion.Ranked> semantic) {
+    private static Query near(List<HybridFusion.Ranked<Integer>> semantic) {
         List<BytesRef> ids = semantic.stream().map(r -> new BytesRef(r.unitId())).toList();
         return new TermInSetQuery(UnitFields.ID, ids);
     }
@@ -120,18 +120,14 @@ final class VectorSearch {
      * Top documents with their unit ids, best first and ties by unit id; {@code knn} scores are
      * Lucene's dot-product scores, {@code (1 + cosine) / 2}, turned back into cosines.
      */
-    private List<HybridFusion.Ranked> ranked(TopDocs top, boolean knn) throws IOException {
-        List<HybridFusion.Ranked> out = new ArrayList<>(top.scoreDocs.length);
+    private List<HybridFusion.Ranked<Integer>> ranked(TopDocs top, boolean knn) throws IOException {
+        List<HybridFusion.Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             float score = knn ? 2 * sd.score - 1
                     : ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
-            out.add(new HybridFusion.Ranked(sd.doc, unitId(sd.doc), score));
+            out.add(new HybridFusion.Ranked<>(unitId(sd.doc), score, sd.doc));
         }
-        if (knn) {
-            out.sort(Comparator.comparingDouble((HybridFusion.Ranked r) -> -r.score())
-                    .thenComparing(HybridFusion.Ranked::unitId));
-        }
-        return out;
+        return knn ? HybridFusion.bestFirst(out) : out;
     }
 
     private String unitId(int doc) throws IOException {

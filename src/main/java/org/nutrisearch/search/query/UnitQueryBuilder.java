@@ -13,7 +13,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.nutrisearch.corpus.UnitKind;
@@ -411,9 +410,10 @@ public final class UnitQueryBuilder {
             corrected.add(candidates.getFirst().word());
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
             for (Map.Entry<String, Float> field : fieldBoosts().entrySet()) {
-                SynonymQuery.Builder blend = new SynonymQuery.Builder(field.getKey());
-                stems.forEach((stem, similarity) -> blend.addTerm(new Term(field.getKey(), stem), similarity));
-                fields.add(new BoostQuery(blend.build(), field.getValue()), Occur.SHOULD);
+                List<Query> near = new ArrayList<>();
+                stems.forEach((stem, similarity) ->
+                        near.add(new BoostQuery(new TermQuery(new Term(field.getKey(), stem)), similarity)));
+                fields.add(new BoostQuery(new DisjunctionMaxQuery(near, 0f), field.getValue()), Occur.SHOULD);
             }
             own.add(new BoostQuery(fields.build(), options.fuzzyWeight()), Occur.SHOULD);
             stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, MatchKind.FUZZY));
