@@ -27,12 +27,16 @@ final class ReindexHandler implements Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReindexHandler.class);
 
-    /** The response body: what the new index holds and what the corpus had to skip. */
-    record Body(int articles, int units, Map<String, Integer> unitsByKind, long millis, List<Skipped> skipped) {
+    /**
+     * The response body: what the new index holds and what the corpus had to skip (the first thousand
+     * inputs in {@code skipped}, all of them counted in {@code skippedTotal}).
+     */
+    record Body(int articles, int units, Map<String, Integer> unitsByKind, long millis, List<Skipped> skipped,
+                long skippedTotal) {
         static Body of(Reindexer.Report report) {
             IndexSummary s = report.summary();
             return new Body(s.articles(), s.units(), s.unitsByKind(), s.millis(),
-                    report.load().problems().stream().map(Skipped::of).toList());
+                    report.load().problems().stream().map(Skipped::of).toList(), report.load().problemCount());
         }
     }
 

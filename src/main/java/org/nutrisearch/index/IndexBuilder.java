@@ -94,11 +94,34 @@ public final class IndexBuilder {
             }
             generations.publish(dir);
             ok = true;
+            forgetVectorsOfTextsGone(articles);
             return summary;
         } finally {
             if (!ok) {
                 generations.remove(dir);
             }
+        }
+    }
+
+    /**
+     * The vector cache keeps what this build holds and nothing else: without this it grew by every text
+     * ever embedded (each edited unit, every reindex, for weeks). It only saves time, so a failure here
+     * never fails the published build.
+     */
+    private void forgetVectorsOfTextsGone(List<Article> articles) {
+        if (embedder == null) {
+            return;
+        }
+        List<String> passages = new ArrayList<>();
+        for (Article article : articles) {
+            for (Unit unit : article.units()) {
+                passages.add(PassageText.of(unit));
+            }
+        }
+        try {
+            embedder.keepOnly(passages);
+        } catch (IOException | UncheckedIOException e) {
+            // The cache stays as it was; the next build tries again.
         }
     }
 

@@ -211,4 +211,20 @@ class CorpusLoaderTest {
                         "has a unit too long to serve: section-1: text of 3999999 characters (at most 32768)")),
                 load.problems());
     }
+
+    // Ten million bad lines were ten million problems in memory and in the reindex answer.
+    @Test
+    void problemsAreListedUpToAThousandAndAllCounted() throws IOException, CorpusException {
+        Files.writeString(dir.resolve("bad.jsonl"), "{not json\n".repeat(1500) + "{\"id\":\"ok\",\"title\":\"Ok\",\"text\":\"Iron.\"}\n");
+        Files.writeString(dir.resolve("empty.txt"), "");
+
+        CorpusLoad load = new CorpusLoader().load(dir);
+
+        assertEquals(List.of("ok"), load.articles().stream().map(Article::id).toList());
+        assertEquals(CorpusProblems.LISTED, load.problems().size());
+        assertEquals(1501, load.problemCount());
+        assertEquals(1500, load.count(SkipReason.MALFORMED_LINE));
+        assertEquals(1, load.count(SkipReason.EMPTY), "a problem met after the list is full is still counted");
+        assertEquals("1 articles, 1501 problems (EMPTY 1, MALFORMED_LINE 1500)", load.summary());
+    }
 }

@@ -169,6 +169,13 @@ class SearchApiTest {
             assertEquals("Which Deficiency Causes Calf Muscle Pain and What You Can Do", calf.get("title").asText());
             assertEquals(7, calf.get("counts").get("faq").asInt());
             assertEquals("{\"section\":9,\"faq\":7,\"table\":5,\"summary\":1,\"keypoint\":6}", calf.get("counts").toString());
+            // A page at a time: a corpus of thousands of articles made one answer of megabytes.
+            JsonNode page = get(client, "/api/articles?limit=2&offset=1", 200);
+            assertEquals(5, page.get("total").asInt());
+            assertEquals(2, page.get("articles").size());
+            assertEquals(list.get("articles").get(1).get("id").asText(), page.get("articles").get(0).get("id").asText());
+            assertEquals(0, get(client, "/api/articles?offset=5", 200).get("articles").size());
+            assertEquals("limit", get(client, "/api/articles?limit=1001", 400).get("error").get("param").asText());
             JsonNode article = get(client, "/api/articles/leg-cramps-vitamin-deficiency", 200);
             assertEquals(7, article.get("faqs").size());
             assertTrue(article.get("faqs").get(5).get("answer").asText().startsWith("Bananas are rich in potassium"));
