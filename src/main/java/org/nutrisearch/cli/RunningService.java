@@ -44,6 +44,8 @@ final class RunningService {
 
     /** How long a stop waits for background work (it stops within one unit, or one chunk of embeddings). */
     static final Duration WORK_WAIT = Duration.ofSeconds(30);
+    /** Skipped inputs listed at start-up (all are counted): start-up says what matters in a few lines. */
+    static final int STARTUP_PROBLEMS_LISTED = 10;
 
     private final ServerConfig config;
     private final BackendOptions backendOptions;
@@ -188,7 +190,7 @@ final class RunningService {
             out.println("index: building from " + index.corpus() + " (" + rebuild.get() + ")");
             CorpusLoad load = services.loadCorpus(index.corpus());
             if (load.articles().isEmpty()) {
-                IndexReport.printProblems(err, load);
+                IndexReport.printProblems(err, load, STARTUP_PROBLEMS_LISTED);
                 throw new IOException("no article could be read from " + index.corpus());
             }
             if (timing == VectorTiming.NOW) {
@@ -207,7 +209,7 @@ final class RunningService {
                 summary = services.rebuild(load, manifest, index.root(), progress,
                         loaded == null ? null : loaded.passages(), stop);
             }
-            IndexReport.print(out, load, summary);
+            IndexReport.print(out, load, summary, STARTUP_PROBLEMS_LISTED);
         }
         stop.check();
         Path generation = new IndexGenerations(index.root()).current().orElseThrow();
