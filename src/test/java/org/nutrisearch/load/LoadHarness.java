@@ -197,7 +197,9 @@ public final class LoadHarness {
             for (int round = 1; round <= o.rounds(); round++) {
                 Map<String, LongAdder> errors = new ConcurrentHashMap<>();
                 Thread reindexer = o.reindexEvery() > 0 ? reindexes(url, token, o.reindexEvery(), o.seconds(), errors) : null;
+                long cpuBefore = cpuNanos(pid);
                 long[] all = run(url, o.connections(), 0, o.seconds(), suggest, o.soak(), 1 + round, errors);
+                long cpu = cpuNanos(pid) - cpuBefore;
                 if (reindexer != null) {
                     reindexer.join();
                 }
@@ -210,6 +212,10 @@ public final class LoadHarness {
                         ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999),
                         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
                 System.out.printf(Locale.ROOT, "  errors %d %s%n", errorCount, errors.isEmpty() ? "" : errors);
+                if (cpuBefore >= 0 && all.length > 0) {
+                    System.out.printf(Locale.ROOT, "  server CPU: %.1f s, %.3f ms per request (reindexes included)%n",
+                            cpu / 1e9, cpu / 1e6 / all.length);
+                }
                 System.out.println("  heap after full GC: " + heap);
             }
         } finally {
@@ -287,6 +293,15 @@ public final class LoadHarness {
             w.client.close();
         }
         return all;
+    }
+
+    /** CPU time the server process has used (all threads), or -1 when it cannot be read. */
+    private static long cpuNanos(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(-1L);
     }
 
     /** A port nothing listens on now (the server the harness starts takes it). */
