@@ -62,7 +62,7 @@ public final class CorpusLoader {
                 acc.problems.add(CorpusProblem.of(e));
             }
         }
-        return new CorpusLoad(acc.articles, acc.problems);
+        return acc.problems.load(acc.articles);
     }
 
     private void loadFile(Path file, Path readable, Accumulator acc) throws CorpusException {
@@ -79,7 +79,7 @@ public final class CorpusLoader {
             acc.add(article, file);
         } else if (CorpusFiles.isJsonlFile(file)) {
             CorpusLoad load = jsonl.read(file, readable);
-            acc.problems.addAll(load.problems());
+            acc.problems.addAll(load);
             for (Article a : load.articles()) {
                 String tooLong = UnitLimits.overLimit(a); // lines are checked one by one; this is the net
                 if (tooLong == null) {
@@ -97,7 +97,7 @@ public final class CorpusLoader {
     /** Articles and problems so far; knows which file each id came from to name duplicates. */
     private static final class Accumulator {
         final List<Article> articles = new ArrayList<>();
-        final List<CorpusProblem> problems = new ArrayList<>();
+        final CorpusProblems problems = new CorpusProblems();
         final Map<String, String> idSources = new HashMap<>();
 
         void add(Article article, Path file) {

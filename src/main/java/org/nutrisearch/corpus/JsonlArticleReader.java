@@ -102,7 +102,7 @@ public final class JsonlArticleReader {
         private final List<Object> order = new ArrayList<>(); // Article or FaqGroup, in order of first line
         private final Map<String, Integer> documentLines = new HashMap<>();
         private final Map<String, FaqGroup> groups = new LinkedHashMap<>();
-        private final List<CorpusProblem> problems = new ArrayList<>();
+        private final CorpusProblems problems = new CorpusProblems();
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -242,7 +242,7 @@ public final class JsonlArticleReader {
                             null));
                 }
             }
-            return new CorpusLoad(articles, problems);
+            return problems.load(articles);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,12 @@ public final class CachedEmbedder implements TextEmbedder {
         } catch (IOException e) {
             throw new UncheckedIOException("Vector cache " + cache.file() + " failed", e);
         }
+    }
+
+    /** Drops the cached vectors of every text not in {@code passages} (the file is rewritten when any goes). */
+    @Override
+    public void keepOnly(Collection<String> passages) throws IOException {
+        cache.retainOnly(passages);
     }
 
     /** Passages served from the cache so far (a text given twice in one call counts once as a miss). */

@@ -41,9 +41,11 @@ import java.util.function.Supplier;
  * would change the numbers). Texts longer than the model's {@code maxTokens} are cut off there.
  *
  * <p>The native model is freed only when no call is running in it: {@link #close} waits for calls in flight
- * (and makes new ones fail), and so does a shutdown hook. Without that, a JVM told to exit (Ctrl-C, SIGTERM,
- * System.exit) while a worker is inside ONNX Runtime can die with SIGSEGV in {@code libonnxruntime.so}: the
- * library's globals are torn down at process exit under the running call (seen once in the benchmark).
+ * (and makes new ones fail). Whoever loads an embedder closes it, after stopping the work that uses it: a JVM
+ * that exits while a call is inside ONNX Runtime can die with SIGSEGV in {@code libonnxruntime.so} (the
+ * library's own shutdown hook frees its environment under the call), so the commands handle SIGTERM and
+ * Ctrl-C themselves and exit only once their embedder is closed. There is no shutdown hook here: hooks run
+ * all at once, in no order, and cannot keep that order.
  */
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
@@ -58,7 +60,6 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     private final int workerCount;
     /** Shared by every call into native code, exclusive for freeing it. */
     private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
-    private final Thread releaseAtExit = new Thread(this::release, "release-embedder");
     private volatile boolean closed;
     private boolean released; // guarded by the write lock of inFlight
 
@@ -80,7 +81,6 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         this.queryTokenizer = queryTokenizer;
         this.workerCount = workerCount;
         this.workers = workerCount > 1 ? Executors.newFixedThreadPool(workerCount, daemonThreads(spec.id())) : null;
-        Runtime.getRuntime().addShutdownHook(releaseAtExit);
     }
 
     /** Loads the model and tokenizer of {@code spec} from the classpath. */
@@ -318,11 +318,6 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(releaseAtExit);
-        } catch (IllegalStateException e) {
-            // The JVM is exiting: the hook is running or has run.
-        }
         release();
     }
 

@@ -32,7 +32,6 @@ import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.Suggestion;
 import org.nutrisearch.search.query.QueryCorrector;
 import org.nutrisearch.search.query.QueryTerms;
-import org.nutrisearch.search.query.UserQuery;
 import org.nutrisearch.search.query.Vocabulary;
 import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
@@ -42,6 +41,7 @@ import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicReference;
+import org.nutrisearch.search.query.QueryPlan;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
@@ -228,16 +228,17 @@ public final class OpenSearchBackend implements SearchBackend {
      */
     private Optional<SearchResult> searchByMeaning(SearchRequest request, SearchMode mode, UnitQueryBuilder ranking,
                                                    Vocabulary vocabulary, long start) {
-        String text = UserQuery.parse(request.query()).positiveText();
+        QueryPlan plan = ranking.plan(request, vocabulary);
+        String text = plan.embeddingText();
         if (text.isBlank()) {
             return Optional.empty();
         }
-        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
+        UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
         int wanted = request.offset() + request.limit();
         int depth = Math.max(hybrid.depth(), wanted);
         float[] queryVector = queryVectors.get().of(text);
         List<HybridFusion.Ranked<UnitDocument>> semantic = call(() -> units.nearest(queryVector,
-                ranking.filter(request), depth)).stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
+                ranking.filter(plan), depth)).stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
         List<String> nearIds = semantic.stream().map(HybridFusion.Ranked::unitId).toList();
         List<HybridFusion.Fused<UnitDocument>> order;
         UnitSearchResult counts;

@@ -1,44 +1,30 @@
 package org.nutrisearch.search.lucene;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
-import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.search.HybridFusion;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.query.QueryPlan;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.HybridFusion;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.SearchMode;
-import org.nutrisearch.search.SearchRequest;
-import org.nutrisearch.search.SearchResult;
-import org.nutrisearch.search.query.UnitQueryBuilder;
-import org.nutrisearch.search.query.UserQuery;
-import org.nutrisearch.search.query.Vocabulary;
-import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /**
  * One semantic or hybrid search on one searcher: the units whose embeddings lie nearest the query's
@@ -47,67 +33,46 @@ import org.nutrisearch.search.snippet.SnippetBuilder;
 final class VectorSearch {
 
     private final IndexSearcher searcher;
-    private final Vocabulary vocabulary;
-    private final UnitQueryBuilder ranking;
-    private final QueryVectors vectors;
     private final HybridOptions hybrid;
-    private final SnippetBuilder snippets;
 
-    VectorSearch(IndexSearcher searcher, Vocabulary vocabulary, UnitQueryBuilder ranking, QueryVectors vectors,
-                 HybridOptions hybrid, SnippetBuilder snippets) {
+    VectorSearch(IndexSearcher searcher, HybridOptions hybrid) {
         this.searcher = searcher;
-        this.vocabulary = vocabulary;
-        this.ranking = ranking;
-        this.vectors = vectors;
         this.hybrid = hybrid;
-        this.snippets = snippets;
     }
 
     /**
-     * The result of {@code request} in {@code mode} (semantic or hybrid); empty when the query has no
-     * words to embed (only exclusions), which only a lexical search can answer.
+     * The page of {@code plan} (which holds the query vector) in {@code mode}, semantic or hybrid;
+     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units.
      */
-    Optional<SearchResult> run(SearchRequest request, SearchMode mode, long startNanos,
-                               Function<FacetCounter.Counts, Facets> facets) throws IOException {
-        String text = UserQuery.parse(request.query()).positiveText();
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
-        int wanted = request.offset() + request.limit();
+    Retrieved run(QueryPlan plan, Query lexical, Query filter, SearchMode mode) throws IOException {
+        int offset = plan.request().offset();
+        int wanted = offset + plan.request().limit();
         int depth = Math.max(hybrid.depth(), wanted);
-        float[] queryVector = vectors.of(text);
+        float[] queryVector = plan.vector();
         // Rewritten once: the rewrite runs the graph search, and both the ranking and the facet
         // count need its result.
-        Query near = searcher.rewrite(new KnnFloatVectorQuery(UnitFields.VECTOR, queryVector, depth,
-                ranking.filter(request)));
+        Query near = searcher.rewrite(new KnnFloatVectorQuery(UnitFields.VECTOR, queryVector, depth, filter));
         List<HybridFusion.Ranked<Integer>> semantic = ranked(searcher.search(near, depth), true);
         semantic = semantic.stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
         List<HybridFusion.Fused<Integer>> order;
         Query matches;
         if (mode == SearchMode.HYBRID) {
-            TopDocs lexical = searcher.search(built.query(),
-                    new TopFieldCollectorManager(LuceneSearchBackend.BY_SCORE_THEN_ID, depth, null, depth));
-            order = HybridFusion.fuse(ranked(lexical, false), semantic, hybrid);
-            matches = new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
-                    .add(near(semantic), Occur.SHOULD).build();
+            TopDocs words = searcher.search(lexical,
+                    new TopFieldCollectorManager(LexicalSearch.BY_SCORE_THEN_ID, depth, null, depth));
+            order = HybridFusion.fuse(ranked(words, false), semantic, hybrid);
+            matches = new BooleanQuery.Builder().add(lexical, Occur.SHOULD).add(near(semantic), Occur.SHOULD).build();
         } else {
             order = HybridFusion.alone(semantic);
             matches = near(semantic);
         }
         FacetCounter.Counts counts = searcher.search(matches, new FacetCounter());
-        List<SearchHit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
-        for (int i = request.offset(); i < Math.min(wanted, order.size()); i++) {
+        List<Retrieved.Ranked> page = new ArrayList<>();
+        for (int i = offset; i < Math.min(wanted, order.size()); i++) {
             HybridFusion.Fused<Integer> f = order.get(i);
-            Document doc = stored.document(f.item());
-            Unit unit = LuceneSearchBackend.unitOf(doc);
             Float similarity = f.similarity() != null ? f.similarity() : cosine(f.item(), queryVector);
-            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()),
-                    LuceneSearchBackend.nutrientsOf(doc), f.score(), similarity));
+            page.add(new Retrieved.Ranked(f.item(), f.score(), similarity));
         }
-        double tookMs = (System.nanoTime() - startNanos) / 1_000_000.0;
-        return Optional.of(new SearchResult(counts.matches(), hits, facets.apply(counts), null, tookMs, mode));
+        return new Retrieved(page, counts);
     }
 
     /** The kept nearest units as a query (for the total and the facets). */
@@ -123,8 +88,7 @@ final class VectorSearch {
     private List<HybridFusion.Ranked<Integer>> ranked(TopDocs top, boolean knn) throws IOException {
         List<HybridFusion.Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            float score = knn ? 2 * sd.score - 1
-                    : ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
+            float score = knn ? 2 * sd.score - 1 : LexicalSearch.scoreOf(sd);
             out.add(new HybridFusion.Ranked<>(unitId(sd.doc), score, sd.doc));
         }
         return knn ? HybridFusion.bestFirst(out) : out;
