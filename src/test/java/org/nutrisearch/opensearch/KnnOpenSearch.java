@@ -27,9 +27,10 @@ public final class KnnOpenSearch implements ParameterResolver, ExecutionConditio
     }
 
     /** The shared node, started on first use; the run's root store closes it at the end. */
+    @SuppressWarnings("unchecked")
     public static KnnTestCluster cluster(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(KnnTestCluster.class, k -> KnnTestCluster.start(), KnnTestCluster.class);
+        return ((StartOnce<KnnTestCluster>) context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(KnnTestCluster.class, k -> new StartOnce<>(KnnTestCluster::start), StartOnce.class)).get();
     }
 
     @Override

@@ -31,8 +31,9 @@ public final class SecureOpenSearch implements ParameterResolver, ExecutionCondi
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(SecureTestCluster.class, k -> SecureTestCluster.start(), SecureTestCluster.class);
+        return ((StartOnce<SecureTestCluster>) context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(SecureTestCluster.class, k -> new StartOnce<>(SecureTestCluster::start), StartOnce.class)).get();
     }
 }
