@@ -11,7 +11,8 @@
 # default 2) are built once before the load, as the embedded index is, so start-up is comparable.
 # The five articles are embedded (hybrid on both); the large corpora are benchmarked without vectors
 # unless BENCH_VECTORS=now, so their "hybrid" runs are lexical (/health says "vectors": false).
-# NFCorpus: BENCH_NFCORPUS=0 leaves the ranking out (embedding it the first time takes 20+ minutes).
+# NFCorpus: BENCH_NFCORPUS=0 leaves the ranking out (embedding it the first time takes 20+ minutes);
+# BENCH_MODES="hybrid" measures one mode only.
 . "$(dirname "$0")/common.sh"
 bench_build
 bench_corpus "${1:?usage: scripts/bench/backends.sh five|real|200k [options]}"
@@ -58,7 +59,7 @@ if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
 fi
 
 # Uncached first (every search computed); the OpenSearch backend keeps no results anyway.
-for mode in hybrid lexical; do
+for mode in ${BENCH_MODES:-hybrid lexical}; do
   java -cp "$BENCH_CP" org.nutrisearch.bench.LoadHarness --index "$INDEX" --corpus "$CORPUS" \
     --name "$(basename "$INDEX"), embedded Lucene, $mode, uncached" \
     --log "$BENCH/serve-$(basename "$INDEX")-lucene-$mode.log" \
