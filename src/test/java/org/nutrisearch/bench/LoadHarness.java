@@ -117,7 +117,14 @@ public final class LoadHarness {
     }
 
     /** One measured step. */
-    record Step(int connections, String endpoint, HttpLoad.Result result, double serverCores, double clientCores) {
+    /** One load step; {@code clusterCores} is NaN without a search cluster of its own. */
+    record Step(int connections, String endpoint, HttpLoad.Result result, double serverCores, double clientCores,
+                double clusterCores) {
+        /** CPU milliseconds per request: the service's, and the cluster's when there is one. */
+        double cpuMsPerRequest() {
+            double cores = serverCores + (Double.isNaN(clusterCores) ? 0 : clusterCores);
+            return cores / result.throughput() * 1000;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -170,12 +177,15 @@ public final class LoadHarness {
             for (int c : o.connections) {
                 for (Map.Entry<String, List<String>> e : endpoints.entrySet()) {
                     double serverCpu = server.cpuSeconds();
+                    double clusterCpu = o.clusterPid == null ? Double.NaN : ServerProcess.cpuSeconds(o.clusterPid);
                     long clientCpu = processCpuNanos();
                     HttpLoad.Result r = distinct != null && e.getKey().equals("search")
                             ? HttpLoad.run("127.0.0.1", server.port(), distinct, c, o.duration)
                             : HttpLoad.run("127.0.0.1", server.port(), e.getValue(), c, o.duration);
                     Step step = new Step(c, e.getKey(), r, (server.cpuSeconds() - serverCpu) / r.seconds(),
-                            (processCpuNanos() - clientCpu) / 1e9 / r.seconds());
+                            (processCpuNanos() - clientCpu) / 1e9 / r.seconds(),
+                            o.clusterPid == null ? Double.NaN
+                                    : (ServerProcess.cpuSeconds(o.clusterPid) - clusterCpu) / r.seconds());
                     steps.add(step);
                     System.err.printf(Locale.ROOT, "  %s x%d: %.0f req/s, p99 %.2f ms%n", e.getKey(), c,
                             r.throughput(), r.percentileMs(0.99));
@@ -250,16 +260,19 @@ public final class LoadHarness {
                 + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
                 + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
         System.out.println();
-        System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms per request"
-                + " | × /health CPU | server CPU (cores) | client CPU (cores) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        boolean cluster = o.clusterPid != null;
+        System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | "
+                + (cluster ? "cluster CPU (cores) | " : "") + "CPU ms per request" + (cluster ? " (server + cluster)" : "")
+                + " | × /health CPU | client CPU (cores) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|" + (cluster ? "---:|" : "") + "---:|---:|---:|");
         for (Step s : steps) {
             HttpLoad.Result r = s.result();
             double healthCpu = cpuPerRequest(steps, "health", s.connections());
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.3f | %.1f | %.2f | %.2f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %s%.3f | %.1f | %.2f |%n",
                     s.endpoint(), s.connections(), r.throughput(), r.percentileMs(0.50), r.percentileMs(0.95),
                     r.percentileMs(0.99), r.errorCount() == 0 ? "0" : r.errorCount() + " " + r.errors(),
-                    cpuPerRequest(s), cpuPerRequest(s) / healthCpu, s.serverCores(), s.clientCores());
+                    s.serverCores(), cluster ? String.format(Locale.ROOT, "%.2f | ", s.clusterCores()) : "",
+                    s.cpuMsPerRequest(), s.cpuMsPerRequest() / healthCpu, s.clientCores());
         }
         System.out.println();
         StringBuilder ratios = new StringBuilder("search/health throughput:");
@@ -276,14 +289,9 @@ public final class LoadHarness {
         System.out.printf(Locale.ROOT, "Memory while serving: heap after full GC %.0f MB, resident %.0f MB.%n", heapMb, rssMb);
     }
 
-    /** Milliseconds of server CPU per request of a step. */
-    private static double cpuPerRequest(Step s) {
-        return s.serverCores() * 1000 / s.result().throughput();
-    }
-
     private static double cpuPerRequest(List<Step> steps, String endpoint, int connections) {
         return steps.stream().filter(s -> s.endpoint().equals(endpoint) && s.connections() == connections)
-                .mapToDouble(LoadHarness::cpuPerRequest).findFirst().orElse(Double.NaN);
+                .mapToDouble(Step::cpuMsPerRequest).findFirst().orElse(Double.NaN);
     }
 
     private static double throughput(List<Step> steps, String endpoint, int connections) {
