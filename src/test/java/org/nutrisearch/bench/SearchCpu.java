@@ -19,10 +19,11 @@ import org.nutrisearch.search.SearchResult;
  * <p>Two mixes. {@code --mix distinct} (the default): real query texts (NFCorpus, MedQuAD,
  * {@link RealQueries}), each searched once after {@code --warmup} others, so nothing of a query was
  * seen before (no result, spelling or query-vector cache helps): what a new query costs.
+ * {@code --mix embedding}: the query embedding alone (the service's model, no cache), each query once.
  * {@code --mix repeated}: the 52 queries of {@link QueryMix} by category, {@code --rounds} times each
  * after {@code --warmup} rounds; with {@code --cache N} the backend's result cache answers them.
  *
- * <pre>java -cp … org.nutrisearch.bench.SearchCpu INDEX_DIR [--mix distinct|repeated] [--mode lexical|hybrid|semantic]
+ * <pre>java -cp … org.nutrisearch.bench.SearchCpu INDEX_DIR [--mix distinct|embedding|repeated] [--mode lexical|hybrid|semantic]
  *     [--queries N] [--rounds N] [--warmup N] [--cache N] [--category C]</pre>
  */
 public final class SearchCpu {
@@ -51,9 +52,14 @@ public final class SearchCpu {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (mix.equals("embedding")) {
+            mode = SearchMode.HYBRID;
+        }
         try (BenchIndex.Opened opened = BenchIndex.opened(index, cache, mode)) {
             if (mix.equals("distinct")) {
                 distinct(opened, mode, queries, warmup == null ? 1000 : warmup);
+            } else if (mix.equals("embedding")) {
+                embeddings(opened, queries, warmup == null ? 500 : warmup);
             } else {
                 repeated(opened, categories, rounds, warmup == null ? 10 : warmup);
             }
@@ -98,6 +104,39 @@ public final class SearchCpu {
                         + " included) %.3f ms per search%n", total / 1e6 / count, cpu[count / 2] / 1e6,
                 cpu[(int) (count * 0.9)] / 1e6, cpu[(int) (count * 0.99)] / 1e6, wall / 1e6 / count, hits / count,
                 allocated / 1024.0 / count, processCpu / 1e6 / count);
+    }
+
+    /**
+     * The query embedding alone, as a search by meaning makes it for a new query (the service's model
+     * and settings, no query-vector cache): each query once, after {@code warmup} others.
+     */
+    private static void embeddings(BenchIndex.Opened opened, int count, int warmup) {
+        List<String> all = RealQueries.load(RealQueries.dataDir());
+        if (all.size() < warmup + count) {
+            throw new IllegalArgumentException("only " + all.size() + " distinct queries for " + warmup + " + " + count);
+        }
+        for (String q : all.subList(all.size() - warmup, all.size())) {
+            opened.model().embedQuery(q);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long[] cpu = new long[count];
+        long p0 = os.getProcessCpuTime();
+        long w0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            opened.model().embedQuery(all.get(i));
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+        }
+        long wall = System.nanoTime() - w0;
+        long processCpu = os.getProcessCpuTime() - p0;
+        long total = Arrays.stream(cpu).sum();
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "query embedding (%s), distinct real queries, %d embedded once each after %d"
+                        + " others:%nCPU ms per query: mean %.3f, p50 %.3f, p90 %.3f, p99 %.3f; wall ms mean %.3f;"
+                        + " process CPU (all threads) %.3f ms per query%n", opened.model().modelId(), count, warmup,
+                total / 1e6 / count, cpu[count / 2] / 1e6, cpu[(int) (count * 0.9)] / 1e6,
+                cpu[(int) (count * 0.99)] / 1e6, wall / 1e6 / count, processCpu / 1e6 / count);
     }
 
     private static void repeated(BenchIndex.Opened opened, List<String> categories, int rounds, int warmup) {
