@@ -20,13 +20,13 @@ public record AnswerConfidence(double bias, List<Double> weights) {
      * such candidates, and so are their weights.
      */
     public static final AnswerConfidence DEFAULT = new AnswerConfidence(-5.475,
-            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076, 0.0, 0.0));
+            List.of(1.092, 1.549, 2.144, -1.332, 0.910, 1.085, 1.076, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0));
     /** The model for candidates retrieved by meaning alone ({@code mode=semantic}), fitted as {@link #DEFAULT}. */
     public static final AnswerConfidence SEMANTIC = new AnswerConfidence(-8.133,
-            List.of(0.819, 1.333, 2.293, -0.674, 2.428, 2.850, 0.935, 1.532, 2.312));
+            List.of(0.819, 1.333, 2.293, -0.674, 2.428, 2.850, 0.935, 1.532, 2.312, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0));
     /** The model for candidates of a hybrid search ({@code mode=hybrid}), fitted as {@link #DEFAULT}. */
     public static final AnswerConfidence HYBRID = new AnswerConfidence(-7.898,
-            List.of(0.784, 1.285, 1.843, -0.619, 2.883, 3.040, 0.901, 1.539, 2.376));
+            List.of(0.784, 1.285, 1.843, -0.619, 2.883, 3.040, 0.901, 1.539, 2.376, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0));
 
     public AnswerConfidence {
         weights = List.copyOf(weights);

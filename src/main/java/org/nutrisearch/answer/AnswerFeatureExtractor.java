@@ -1,5 +1,7 @@
 package org.nutrisearch.answer;
 
+import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.corpus.QuestionTypeClassifier;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,17 +74,22 @@ public final class AnswerFeatureExtractor {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    /** Features for every hit, in hit order; {@code hits} are in search order (best score first). */
-    public List<AnswerFeatures> extract(Weights weights, Set<String> questionNutrients,
-                                        List<SearchHit> hits) {
+    /**
+     * Features for every candidate, in candidate order: the first {@code searched} are search's hits in
+     * its order (best score first), the rest were found by their question alone.
+     */
+    public List<AnswerFeatures> extract(QuestionAnalysis question, FocusGazetteer gazetteer, Weights weights,
+                                        Set<String> questionNutrients, List<SearchHit> hits, int searched) {
         List<AnswerFeatures> out = new ArrayList<>(hits.size());
-        double best = hits.isEmpty() ? 0 : hits.getFirst().score();
-        double runnerUp = hits.size() > 1 ? hits.get(1).score() : 0;
+        double best = searched == 0 ? 0 : hits.getFirst().score();
+        double runnerUp = searched > 1 ? hits.get(1).score() : 0;
         List<String> asked = new ArrayList<>(weights.byTerm().keySet());
         double[] similarity = similarities(hits);
+        Set<String> focusTerms = new HashSet<>(question.focusTerms());
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             Unit unit = hit.unit();
+            boolean fromSearch = i < searched;
             Set<String> context = new HashSet<>(words.terms(contextOf(unit)));
             Set<String> all = new HashSet<>(context);
             List<Set<String>> sentences = sentenceTerms(unit.text());
@@ -95,15 +103,72 @@ public final class AnswerFeatureExtractor {
                 }
                 window = Math.max(window, share(weights, covered(asked, passage)));
             }
-            double relScore = best > 0 ? hit.score() / best : 0;
-            double lead = best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
+            double relScore = fromSearch && best > 0 ? hit.score() / best : 0;
+            double lead = !fromSearch || best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
             Set<String> covered = covered(asked, all);
             double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
+
+            String topic = topicOf(unit);
+            Set<String> topicTerms = new HashSet<>(words.terms(topic));
+            double questionMatch = share(weights, covered(asked, topicTerms));
+            double focusMatch = 0;
+            double focusMiss = 0;
+            if (question.focus() != null) {
+                if (gazetteer.keys(topic).contains(question.focus().key())) {
+                    focusMatch = 1;
+                } else if (topicTerms.containsAll(focusTerms)) {
+                    focusMatch = 0.5;
+                }
+                focusMiss = focusMatch == 0 && !all.containsAll(focusTerms) ? 1 : 0;
+            }
+            Set<QuestionType> unitTypes = typesOf(unit);
+            boolean typed = !question.types().isEmpty() && !unitTypes.isEmpty();
+            boolean sameType = typed && unitTypes.stream().anyMatch(question.types()::contains);
+            double typeMatch = sameType ? 1 : 0;
+            double typeConflict = typed && !sameType ? 1 : 0;
+            Float qs = hit.questionSimilarity();
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
-                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i)));
+                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i),
+                    qs == null ? 0 : qs, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict,
+                    PointerText.share(unit.text()), fromSearch ? 1.0 / (i + 1) : 0));
         }
         return out;
+    }
+
+    /**
+     * What a unit answers: its corpus's question type, and what its own question or (sections and
+     * tables) its heading asks.
+     */
+    static Set<QuestionType> typesOf(Unit unit) {
+        Set<QuestionType> types = new LinkedHashSet<>();
+        if (unit.questionType() != null) {
+            types.add(unit.questionType());
+        }
+        String asks = unit.question() != null ? unit.question()
+                : unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE ? unit.heading() : null;
+        types.addAll(QuestionTypeClassifier.classifyAll(asks));
+        return types;
+    }
+
+    /**
+     * What a unit says it is about: its focus, its article's title, its heading (sections and tables:
+     * FAQ, summary and key point headings are fixed labels) and its own question.
+     */
+    static String topicOf(Unit unit) {
+        StringBuilder sb = new StringBuilder();
+        if (unit.focus() != null) {
+            sb.append(unit.focus()).append('\n');
+        }
+        sb.append(unit.articleTitle()).append('\n');
+        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null
+                && !unit.heading().equals(unit.articleTitle())) {
+            sb.append(unit.heading()).append('\n');
+        }
+        if (unit.question() != null) {
+            sb.append(unit.question());
+        }
+        return sb.toString();
     }
 
     /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */

@@ -1,6 +1,7 @@
 package org.nutrisearch.answer;
 
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
@@ -10,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.nutrisearch.search.SearchHit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.Set;
 import org.nutrisearch.search.RankingOptions;
@@ -29,6 +32,8 @@ public final class AnswerService {
 
     /** Search hits considered per question. */
     public static final int CANDIDATES = 30;
+    /** Units found by their own question (nearest FAQ questions) considered besides the search hits. */
+    public static final int QUESTION_CANDIDATES = 10;
     /** Further candidates returned with an answer (or instead of one). */
     public static final int ALTERNATIVES = 3;
     /** Said with every answer whose article has no disclaimer of its own, and with every decline. */
@@ -48,6 +53,14 @@ public final class AnswerService {
     private final AnswerModels models;
     private final AnswerPolicy policy;
     private final SearchMode defaultMode;
+    private final NutrientLexicon lexicon;
+    private final SynonymCoverage synonyms;
+    private final QuestionAnalyzer analyzer;
+    /** The gazetteer of the topics the backend served when it was built (rebuilt when they change). */
+    private final AtomicReference<TopicGazetteer> gazetteer = new AtomicReference<>();
+
+    private record TopicGazetteer(List<String> topics, FocusGazetteer gazetteer) {
+    }
 
     /**
      * @param models      the confidence model for each retrieval mode
@@ -60,6 +73,9 @@ public final class AnswerService {
         this.words = words;
         this.extractor = new AnswerFeatureExtractor(words, synonyms);
         this.tagger = tagger;
+        this.lexicon = tagger.lexicon();
+        this.synonyms = synonyms;
+        this.analyzer = new QuestionAnalyzer(words);
         this.models = models;
         this.policy = policy;
         this.defaultMode = defaultMode;
@@ -91,85 +107,144 @@ public final class AnswerService {
     }
 
     /**
+     * The subjects of the served corpus: built once per set of topics the backend serves (a reindex
+     * changes them), so every question of one generation is read against the same gazetteer.
+     */
+    public FocusGazetteer gazetteer() {
+        List<String> topics = backend.topics();
+        TopicGazetteer g = gazetteer.get();
+        if (g == null || g.topics() != topics) {
+            g = new TopicGazetteer(topics, FocusGazetteer.build(topics, lexicon, synonyms, words));
+            gazetteer.set(g);
+        }
+        return g.gazetteer();
+    }
+
+    /** What a question asks: its asking sentences, focus and type, read against the served corpus. */
+    public QuestionAnalysis analyse(String question) {
+        return analyzer.analyse(question, gazetteer(), backend::unitFrequencies);
+    }
+
+    /**
      * Every candidate for a question, most confident first (ties keep search order), retrieved in the
      * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
-     * model, when the backend has no vectors.
+     * model, when the backend has no vectors. Searched with what the question asks (a long message's
+     * subject and asking sentences); with vectors, the units whose own question is nearest join the
+     * search's hits.
      */
     public AnswerCandidates rank(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
         SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
-        QuestionWords.Content content = words.of(request.question());
+        QuestionAnalysis analysis = analyse(request.question());
+        QuestionWords.Content content = analysis.content();
         if (content.isEmpty()) {
-            return AnswerCandidates.none(mode);
+            return AnswerCandidates.none(mode, analysis);
         }
         // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
-        // words as typed, the first field weights. The search box's ranking (docs/relevance.md) puts
-        // fewer right answers in the first three; moving to it needs a refit. Semantic and hybrid
-        // searches take the whole question: the embedding reads "will eating bananas stop my cramps"
-        // better than "eating bananas cramps" (more right answers first, docs/answer.md).
-        String text = mode.usesVectors() ? request.question() : content.text();
-        SearchResult result = backend.search(new SearchRequest(text, CANDIDATES, 0, request.kinds(),
-                request.nutrients(), request.articleId(), RankingOptions.BASELINE, mode));
+        // words as typed, the first field weights. Semantic and hybrid searches take the whole asking
+        // text: the embedding reads "will eating bananas stop my cramps" better than "eating bananas cramps".
+        String text = mode.usesVectors() ? analysis.asking() : content.text();
+        SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode));
         if (mode.usesVectors() && !result.mode().usesVectors()) {
             // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
-            result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
-                    request.nutrients(), request.articleId(), RankingOptions.BASELINE, SearchMode.LEXICAL));
+            result = backend.search(searchRequest(request, content.text(), CANDIDATES, SearchMode.LEXICAL));
         }
-        if (result.hits().isEmpty()) {
-            return AnswerCandidates.none(result.mode());
+        List<SearchHit> hits = new ArrayList<>(result.hits());
+        int searched = hits.size();
+        if (result.mode().usesVectors()) {
+            Set<String> seen = new HashSet<>();
+            hits.forEach(h -> seen.add(h.unit().id()));
+            for (SearchHit h : backend.similarQuestions(searchRequest(request, text, QUESTION_CANDIDATES, result.mode()))) {
+                if (seen.add(h.unit().id())) {
+                    hits.add(h);
+                }
+            }
+        }
+        if (hits.isEmpty()) {
+            return AnswerCandidates.none(result.mode(), analysis);
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
-        List<AnswerFeatures> features = extractor.extract(weights, named, result.hits());
+        List<AnswerFeatures> features = extractor.extract(analysis, gazetteer(), weights, named, hits, searched);
         AnswerConfidence confidence = models.of(result.mode());
         List<AnswerCandidate> candidates = new ArrayList<>();
+        FocusGazetteer subjects = gazetteer();
         for (int i = 0; i < features.size(); i++) {
-            candidates.add(new AnswerCandidate(result.hits().get(i), features.get(i), confidence.of(features.get(i))));
+            candidates.add(new AnswerCandidate(hits.get(i), features.get(i), confidence.of(features.get(i)),
+                    subjects.keys(AnswerFeatureExtractor.topicOf(hits.get(i).unit()))));
         }
         candidates.sort(Comparator.comparingDouble(AnswerCandidate::confidence).reversed());
-        return new AnswerCandidates(result.mode(), candidates);
+        return new AnswerCandidates(result.mode(), candidates, analysis);
+    }
+
+    private static SearchRequest searchRequest(AnswerRequest request, String text, int limit, SearchMode mode) {
+        return new SearchRequest(text, limit, 0, request.kinds(), request.nutrients(), request.articleId(),
+                RankingOptions.BASELINE, mode);
     }
 
     /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
     public AnswerResult decide(String question, AnswerCandidates candidates) {
         List<AnswerCandidate> ranked = candidates.candidates();
         SearchMode mode = candidates.mode();
+        QuestionAnalysis analysis = candidates.analysis();
         if (ranked.isEmpty()) {
-            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode);
+            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode,
+                    analysis);
         }
         AnswerCandidate best = ranked.getFirst();
         if (best.confidence() < policy.threshold()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of()), DeclineReason.LOW_CONFIDENCE,
-                    STANDARD_DISCLAIMER, mode);
+                    STANDARD_DISCLAIMER, mode, analysis);
         }
-        Optional<AnswerCandidate> rival = rival(ranked);
+        Optional<AnswerCandidate> rival = rival(ranked, analysis);
         if (rival.isPresent()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of(best, rival.get())),
-                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode);
+                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode, analysis);
         }
         return new AnswerResult(question, best, alternatives(ranked.subList(1, ranked.size()), List.of()), null,
-                disclaimerOf(best), mode);
+                disclaimerOf(best), mode, analysis);
     }
 
     /**
-     * The most confident candidate from another article when it is as good as the best (confidence over
-     * the threshold and within the margin) and says something else (few shared terms): then the question
-     * has two answers and a bot should offer both.
+     * The candidate that makes the question ambiguous, if any: the most confident one about another
+     * subject, when it is as good as the best (over the threshold, within the margin) and says something
+     * else. Candidates about the same subject never are: the same FAQ question, the same article, a
+     * shared subject (both about "flu"), or one restating the other. Nor is one the question's own
+     * subject rules out: when the question names a subject and only the best candidate is about it.
      */
-    private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked) {
+    private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked, QuestionAnalysis analysis) {
         AnswerCandidate best = ranked.getFirst();
-        String article = best.hit().unit().articleId();
         for (AnswerCandidate c : ranked.subList(1, ranked.size())) {
-            if (c.hit().unit().articleId().equals(article)) {
+            if (c.confidence() < policy.threshold() || best.confidence() - c.confidence() > policy.ambiguityMargin()) {
+                return Optional.empty();
+            }
+            if (sameSubject(best, c)) {
                 continue;
             }
-            boolean close = c.confidence() >= policy.threshold()
-                    && best.confidence() - c.confidence() <= policy.ambiguityMargin();
-            boolean different = sharedTerms(best, c) <= policy.maxSharedTerms();
-            return close && different ? Optional.of(c) : Optional.empty();
+            if (analysis != null && analysis.focus() != null
+                    && best.features().focusMatch() > c.features().focusMatch()) {
+                return Optional.empty();
+            }
+            return sharedTerms(best, c) <= policy.maxSharedTerms() ? Optional.of(c) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Whether two candidates are about one subject: same article, same question, or a subject in common. */
+    private static boolean sameSubject(AnswerCandidate a, AnswerCandidate b) {
+        Unit ua = a.hit().unit();
+        Unit ub = b.hit().unit();
+        if (ua.articleId().equals(ub.articleId())) {
+            return true;
+        }
+        String qa = normalized(ua.askedQuestion());
+        if (qa != null && qa.equals(normalized(ub.askedQuestion()))) {
+            return true;
+        }
+        Set<String> shared = new HashSet<>(a.subjects());
+        shared.retainAll(b.subjects());
+        return !shared.isEmpty();
     }
 
     /**
@@ -185,6 +260,10 @@ public final class AnswerService {
         Set<String> shared = new HashSet<>(ta);
         shared.retainAll(tb);
         return (double) shared.size() / Math.min(ta.size(), tb.size());
+    }
+
+    private static String normalized(String question) {
+        return question == null ? null : question.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /**

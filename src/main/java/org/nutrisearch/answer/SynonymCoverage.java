@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.nutrisearch.search.query.QuestionWords;
 
@@ -102,6 +104,20 @@ public final class SynonymCoverage {
             }
         }
         return covered;
+    }
+
+    /**
+     * For each rule, the analysed phrases a text may say and the phrases that mean the same: the
+     * focus gazetteer files a consumer's words ("charley horse") under the clinical topic they name.
+     */
+    public Map<List<String>, List<List<String>>> equivalents() {
+        Map<List<String>, List<List<String>>> out = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            for (List<String> said : rule.from()) {
+                out.computeIfAbsent(said, k -> new ArrayList<>()).addAll(rule.to());
+            }
+        }
+        return out;
     }
 
     /** Whether {@code phrase} occurs in {@code terms} as consecutive terms. */

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CachedEmbedder implements TextEmbedder {
 
+    /** Prefix of the cache keys of questions ({@link #embedQuestion}); passages never start with it. */
+    public static final String QUESTION_KEY = "\u0001question\u0001";
+
     private final TextEmbedder model;
     private final VectorCache cache;
     private final AtomicLong hits = new AtomicLong();
@@ -44,6 +47,29 @@ public final class CachedEmbedder implements TextEmbedder {
     @Override
     public float[] embedQuery(String query) {
         return model.embedQuery(query);
+    }
+
+    /**
+     * Looks the question up in the cache first: FAQ questions are embedded at every build, unlike users'
+     * queries. Their keys carry a prefix no passage starts with, so a question never returns a passage's
+     * vector of the same text.
+     */
+    @Override
+    public float[] embedQuestion(String question) {
+        String key = QUESTION_KEY + question;
+        try {
+            float[] vector = cache.get(key);
+            if (vector == null) {
+                vector = model.embedQuestion(question);
+                cache.put(key, vector);
+                misses.incrementAndGet();
+            } else {
+                hits.incrementAndGet();
+            }
+            return vector;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vector cache " + cache.file() + " failed", e);
+        }
     }
 
     @Override

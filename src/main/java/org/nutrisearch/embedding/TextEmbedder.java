@@ -21,6 +21,14 @@ public interface TextEmbedder {
     /** Embeds a search query (with the model's query instruction, if it has one). */
     float[] embedQuery(String query);
 
+    /**
+     * Embeds a question an FAQ entry (or a heading) answers, the way a user's question is embedded
+     * ({@link #embedQuery}), so the two vectors compare question to question.
+     */
+    default float[] embedQuestion(String question) {
+        return embedQuery(question);
+    }
+
     /** Embeds one searchable unit's text. */
     float[] embedPassage(String passage);
 

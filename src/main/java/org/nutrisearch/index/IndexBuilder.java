@@ -149,7 +149,9 @@ public final class IndexBuilder {
             if (vector != null) {
                 vectors.increment();
             }
-            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector));
+            String asked = unit.askedQuestion();
+            float[] questionVector = embedder == null || asked == null ? null : embedder.embedQuestion(asked);
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector, questionVector));
             byKind.get(unit.kind()).increment();
             int n = done.incrementAndGet();
             if (progress != null) {

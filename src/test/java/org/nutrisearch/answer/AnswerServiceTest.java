@@ -19,6 +19,7 @@ import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,7 +74,7 @@ class AnswerServiceTest {
         Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
                 "Heading", null, text);
         AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence);
+        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence, Set.of());
     }
 
     private static AnswerCandidates lexical(AnswerCandidate... ranked) {

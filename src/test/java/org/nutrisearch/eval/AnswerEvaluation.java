@@ -102,7 +102,7 @@ public final class AnswerEvaluation {
             AnswerConfidence m = model.apply(r.question());
             List<AnswerCandidate> c = new ArrayList<>();
             for (AnswerCandidate a : r.candidates()) {
-                c.add(new AnswerCandidate(a.hit(), a.features(), m.of(a.features())));
+                c.add(a.withConfidence(m.of(a.features())));
             }
             // Search order breaks ties, as in the service: sort is stable and candidates arrive in search order.
             c.sort(Comparator.comparingDouble((AnswerCandidate a) -> -a.confidence()));

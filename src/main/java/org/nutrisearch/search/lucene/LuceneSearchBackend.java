@@ -20,6 +20,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.TextAnalyzers;
@@ -37,6 +38,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +84,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Listing<List<ArticleInfo>>> articleListing = new AtomicReference<>();
     private final AtomicReference<Listing<List<Facets.NutrientCount>>> nutrientListing = new AtomicReference<>();
+    private final AtomicReference<Listing<List<String>>> topicListing = new AtomicReference<>();
 
     /** A listing and the index version it was computed from. */
     private record Listing<T>(int version, T value) {
@@ -254,6 +258,16 @@ public final class LuceneSearchBackend implements SearchBackend {
         });
     }
 
+    @Override
+    public List<SearchHit> similarQuestions(SearchRequest request) {
+        QueryVectors qv = queryVectors.get();
+        if (qv == null || !vectorsAvailable()) {
+            return List.of();
+        }
+        return index.search(searcher -> new VectorSearch(searcher, rankingFor(request), qv, hybrid, snippets)
+                .similarQuestions(request));
+    }
+
     private UnitQueryBuilder rankingFor(SearchRequest request) {
         return request.ranking() == null ? queries : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
     }
@@ -276,7 +290,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     static Unit unitOf(Document doc) {
         return new Unit(doc.get(UnitFields.ID), UnitKind.fromApiName(doc.get(UnitFields.KIND)),
                 doc.get(UnitFields.ARTICLE_ID), doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.SOURCE),
-                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT));
+                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT),
+                doc.get(UnitFields.FOCUS), QuestionType.fromLabel(doc.get(UnitFields.QUESTION_TYPE)));
     }
 
     static List<String> nutrientsOf(Document doc) {
@@ -354,6 +369,11 @@ public final class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
+    public List<String> topics() {
+        return listing(topicListing, this::listTopics);
+    }
+
+    @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         return suggestionIndex().suggest(prefix, limit);
     }
@@ -428,6 +448,25 @@ public final class LuceneSearchBackend implements SearchBackend {
                     countsByArticle.getOrDefault(a.id(), emptyCounts())));
         }
         return List.copyOf(articles);
+    }
+
+    /** Titles, foci and headings of every unit, distinct, in index order: one stored-field pass per generation. */
+    private List<String> listTopics(IndexSearcher searcher) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Set<String> topics = new LinkedHashSet<>();
+        List<String> fields = List.of(UnitFields.ARTICLE_TITLE, UnitFields.FOCUS, UnitFields.HEADING);
+        Set<String> wanted = Set.copyOf(fields);
+        TopDocs units = searcher.search(UNITS, Math.max(1, searcher.count(UNITS)));
+        for (ScoreDoc sd : units.scoreDocs) {
+            Document doc = stored.document(sd.doc, wanted);
+            for (String field : fields) {
+                String value = doc.get(field);
+                if (value != null && !value.isBlank()) {
+                    topics.add(value.strip());
+                }
+            }
+        }
+        return List.copyOf(topics);
     }
 
     private List<Facets.NutrientCount> listNutrients(IndexSearcher searcher) throws IOException {

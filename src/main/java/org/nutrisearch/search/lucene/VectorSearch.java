@@ -99,12 +99,38 @@ final class VectorSearch {
             HybridFusion.Fused f = order.get(i);
             Document doc = stored.document(f.doc());
             Unit unit = LuceneSearchBackend.unitOf(doc);
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.doc(), queryVector);
+            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.doc(), queryVector, UnitFields.VECTOR);
             hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()),
-                    LuceneSearchBackend.nutrientsOf(doc), f.score(), similarity));
+                    LuceneSearchBackend.nutrientsOf(doc), f.score(), similarity,
+                    cosine(f.doc(), queryVector, UnitFields.QUESTION_VECTOR)));
         }
         double tookMs = (System.nanoTime() - startNanos) / 1_000_000.0;
         return Optional.of(new SearchResult(counts.matches(), hits, facets.apply(counts), null, tookMs, mode));
+    }
+
+    /**
+     * The units whose question vectors lie nearest the query's, within the request's filters: up to
+     * {@code request.limit()}, most similar first, ties by unit id.
+     */
+    List<SearchHit> similarQuestions(SearchRequest request) throws IOException {
+        String text = UserQuery.parse(request.query()).positiveText();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
+        float[] queryVector = vectors.of(text);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector,
+                request.limit(), ranking.filter(request)), request.limit());
+        List<SearchHit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (HybridFusion.Ranked r : ranked(top, true)) {
+            Document doc = stored.document(r.doc());
+            Unit unit = LuceneSearchBackend.unitOf(doc);
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()),
+                    LuceneSearchBackend.nutrientsOf(doc), r.score(), cosine(r.doc(), queryVector, UnitFields.VECTOR),
+                    r.score()));
+        }
+        return hits;
     }
 
     /** The kept nearest units as a query (for the total and the facets). */
@@ -140,10 +166,10 @@ final class VectorSearch {
         return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
-    /** The cosine of a unit's stored vector with the query's, or null when the unit has none. */
-    private Float cosine(int doc, float[] queryVector) throws IOException {
+    /** The cosine of a unit's stored vector in {@code field} with the query's, or null when the unit has none. */
+    private Float cosine(int doc, float[] queryVector, String field) throws IOException {
         LeafReaderContext leaf = leafOf(doc);
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(UnitFields.VECTOR);
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
         if (values == null) {
             return null;
         }

@@ -88,6 +88,26 @@ public final class QuestionWords {
         return new Content(words, new ArrayList<>(terms));
     }
 
+    /** Whether a lower-case word says nothing about a question's topic (what, can, my, help …). */
+    public static boolean isGeneric(String word) {
+        return GENERIC.contains(word);
+    }
+
+    /**
+     * The words of a text as {@link #of} reads them: lower case, split at anything but letters, digits,
+     * apostrophes and hyphens, those trimmed from the ends; generic words kept.
+     */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String raw : (text == null ? "" : text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’-]+")) {
+            String word = strip(raw.replace('’', '\''));
+            if (!word.isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
     /** Drops leading and trailing apostrophes and hyphens ("'cramps'" → "cramps"). */
     private static String strip(String word) {
         int start = 0;

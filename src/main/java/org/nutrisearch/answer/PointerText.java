@@ -1,0 +1,49 @@
+package org.nutrisearch.answer;
+
+import java.util.regex.Pattern;
+
+/**
+ * How much of a unit only points elsewhere: lists of resources ("These resources address the diagnosis
+ * or management of asthma: - Genetic Testing Registry: Asthma - MedlinePlus Encyclopedia: …"), links,
+ * "for more information, visit …". Such a unit answers nothing itself, whatever words it shares with
+ * the question.
+ */
+public final class PointerText {
+
+    /** List items and lines: a pointer list is read item by item. */
+    private static final Pattern ITEMS = Pattern.compile("\\n+|\\s+-\\s+|\\s+•\\s+");
+    /** A link, a web address, or a phrase that sends the reader elsewhere. */
+    private static final Pattern POINTS = Pattern.compile(
+            "https?://|www\\.|\\b[\\w-]+\\.(gov|org|com|edu|net)\\b|\\bthese resources\\b|\\bresources from\\b"
+                    + "|\\boffers? information about\\b|\\bprovides? information about\\b|\\bfor more information\\b"
+                    + "|\\b(you can|please) (visit|contact|call|see)\\b|\\bvisit the\\b|\\bsee the\\b|\\bclick\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "Source: Page title" where the source is an organisation or reference work: a citation, not an answer. */
+    private static final Pattern CITATION = Pattern.compile("^[A-Z][^:.?!]{0,80}\\b(Registry|Encyclopedia|Hospital|Clinic|"
+            + "Institute|Foundation|Association|Society|Center|Centre|University|MedlinePlus|NIH|CDC|Library|Network|"
+            + "Alliance|Organization|Organisation|Academy|College|Council|Database|Reviews?|Program)\\b[^:.?!]{0,40}: "
+            + "[^.?!]{1,120}$");
+
+    private PointerText() {
+    }
+
+    /** The share of the text's characters (0..1) in items that only point elsewhere. */
+    public static double share(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        int total = 0;
+        int pointing = 0;
+        for (String item : ITEMS.split(text.strip())) {
+            String s = item.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            total += s.length();
+            if (POINTS.matcher(s).find() || CITATION.matcher(s).matches()) {
+                pointing += s.length();
+            }
+        }
+        return total == 0 ? 0 : (double) pointing / total;
+    }
+}
