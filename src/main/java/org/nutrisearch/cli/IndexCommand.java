@@ -2,6 +2,7 @@ package org.nutrisearch.cli;
 
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
@@ -37,8 +38,11 @@ final class IndexCommand implements Callable<Integer> {
             return indexIntoOpenSearch(services);
         }
         CorpusLoad load;
+        CorpusManifest manifest;
         long readStart = System.nanoTime();
         try {
+            // Taken before reading, and stored with the index: serve rebuilds when the corpus differs from it.
+            manifest = CorpusManifest.scan(options.corpus);
             load = services.loadCorpus(options.corpus);
         } catch (CorpusException e) {
             System.err.println("index: " + e.getMessage());
@@ -64,12 +68,12 @@ final class IndexCommand implements Callable<Integer> {
             }
             try (Embeddings embeddings = opened;
                  IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                summary = services.rebuild(load, options.index, progress, embeddings.passages());
+                summary = services.rebuild(load, manifest, options.index, progress, embeddings.passages());
                 vectorNote = "  vector passages: " + embeddings.passageCounts();
             }
         } else {
             try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                summary = services.rebuild(load, options.index, progress);
+                summary = services.rebuild(load, manifest, options.index, progress, null);
             }
             vectorNote = vectorOptions.vectors == VectorOptions.Vectors.later
                     ? "  vectors: none yet (serve fills them in; searches run lexically until then)"

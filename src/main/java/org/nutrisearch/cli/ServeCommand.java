@@ -3,6 +3,7 @@ package org.nutrisearch.cli;
 import io.javalin.Javalin;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.http.App;
 import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -205,7 +207,19 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        if (Services.indexIsStale(options.corpus, options.index)) {
+        CorpusManifest manifest;
+        try {
+            manifest = CorpusManifest.scan(options.corpus);
+        } catch (CorpusException e) {
+            System.err.println("serve: " + e.getMessage());
+            return 1;
+        }
+        Optional<String> rebuild = Services.whyRebuild(manifest, options.index);
+        if (rebuild.isEmpty()) {
+            // Generations left by a build killed mid-way (kill -9 during a reindex) are not served: drop them.
+            new IndexGenerations(options.index).removeAbandoned();
+        } else {
+            System.out.println("serve: building the index: " + rebuild.get());
             CorpusLoad load;
             try {
                 load = services.loadCorpus(options.corpus);
@@ -230,7 +244,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
                 Embeddings loaded = embeddings.get();
-                summary = services.rebuild(load, options.index, progress, loaded == null ? null : loaded.passages());
+                summary = services.rebuild(load, manifest, options.index, progress,
+                        loaded == null ? null : loaded.passages());
             }
             IndexReport.print(System.out, load, summary);
         }

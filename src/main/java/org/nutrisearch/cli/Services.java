@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
@@ -17,12 +18,9 @@ import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.Optional;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.Reindexer;
 import org.nutrisearch.search.HybridOptions;
@@ -46,16 +44,16 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
         return new CorpusLoader().load(corpus);
     }
 
-    /** Builds a new lexical-only generation from {@code load}, reporting units done to {@code progress} (may be null). */
-    IndexSummary rebuild(CorpusLoad load, Path indexRoot, IntConsumer progress) throws IOException {
-        return rebuild(load, indexRoot, progress, null);
-    }
-
-    /** As {@link #rebuild(CorpusLoad, Path, IntConsumer)}, storing vectors from {@code embedder} (null: none). */
-    IndexSummary rebuild(CorpusLoad load, Path indexRoot, IntConsumer progress, TextEmbedder embedder)
-            throws IOException {
+    /**
+     * Builds a new generation from {@code load}, storing vectors from {@code embedder} (null: none) and
+     * {@code manifest}, the corpus as it was before it was loaded; reports units done to {@code progress}
+     * (may be null).
+     */
+    IndexSummary rebuild(CorpusLoad load, CorpusManifest manifest, Path indexRoot, IntConsumer progress,
+                         TextEmbedder embedder) throws IOException {
         IndexGenerations generations = new IndexGenerations(indexRoot);
-        IndexSummary summary = new IndexBuilder(tagger, json, embedder).rebuild(load.articles(), generations, progress);
+        IndexSummary summary = new IndexBuilder(tagger, json, embedder)
+                .rebuild(load.articles(), generations, progress, manifest);
         generations.removeAllExcept(generations.current().orElseThrow());
         return summary;
     }
@@ -107,26 +105,22 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
                 new CorpusLoader());
     }
 
-    /** True when there is no served index, or a corpus file changed after it was built. */
-    static boolean indexIsStale(Path corpus, Path indexRoot) {
+    /**
+     * Why the index under {@code indexRoot} must be rebuilt to serve the corpus described by {@code corpus},
+     * or empty when its served generation was built from exactly these files (sizes and contents, never
+     * modification times).
+     */
+    static Optional<String> whyRebuild(CorpusManifest corpus, Path indexRoot) {
         IndexGenerations generations = new IndexGenerations(indexRoot);
-        var current = generations.current();
+        Optional<Path> current = generations.current();
         if (current.isEmpty()) {
-            return true;
+            return Optional.of("there is no index yet");
         }
-        try {
-            FileTime built = Files.getLastModifiedTime(indexRoot.resolve("CURRENT"));
-            try (Stream<Path> files = Files.walk(corpus)) {
-                return files.filter(Files::isRegularFile).anyMatch(f -> {
-                    try {
-                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return true;
+        Optional<CorpusManifest> built = generations.manifest(current.get());
+        if (built.isEmpty()) {
+            return Optional.of("the index does not say which corpus it was built from");
         }
+        CorpusManifest.Changes changes = corpus.changesSince(built.get());
+        return changes.none() ? Optional.empty() : Optional.of("the corpus changed: " + changes.summary());
     }
 }

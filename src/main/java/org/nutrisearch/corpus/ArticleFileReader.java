@@ -9,7 +9,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -31,12 +30,23 @@ public final class ArticleFileReader {
         return read(file, DEFAULT_MAX_BYTES);
     }
 
-    /** Reads {@code file}, refusing it as {@link SkipReason#TOO_LARGE} when it is over {@code maxBytes}. */
+    /**
+     * Reads the file the user named (a link there is followed; a pipe, socket or device is refused), refusing
+     * it as {@link SkipReason#TOO_LARGE} when it is over {@code maxBytes}.
+     */
     public static String read(Path file, long maxBytes) throws CorpusException {
+        return read(file, CorpusFiles.readablePath(file), maxBytes);
+    }
+
+    /**
+     * Reads {@code readable}, a path checked by {@link CorpusFiles#readablePath}, naming it {@code file} in
+     * problems.
+     */
+    static String read(Path file, Path readable, long maxBytes) throws CorpusException {
         if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxBytes must be between 1 and 2 GB: " + maxBytes);
         }
-        byte[] bytes = readBytes(file, maxBytes);
+        byte[] bytes = readBytes(file, readable, maxBytes);
         if (bytes.length == 0) {
             throw new CorpusException(file, SkipReason.EMPTY, "is empty");
         }
@@ -56,13 +66,10 @@ public final class ArticleFileReader {
         return text;
     }
 
-    private static byte[] readBytes(Path file, long maxBytes) throws CorpusException {
-        if (Files.isDirectory(file)) {
-            throw new CorpusException(file, SkipReason.UNREADABLE, "is a directory, not a file");
-        }
+    private static byte[] readBytes(Path file, Path readable, long maxBytes) throws CorpusException {
         // Read at most one byte past the limit: the size on disk may change between a size check and
         // the read, and this keeps memory bounded either way.
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = CorpusFiles.open(readable)) {
             byte[] bytes = in.readNBytes((int) maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw new CorpusException(file, SkipReason.TOO_LARGE,

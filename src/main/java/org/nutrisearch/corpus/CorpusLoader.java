@@ -1,17 +1,11 @@
 package org.nutrisearch.corpus;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Loads a corpus: a directory of article files ({@code *.txt}, {@code *.md}, read by
@@ -20,8 +14,9 @@ import java.util.stream.Stream;
  *
  * <p>Files are read in name order, so ids and problems come out the same on every machine. One bad
  * file or line never stops the load: it is left out and reported as a {@link CorpusProblem}. Dotfiles
- * are ignored; any other file type, and subdirectories, are reported as unsupported. When two articles
- * have the same id the first one read wins and the later one is reported as a duplicate.
+ * are ignored; any other file type, and subdirectories, are reported as unsupported; links leading out
+ * of the folder, pipes, sockets and devices are refused unopened ({@link CorpusFiles}). When two
+ * articles have the same id the first one read wins and the later one is reported as a duplicate.
  */
 public final class CorpusLoader {
 
@@ -53,56 +48,38 @@ public final class CorpusLoader {
         }
         Accumulator acc = new Accumulator();
         if (Files.isDirectory(path)) {
-            for (Path file : list(path)) {
-                loadFile(file, acc);
+            for (Path file : CorpusFiles.entries(path)) {
+                try {
+                    loadFile(file, CorpusFiles.readablePath(path, file), acc);
+                } catch (CorpusException e) {
+                    acc.problems.add(CorpusProblem.of(e));
+                }
             }
         } else {
-            loadFile(path, acc);
+            try {
+                loadFile(path, CorpusFiles.readablePath(path), acc);
+            } catch (CorpusException e) {
+                acc.problems.add(CorpusProblem.of(e));
+            }
         }
         return new CorpusLoad(acc.articles, acc.problems);
     }
 
-    private static List<Path> list(Path dir) throws CorpusException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-                    .toList();
-        } catch (NoSuchFileException e) {
-            throw new CorpusException(dir, SkipReason.UNREADABLE, "no such directory", e);
-        } catch (AccessDeniedException e) {
-            throw new CorpusException(dir, SkipReason.UNREADABLE, "cannot be listed (permission denied)", e);
-        } catch (IOException e) {
-            throw new CorpusException(dir, SkipReason.UNREADABLE, "cannot be listed (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private void loadFile(Path file, Accumulator acc) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        try {
-            if (Files.isDirectory(file)) {
-                throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE, "is a directory (subdirectories are not read)");
-            } else if (name.endsWith(".txt") || name.endsWith(".md")) {
-                loadArticle(file, acc);
-            } else if (name.endsWith(".jsonl")) {
-                CorpusLoad load = jsonl.read(file);
-                acc.problems.addAll(load.problems());
-                load.articles().forEach(a -> acc.add(a, file));
-            } else {
-                throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE,
-                        "not an article file (.txt, .md or .jsonl)");
+    private void loadFile(Path file, Path readable, Accumulator acc) throws CorpusException {
+        if (CorpusFiles.isArticleFile(file)) {
+            String text = ArticleFileReader.read(file, readable, maxFileBytes);
+            Article article = parser.parse(CorpusPaths.stem(file), CorpusPaths.display(file), text);
+            if (article.units().isEmpty()) {
+                throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
             }
-        } catch (CorpusException e) {
-            acc.problems.add(CorpusProblem.of(e));
+            acc.add(article, file);
+        } else if (CorpusFiles.isJsonlFile(file)) {
+            CorpusLoad load = jsonl.read(file, readable);
+            acc.problems.addAll(load.problems());
+            load.articles().forEach(a -> acc.add(a, file));
+        } else {
+            throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE, "not an article file (.txt, .md or .jsonl)");
         }
-    }
-
-    private void loadArticle(Path file, Accumulator acc) throws CorpusException {
-        String text = ArticleFileReader.read(file, maxFileBytes);
-        Article article = parser.parse(CorpusPaths.stem(file), CorpusPaths.display(file), text);
-        if (article.units().isEmpty()) {
-            throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
-        }
-        acc.add(article, file);
     }
 
     /** Articles and problems so far; knows which file each id came from to name duplicates. */

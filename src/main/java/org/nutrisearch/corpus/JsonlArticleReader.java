@@ -66,12 +66,17 @@ public final class JsonlArticleReader {
     }
 
     /**
-     * Reads {@code file}. Bad lines become problems of the result; only a file that cannot be read at all
-     * throws.
+     * Reads the file the user named (a link there is followed; a pipe, socket or device is refused). Bad
+     * lines become problems of the result; only a file that cannot be read at all throws.
      */
     public CorpusLoad read(Path file) throws CorpusException {
+        return read(file, CorpusFiles.readablePath(file));
+    }
+
+    /** Reads {@code readable}, a path checked by {@link CorpusFiles#readablePath}, naming it {@code file}. */
+    CorpusLoad read(Path file, Path readable) throws CorpusException {
         FileState state = new FileState(file);
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = CorpusFiles.open(readable);
              ByteLineReader lines = new ByteLineReader(in, maxLineBytes)) {
             for (ByteLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 state.line(line);

@@ -19,5 +19,9 @@ public enum SkipReason {
     /** A JSONL object without the fields an article or FAQ entry needs. */
     MISSING_FIELDS,
     /** A file type the loader does not read. */
-    UNSUPPORTED_FILE
+    UNSUPPORTED_FILE,
+    /** A symbolic link leading outside the corpus folder: not followed. */
+    OUTSIDE_CORPUS,
+    /** Not a regular file: a named pipe, socket or device, never opened. */
+    SPECIAL_FILE
 }

@@ -6,6 +6,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.embedding.TextEmbedder;
@@ -63,10 +64,23 @@ public final class IndexBuilder {
     /** Builds a new generation under {@code generations} from {@code articles} and makes it current. */
     public IndexSummary rebuild(List<Article> articles, IndexGenerations generations, IntConsumer progress)
             throws IOException {
+        return rebuild(articles, generations, progress, null);
+    }
+
+    /**
+     * As {@link #rebuild(List, IndexGenerations, IntConsumer)}, storing {@code manifest} (the corpus as it was
+     * before {@code articles} were read from it; null: none) with the generation, so a later start can tell
+     * whether the generation still serves the corpus.
+     */
+    public IndexSummary rebuild(List<Article> articles, IndexGenerations generations, IntConsumer progress,
+                                CorpusManifest manifest) throws IOException {
         Path dir = generations.create();
         boolean ok = false;
         try {
             IndexSummary summary = write(articles, dir, progress);
+            if (manifest != null) {
+                generations.storeManifest(dir, manifest);
+            }
             generations.publish(dir);
             ok = true;
             return summary;

@@ -1,5 +1,12 @@
 package org.nutrisearch.index;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.nutrisearch.corpus.CorpusManifest;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +30,8 @@ import java.util.stream.Stream;
 public final class IndexGenerations {
 
     static final String CURRENT = "CURRENT";
+    /** The manifest of the corpus a generation was built from, inside the generation's folder. */
+    static final String MANIFEST = "corpus-manifest.json";
     private static final String PREFIX = "gen-";
 
     private final Path root;
@@ -69,6 +79,47 @@ public final class IndexGenerations {
             Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The manifest of the corpus {@code generation} was built from, when one was stored with it. */
+    public Optional<CorpusManifest> manifest(Path generation) {
+        return CorpusManifest.read(generation.resolve(MANIFEST));
+    }
+
+    /** Stores {@code manifest} with {@code generation} (before it is published). */
+    void storeManifest(Path generation, CorpusManifest manifest) throws IOException {
+        manifest.write(generation.resolve(MANIFEST));
+    }
+
+    /**
+     * Deletes the generations that are neither served nor being written: leftovers of builds killed mid-way
+     * (a {@code kill -9} during a reindex). A generation whose write lock is held, by this process or
+     * another, is being built and stays. Returns the folders deleted.
+     */
+    public List<Path> removeAbandoned() throws IOException {
+        Optional<Path> served = current();
+        List<Path> removed = new ArrayList<>();
+        for (Path gen : generations()) {
+            if (served.isPresent() && gen.equals(served.get())) {
+                continue;
+            }
+            if (!beingWritten(gen)) {
+                deleteTree(gen);
+                removed.add(gen);
+            }
+        }
+        Files.deleteIfExists(root.resolve(CURRENT + ".tmp"));
+        return removed;
+    }
+
+    private static boolean beingWritten(Path generation) throws IOException {
+        try (Directory directory = FSDirectory.open(generation);
+             Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
         }
     }
 

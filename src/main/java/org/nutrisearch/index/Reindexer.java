@@ -3,6 +3,7 @@ package org.nutrisearch.index;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexBuilder;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.IndexSummary;
@@ -65,12 +66,14 @@ public final class Reindexer implements CorpusReindexer {
             throw new AlreadyRunning();
         }
         try {
+            // Taken before reading: a file changed during the build then differs at the next check.
+            CorpusManifest manifest = CorpusManifest.scan(corpus);
             CorpusLoad load = loader.load(corpus);
             if (load.articles().isEmpty()) {
                 throw new NothingToIndex("no article could be read from " + corpus + "; the served index is kept");
             }
             load.problems().forEach(p -> LOG.warn("reindex skipped {}", p.message()));
-            IndexSummary summary = builder.rebuild(load.articles(), generations, null);
+            IndexSummary summary = builder.rebuild(load.articles(), generations, null, manifest);
             Path fresh = generations.current().orElseThrow();
             live.switchTo(fresh, old -> {
                 try {

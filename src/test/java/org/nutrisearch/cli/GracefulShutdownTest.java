@@ -1,6 +1,7 @@
 package org.nutrisearch.cli;
 
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
@@ -38,6 +39,7 @@ import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** SIGTERM's sequence: a search in flight is answered, new requests are refused, analytics saved, the index closed. */
+@Tag("integration")
 class GracefulShutdownTest {
 
     @TempDir

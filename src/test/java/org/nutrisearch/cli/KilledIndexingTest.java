@@ -1,5 +1,6 @@
 package org.nutrisearch.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.index.IndexGenerations;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.SearchRequest;
 
 /** A process killed with SIGKILL in the middle of indexing leaves the previous index intact and served. */
+@Tag("integration")
 class KilledIndexingTest {
 
     @TempDir

@@ -24,6 +24,7 @@ import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchRequest;
 
 /** {@code serve} and {@code index} with {@code --backend opensearch}: a clear error without a cluster, indexes on it with one. */
+@Tag("integration")
 class OpenSearchCommandsTest {
 
     private static CommandRun run(String... args) {

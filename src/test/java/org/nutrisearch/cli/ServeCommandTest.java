@@ -1,5 +1,6 @@
 package org.nutrisearch.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -78,6 +79,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Tag("integration") // starts a JVM
     void aBadEnvironmentVariableIsNamedInTheMessage() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

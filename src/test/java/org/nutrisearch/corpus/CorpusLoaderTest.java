@@ -1,6 +1,7 @@
 package org.nutrisearch.corpus;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -9,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CorpusLoaderTest {
 
@@ -128,5 +131,65 @@ class CorpusLoaderTest {
                 new CorpusProblem("a.jsonl", 5, SkipReason.MALFORMED_LINE, "not JSON")));
         assertEquals("0 articles, 3 problems (EMPTY 1, MALFORMED_LINE 2)", load.summary());
         assertEquals("a.jsonl:5: not JSON", load.problems().get(2).message());
+    }
+
+    /** Makes a named pipe (there is no Java API for it). */
+    static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        assumeTrue(p.waitFor() == 0, "mkfifo is not available here");
+    }
+
+    @Test
+    void aLinkOutOfTheCorpusIsNotFollowed() throws IOException, CorpusException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "Secret\n\nThe service's own secret.\n");
+        Path outsideDir = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(outsideDir.resolve("b.txt"), "Other\n\nOther text.\n");
+        Files.createSymbolicLink(corpus.resolve("x.txt"), outside);
+        Files.createSymbolicLink(corpus.resolve("y.jsonl"), outside);
+        Files.createSymbolicLink(corpus.resolve("folder"), outsideDir);
+        Files.createSymbolicLink(corpus.resolve("relative.md"), Path.of("../secret.txt"));
+        Files.createSymbolicLink(corpus.resolve("broken.txt"), dir.resolve("gone.txt"));
+        Files.createSymbolicLink(corpus.resolve("same.txt"), corpus.resolve("a.txt"));
+
+        CorpusLoad load = new CorpusLoader().load(corpus);
+
+        assertEquals(List.of("a", "same"), load.articles().stream().map(Article::id).toList(),
+                "a link to a file inside the corpus is read under its own name");
+        String outsideDetail = "is a symbolic link to something outside the corpus folder (not followed)";
+        assertEquals(List.of(
+                new CorpusProblem(CorpusPaths.display(corpus.resolve("broken.txt")), null, SkipReason.UNREADABLE,
+                        "is a broken symbolic link"),
+                new CorpusProblem(CorpusPaths.display(corpus.resolve("folder")), null, SkipReason.OUTSIDE_CORPUS, outsideDetail),
+                new CorpusProblem(CorpusPaths.display(corpus.resolve("relative.md")), null, SkipReason.OUTSIDE_CORPUS, outsideDetail),
+                new CorpusProblem(CorpusPaths.display(corpus.resolve("x.txt")), null, SkipReason.OUTSIDE_CORPUS, outsideDetail),
+                new CorpusProblem(CorpusPaths.display(corpus.resolve("y.jsonl")), null, SkipReason.OUTSIDE_CORPUS, outsideDetail)),
+                load.problems());
+    }
+
+    // A pipe is opened only when someone writes to it: opened, it hung the load (and every later reindex) for good.
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void pipesAreRefusedUnopened() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
+        mkfifo(dir.resolve("pipe.txt"));
+        mkfifo(dir.resolve("pipe.jsonl"));
+        Files.createSymbolicLink(dir.resolve("link.md"), dir.resolve("pipe.txt"));
+
+        CorpusLoad load = new CorpusLoader().load(dir);
+
+        assertEquals(List.of("a"), load.articles().stream().map(Article::id).toList());
+        String detail = "is not a regular file (a named pipe, socket or device is never opened)";
+        assertEquals(List.of(new CorpusProblem(shown("link.md"), null, SkipReason.SPECIAL_FILE, detail),
+                new CorpusProblem(shown("pipe.jsonl"), null, SkipReason.SPECIAL_FILE, detail),
+                new CorpusProblem(shown("pipe.txt"), null, SkipReason.SPECIAL_FILE, detail)), load.problems());
+        // Named on its own (a single-file corpus, `parse FILE`): refused too.
+        assertEquals(List.of(new CorpusProblem(shown("pipe.txt"), null, SkipReason.SPECIAL_FILE, detail)),
+                new CorpusLoader().load(dir.resolve("pipe.txt")).problems());
+        CorpusException e = assertThrows(CorpusException.class, () -> ArticleFileReader.read(dir.resolve("pipe.txt")));
+        assertEquals(SkipReason.SPECIAL_FILE, e.reason());
+        assertEquals(SkipReason.SPECIAL_FILE, assertThrows(CorpusException.class,
+                () -> new JsonlArticleReader().read(dir.resolve("pipe.jsonl"))).reason());
     }
 }

@@ -1,5 +1,6 @@
 package org.nutrisearch.eval;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
  * ({@code scripts/eval-answers.sh --fit}) and new figures in docs/answer.md. The embedding model is
  * loaded once for the class.
  */
+@Tag("integration")
 class AnswerEvaluationTest {
 
     @TempDir

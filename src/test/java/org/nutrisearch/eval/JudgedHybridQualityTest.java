@@ -1,6 +1,7 @@
 package org.nutrisearch.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ import org.nutrisearch.search.lucene.QueryVectors;
  * service's fusion ({@link HybridOptions#DEFAULTS}) with floors a little below what it reaches, and its
  * similarity floor with the questions the articles do not answer (docs/relevance.md, "Hybrid retrieval").
  */
+@Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JudgedHybridQualityTest {
 

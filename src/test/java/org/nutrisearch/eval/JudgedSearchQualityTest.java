@@ -1,6 +1,7 @@
 package org.nutrisearch.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
  * per query category (see target/surefire-reports/org.nutrisearch.eval.JudgedSearchQualityTest-output.txt),
  * and guards them with floors a little below what the ranking reaches (docs/relevance.md).
  */
+@Tag("integration")
 class JudgedSearchQualityTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -24,6 +25,7 @@ import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.search.SearchBackend;
 
 /** GET and POST /api/answer over the five bundled articles, on a real server spoken to over HTTP, on each backend. */
+@Tag("integration")
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.nutrisearch.http.ApiBackend#selected")
 @ExtendWith(TestBackends.Extension.class)

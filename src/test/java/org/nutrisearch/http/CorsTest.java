@@ -1,6 +1,7 @@
 package org.nutrisearch.http;
 
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Only the configured origins may call the API from a browser. */
+@Tag("integration")
 class CorsTest {
 
     static final String ALLOWED = "https://portal.example";

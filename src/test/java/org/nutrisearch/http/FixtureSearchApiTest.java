@@ -2,6 +2,7 @@ package org.nutrisearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.SearchBackend;
 
 /** The search API over two small fixture articles, one of them full of markup, on each backend. */
+@Tag("integration")
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.nutrisearch.http.ApiBackend#selected")
 @ExtendWith(TestBackends.Extension.class)

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +28,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
  * shape; no body may show a stack trace; every response carries the security headers; and every
  * answer comes within {@link #BOUND_MILLIS} (no request may make the server work without bound).
  */
+@Tag("integration")
 class HostileRequestsTest {
 
     static final int BOUND_MILLIS = 10_000;

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import org.nutrisearch.search.lucene.QueryVectors;
 
 /** {@code mode} on the search and answer endpoints, over the five articles with test vectors. */
+@Tag("integration")
 class HybridSearchApiTest {
 
     @TempDir

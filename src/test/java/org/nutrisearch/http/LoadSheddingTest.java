@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 
 /** Beyond the requests served at once and a short bounded queue, the service sheds load with 503 JSON. */
+@Tag("integration")
 class LoadSheddingTest {
 
     /** A thread per client request: the common pool may have a single thread on a small machine. */

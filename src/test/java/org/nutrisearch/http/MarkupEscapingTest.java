@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.nutrisearch.search.snippet.SnippetAssertions;
  * own {@code <mark>} tags around escaped text; every other field comes back as the exact text, as a
  * JSON string (JSON is not HTML: the page puts those with textContent, which this test checks too).
  */
+@Tag("integration")
 class MarkupEscapingTest {
 
     static final ObjectMapper JSON = FixtureIndex.json();

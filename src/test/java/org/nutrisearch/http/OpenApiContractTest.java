@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ import org.nutrisearch.search.snippet.SnippetBuilder;
  * and {@code x-example-request}), its status and content type match, every field it returns is
  * documented, every required field is there, and every documented field shows up in some response.
  */
+@Tag("integration")
 class OpenApiContractTest {
 
     private static final String TOKEN = "contract-test-token";

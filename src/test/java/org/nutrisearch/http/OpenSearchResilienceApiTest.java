@@ -46,6 +46,7 @@ import org.nutrisearch.search.SearchRequest;
  * background), reindexed through {@code POST /api/admin/reindex} under continuous queries, and a node stopped mid-run with a replica (no
  * request fails, no answer is partial). The node stop comes last: the shared cluster keeps two nodes.
  */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith({SharedOpenSearch.class, TestBackends.Extension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Metrics, access log, readiness and the admin analytics endpoint, spoken to over HTTP. */
+@Tag("integration")
 class OperationsApiTest {
 
     @TempDir

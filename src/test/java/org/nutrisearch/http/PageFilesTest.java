@@ -1,6 +1,7 @@
 package org.nutrisearch.http;
 
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** The service serves its own search page, under a policy that forbids inline and foreign code. */
+@Tag("integration")
 class PageFilesTest {
 
     @TempDir

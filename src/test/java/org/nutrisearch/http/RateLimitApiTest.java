@@ -2,6 +2,7 @@ package org.nutrisearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** Over the limit, the public API answers 429 JSON with Retry-After; health is never limited. */
+@Tag("integration")
 class RateLimitApiTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /** {@code POST /api/admin/reindex} over HTTP: the token, the report, one at a time, and searches that never fail meanwhile. */
+@Tag("integration")
 class ReindexApiTest {
 
     static final String TOKEN = "reindex-test-token-5f1c";

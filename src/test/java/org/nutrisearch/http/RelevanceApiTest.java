@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
  * Synonyms, nutrient recognition, typo tolerance, "did you mean" and suggestions, end to end over
  * HTTP on a small fixture whose every unit is known.
  */
+@Tag("integration")
 class RelevanceApiTest {
 
     @TempDir

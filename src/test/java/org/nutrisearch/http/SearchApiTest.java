@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -18,6 +19,7 @@ import org.nutrisearch.search.SearchBackend;
  * The search API over the five bundled articles, started on a random port and spoken to over HTTP, on
  * each backend: the embedded index and OpenSearch (a 2-shard index with a replica on a real cluster).
  */
+@Tag("integration")
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.nutrisearch.http.ApiBackend#selected")
 @ExtendWith(TestBackends.Extension.class)

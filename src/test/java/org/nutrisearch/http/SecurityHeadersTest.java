@@ -1,6 +1,7 @@
 package org.nutrisearch.http;
 
 import io.javalin.Javalin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /** The browser-hardening headers are on every response: answers, API errors and Jetty's own errors. */
+@Tag("integration")
 class SecurityHeadersTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -18,6 +19,7 @@ import org.nutrisearch.search.SearchBackend;
  * {@code /api/suggest} over the five bundled articles: what is offered, in which order, and validation,
  * on each backend (OpenSearch: its completion suggester over the same suggestions).
  */
+@Tag("integration")
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.nutrisearch.http.ApiBackend#selected")
 @ExtendWith(TestBackends.Extension.class)

@@ -42,6 +42,7 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 
 /** Schema, indexing, search and reindexing against a real cluster, on a 2-shard index with a replica. */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchBackendTest {

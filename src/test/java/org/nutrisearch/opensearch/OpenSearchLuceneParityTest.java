@@ -24,10 +24,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.IndexVocabulary;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 
@@ -38,6 +40,7 @@ import org.nutrisearch.search.query.UnitQueryBuilder;
  * on the shard count). Synonyms, nutrient boosts and field weights are the service's; typo
  * corrections exist on the embedded backend only, and are the only source of differences in results.
  */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchLuceneParityTest {
@@ -111,7 +114,7 @@ class OpenSearchLuceneParityTest {
             for (String text : judgedQueries()) {
                 SearchRequest request = SearchRequest.of(text);
                 // The embedded backend adds corrections only for words its index does not know.
-                boolean corrects = index.search(searcher -> !service.build(request, searcher.getIndexReader()).query()
+                boolean corrects = index.search(searcher -> !service.build(request, new IndexVocabulary(searcher.getIndexReader())).query()
                         .equals(service.build(request).query()));
                 if (corrects) {
                     corrected++;
@@ -161,7 +164,7 @@ class OpenSearchLuceneParityTest {
                 List<Highlight> own = new ArrayList<>(a.snippet().highlights());
                 own.removeAll(e.snippet().highlights());
                 // One synonym mark on the embedded side; on OpenSearch at most the words inside it that the query matched.
-                boolean onlyThePhrase = extra.size() == 1 && "synonym".equals(extra.get(0).match())
+                boolean onlyThePhrase = extra.size() == 1 && extra.get(0).match() == MatchKind.SYNONYM
                         && own.stream().allMatch(h -> h.start() >= extra.get(0).start() && h.end() <= extra.get(0).end());
                 if (!onlyThePhrase) {
                     differences.add(text + ": snippet of " + e.unit().id() + " differs beyond the unmatched phrase:\n  lucene     " + e.snippet().highlights() + "\n  opensearch " + a.snippet().highlights());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared test cluster itself: three nodes (one may have been stopped by a failover test) of OpenSearch 3.8, each answering on its own HTTP port. */
+@Tag("integration")
 @Tag("opensearch")
 @ExtendWith(SharedOpenSearch.class)
 class OpenSearchTestClusterTest {

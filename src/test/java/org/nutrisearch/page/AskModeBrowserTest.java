@@ -1,6 +1,7 @@
 package org.nutrisearch.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Ask mode and autocomplete over the five real articles of corpus/: the page must show what
  * /api/answer and /api/suggest answered, and say plainly when there is no confident answer.
  */
+@Tag("integration")
 @ExtendWith(RequiresChromium.class)
 class AskModeBrowserTest {
 

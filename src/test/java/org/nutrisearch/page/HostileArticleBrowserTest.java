@@ -1,5 +1,6 @@
 package org.nutrisearch.page;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.nutrisearch.page.PageFixtures.IMG;
 import static org.nutrisearch.page.PageFixtures.SCRIPT;
 
 /** An article full of markup: the page shows it as text and never runs it, in results or the article. */
+@Tag("integration")
 @ExtendWith(RequiresChromium.class)
 class HostileArticleBrowserTest {
 

@@ -1,5 +1,6 @@
 package org.nutrisearch.page;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Results found by meaning alone say so; results that share a word with the query do not. */
+@Tag("integration")
 @ExtendWith(RequiresChromium.class)
 class MeaningBrowserTest {
 

@@ -1,6 +1,7 @@
 package org.nutrisearch.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The page over the five real articles of corpus/: what it shows must be what the API answered
  * (counts, order, chip counts), whatever the ranking of the day is.
  */
+@Tag("integration")
 @ExtendWith(RequiresChromium.class)
 class RealCorpusBrowserTest {
 

@@ -1,5 +1,6 @@
 package org.nutrisearch.page;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import static org.nutrisearch.page.PageFixtures.MINERALS;
 import static org.nutrisearch.page.PageFixtures.MINERALS_TITLE;
 
 /** The search page in headless Chromium over the real service and four fixture articles. */
+@Tag("integration")
 @ExtendWith(RequiresChromium.class)
 class SearchPageBrowserTest {
 

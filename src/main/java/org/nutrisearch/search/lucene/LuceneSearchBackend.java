@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
@@ -81,6 +82,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     private final NearestIndexedWord nearest = new NearestIndexedWord();
+    /** The vocabulary of the reader last searched: typo corrections of one generation share one. */
+    private final AtomicReference<IndexVocabulary> vocabulary = new AtomicReference<>();
     /** Per-generation listings, recomputed after a switch. */
     private final AtomicReference<Listing<List<ArticleInfo>>> articleListing = new AtomicReference<>();
     private final AtomicReference<Listing<List<Facets.NutrientCount>>> nutrientListing = new AtomicReference<>();
@@ -220,13 +223,14 @@ public final class LuceneSearchBackend implements SearchBackend {
         if (mode.usesVectors() && qv != null && vectorsAvailable()) {
             Optional<SearchResult> found = index.search(searcher -> {
                 UnitQueryBuilder ranking = rankingFor(request);
-                Optional<SearchResult> r = new VectorSearch(searcher, ranking, qv, hybrid, snippets)
+                IndexVocabulary words = vocabularyOf(searcher);
+                Optional<SearchResult> r = new VectorSearch(searcher, words, ranking, qv, hybrid, snippets)
                         .run(request, mode, start, this::facetsOf);
                 // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
                 if (r.isPresent() && mode == SearchMode.HYBRID && ranking.options().fuzzy()) {
                     SearchResult res = r.get();
                     return Optional.of(new SearchResult(res.total(), res.hits(), res.facets(),
-                            corrector.correct(searcher, request), res.tookMs(), res.mode()));
+                            corrector.correct(request, words, counter(searcher)), res.tookMs(), res.mode()));
                 }
                 return r;
             });
@@ -236,7 +240,8 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
         return index.search(searcher -> {
             UnitQueryBuilder ranking = rankingFor(request);
-            UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
+            IndexVocabulary words = vocabularyOf(searcher);
+            UnitQueryBuilder.Built built = ranking.build(request, words);
             int wanted = request.offset() + request.limit();
             // Two passes cost less than one once a query matches thousands of units: facets and the
             // total visit every match without scoring it, and ranking scores only the units that can
@@ -252,7 +257,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 float score = ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score;
                 hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), nutrientsOf(doc), score));
             }
-            String didYouMean = ranking.options().fuzzy() ? corrector.correct(searcher, request) : null;
+            String didYouMean = ranking.options().fuzzy() ? corrector.correct(request, words, counter(searcher)) : null;
             double tookMs = (System.nanoTime() - start) / 1_000_000.0;
             return new SearchResult(counts.matches(), hits, facetsOf(counts), didYouMean, tookMs);
         });
@@ -264,8 +269,30 @@ public final class LuceneSearchBackend implements SearchBackend {
         if (qv == null || !vectorsAvailable()) {
             return List.of();
         }
-        return index.search(searcher -> new VectorSearch(searcher, rankingFor(request), qv, hybrid, snippets)
+        return index.search(searcher -> new VectorSearch(searcher, vocabularyOf(searcher), rankingFor(request), qv, hybrid, snippets)
                 .similarQuestions(request));
+    }
+
+    /** The vocabulary of {@code searcher}'s reader, made once per reader (generation). */
+    private IndexVocabulary vocabularyOf(IndexSearcher searcher) {
+        IndexReader reader = searcher.getIndexReader();
+        IndexVocabulary v = vocabulary.get();
+        if (v == null || v.reader() != reader) {
+            v = new IndexVocabulary(reader);
+            vocabulary.set(v);
+        }
+        return v;
+    }
+
+    /** Counts the units a query matches on {@code searcher} (for "did you mean"). */
+    private static ToIntFunction<Query> counter(IndexSearcher searcher) {
+        return query -> {
+            try {
+                return searcher.count(query);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private UnitQueryBuilder rankingFor(SearchRequest request) {

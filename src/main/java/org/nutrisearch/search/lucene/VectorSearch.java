@@ -36,6 +36,7 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.query.UserQuery;
+import org.nutrisearch.search.query.Vocabulary;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
 /**
@@ -45,14 +46,16 @@ import org.nutrisearch.search.snippet.SnippetBuilder;
 final class VectorSearch {
 
     private final IndexSearcher searcher;
+    private final Vocabulary vocabulary;
     private final UnitQueryBuilder ranking;
     private final QueryVectors vectors;
     private final HybridOptions hybrid;
     private final SnippetBuilder snippets;
 
-    VectorSearch(IndexSearcher searcher, UnitQueryBuilder ranking, QueryVectors vectors, HybridOptions hybrid,
-                 SnippetBuilder snippets) {
+    VectorSearch(IndexSearcher searcher, Vocabulary vocabulary, UnitQueryBuilder ranking, QueryVectors vectors,
+                 HybridOptions hybrid, SnippetBuilder snippets) {
         this.searcher = searcher;
+        this.vocabulary = vocabulary;
         this.ranking = ranking;
         this.vectors = vectors;
         this.hybrid = hybrid;
@@ -69,7 +72,7 @@ final class VectorSearch {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
+        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
         int wanted = request.offset() + request.limit();
         int depth = Math.max(hybrid.depth(), wanted);
         float[] queryVector = vectors.of(text);
@@ -117,7 +120,7 @@ final class VectorSearch {
         if (text.isBlank()) {
             return List.of();
         }
-        UnitQueryBuilder.Built built = ranking.build(request, searcher.getIndexReader());
+        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
         float[] queryVector = vectors.of(text);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector,
                 request.limit(), ranking.filter(request)), request.limit());

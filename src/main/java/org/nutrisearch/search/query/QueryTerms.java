@@ -1,5 +1,7 @@
 package org.nutrisearch.search.query;
 
+import org.nutrisearch.search.MatchKind;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,13 +11,14 @@ import java.util.Set;
  * The analysed terms a query can match in text, and how each came about, so snippets can mark
  * matches and say whether they were exact, stemmed, synonyms or fuzzy.
  *
- * @param matchByTerm    analysed term → "stem", "synonym" or "fuzzy" (a stem match is "exact" when the
- *                       surface text is one of the typed words)
+ * @param matchByTerm    analysed term → {@link MatchKind#STEM}, {@link MatchKind#SYNONYM} or
+ *                       {@link MatchKind#FUZZY} (a stem match is {@link MatchKind#EXACT} when the surface text
+ *                       is one of the typed words)
  * @param typedWords     the typed words, lower case
  * @param synonymPhrases multi-word synonyms the query was expanded with, as analysed terms in order
  *                       ("nocturnal", "leg", "cramp"); a run of text matching one is marked as one span
  */
-public record QueryTerms(Map<String, String> matchByTerm, Set<String> typedWords, List<List<String>> synonymPhrases) {
+public record QueryTerms(Map<String, MatchKind> matchByTerm, Set<String> typedWords, List<List<String>> synonymPhrases) {
 
     public static final QueryTerms NONE = new QueryTerms(Map.of(), Set.of(), List.of());
 
@@ -26,18 +29,18 @@ public record QueryTerms(Map<String, String> matchByTerm, Set<String> typedWords
     }
 
     /** Terms without synonym phrases. */
-    public QueryTerms(Map<String, String> matchByTerm, Set<String> typedWords) {
+    public QueryTerms(Map<String, MatchKind> matchByTerm, Set<String> typedWords) {
         this(matchByTerm, typedWords, List.of());
     }
 
     /** How the text {@code surface} (analysed to {@code term}) matches, or null when it does not. */
-    public String matchOf(String term, String surface) {
-        String how = matchByTerm.get(term);
+    public MatchKind matchOf(String term, String surface) {
+        MatchKind how = matchByTerm.get(term);
         if (how == null) {
             return null;
         }
-        if (how.equals("stem") && typedWords.contains(surface.toLowerCase(Locale.ROOT))) {
-            return "exact";
+        if (how == MatchKind.STEM && typedWords.contains(surface.toLowerCase(Locale.ROOT))) {
+            return MatchKind.EXACT;
         }
         return how;
     }

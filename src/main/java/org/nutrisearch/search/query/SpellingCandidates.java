@@ -1,22 +1,13 @@
 package org.nutrisearch.search.query;
 
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.FuzzyTermsEnum;
-import org.apache.lucene.util.BytesRef;
-import org.nutrisearch.index.UnitFields;
-
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Words of the index within an edit or two of a typed word ("magnesum" → "magnesium", "b21" →
- * "b12", "cramsp" → "cramps"), looked up in the unstemmed {@link UnitFields#SPELL} field so that
- * candidates are real words. Only for words the index does not know or barely knows, and only
+ * "b12", "cramsp" → "cramps"), looked up in the generation's {@link Vocabulary} (words as written, so
+ * that candidates are real words). Only for words the index does not know or barely knows, and only
  * candidates more common than the word itself. Thread-safe.
  */
 final class SpellingCandidates {
@@ -52,41 +43,28 @@ final class SpellingCandidates {
         return word.chars().anyMatch(Character::isLetter);
     }
 
-    /** How many units hold {@code word} in the spell field. */
-    static int docFreq(IndexReader reader, String word) throws IOException {
-        return reader.docFreq(new Term(UnitFields.SPELL, word));
-    }
-
     /**
      * Candidates for {@code word}, best first, at most {@code max}; empty when the word is common
      * enough to be meant as typed, or nothing near it is more common.
      */
-    static List<Candidate> of(IndexReader reader, String word, int max) throws IOException {
+    static List<Candidate> of(Vocabulary vocabulary, String word, int max) {
         if (!correctable(word)) {
             return List.of();
         }
-        int own = docFreq(reader, word);
+        int own = vocabulary.unitCount(word);
         if (own > RARE_DOC_FREQ) {
             return List.of();
         }
-        Terms terms = MultiTerms.getTerms(reader, UnitFields.SPELL);
-        if (terms == null) {
-            return List.of();
-        }
         int edits = maxEdits(word.length());
-        FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term(UnitFields.SPELL, word), edits, 1, true);
         List<Candidate> found = new ArrayList<>();
-        int visited = 0;
-        for (BytesRef t = fuzzy.next(); t != null && visited < MAX_VISITED; t = fuzzy.next()) {
-            visited++;
-            String candidate = t.utf8ToString();
-            int df = fuzzy.docFreq();
-            if (candidate.equals(word) || df < Math.max(1, own * MORE_COMMON_FACTOR)) {
+        for (Vocabulary.NearWord near : vocabulary.near(word, edits, MAX_VISITED)) {
+            String candidate = near.word();
+            if (candidate.equals(word) || near.unitCount() < Math.max(1, own * MORE_COMMON_FACTOR)) {
                 continue;
             }
             int distance = distance(word, candidate);
             if (distance <= edits) {
-                found.add(new Candidate(candidate, fuzzy.getBoost(), distance, df));
+                found.add(new Candidate(candidate, near.similarity(), distance, near.unitCount()));
             }
         }
         found.sort(BEST_FIRST);

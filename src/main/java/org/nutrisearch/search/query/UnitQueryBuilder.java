@@ -3,7 +3,6 @@ package org.nutrisearch.search.query;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchRequest;
 
@@ -132,8 +132,11 @@ public final class UnitQueryBuilder {
         return build(request, null);
     }
 
-    /** The query for {@code request}; {@code reader} supplies the vocabulary for typo corrections (may be null). */
-    public Built build(SearchRequest request, IndexReader reader) {
+    /**
+     * The query for {@code request}; {@code vocabulary} (the served generation's words) supplies typo
+     * corrections, none when null.
+     */
+    public Built build(SearchRequest request, Vocabulary vocabulary) {
         UserQuery user = UserQuery.parse(request.query());
         Marks marks = new Marks();
         // A unit matches on its own fields; the article title only adds to the score, or every unit
@@ -146,8 +149,8 @@ public final class UnitQueryBuilder {
         String words = firstTerms(String.join(" ", user.words()), MAX_TERMS);
         int budget = MAX_TERMS - analyze(words).size();
         if (!words.isBlank()) {
-            if (options.fuzzy() && reader != null) {
-                positive |= addCorrections(own, reader, words, marks);
+            if (options.fuzzy() && vocabulary != null) {
+                positive |= addCorrections(own, vocabulary, words, marks);
             }
             // Question words ("what", "how", "causes") occur in most FAQ units: matching on them made a
             // question match three units in four of a large corpus, each of which had to be counted and
@@ -265,7 +268,7 @@ public final class UnitQueryBuilder {
 
     /** Terms that synonyms and corrections add to the snippet marks. */
     private static final class Marks {
-        final Map<String, String> terms = new LinkedHashMap<>();
+        final Map<String, MatchKind> terms = new LinkedHashMap<>();
         final Set<List<String>> phrases = new LinkedHashSet<>();
         /** The words with typos replaced by their best correction, when any was; else null. */
         String correctedWords;
@@ -374,7 +377,7 @@ public final class UnitQueryBuilder {
                 if (alt.isPhrase()) {
                     marks.phrases.add(alt.terms());
                 } else {
-                    marks.terms.putIfAbsent(alt.terms().getFirst(), "synonym");
+                    marks.terms.putIfAbsent(alt.terms().getFirst(), MatchKind.SYNONYM);
                 }
             }
             own.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), options.synonymWeight()), Occur.SHOULD);
@@ -384,13 +387,13 @@ public final class UnitQueryBuilder {
     }
 
     /** For words the index does not know, the near words it does know, blended like one word. */
-    private boolean addCorrections(BooleanQuery.Builder own, IndexReader reader, String words, Marks marks) {
+    private boolean addCorrections(BooleanQuery.Builder own, Vocabulary vocabulary, String words, Marks marks) {
         boolean added = false;
         List<String> corrected = new ArrayList<>();
         int fuzzyWords = 0;
         for (String word : new LinkedHashSet<>(analyze(plain, words))) {
             List<SpellingCandidates.Candidate> candidates = fuzzyWords < MAX_FUZZY_WORDS
-                    ? candidates(reader, word) : List.of();
+                    ? spellingCandidates(vocabulary, word) : List.of();
             Map<String, Float> stems = stemsOf(word, candidates);
             if (stems.isEmpty()) {
                 corrected.add(word);
@@ -405,7 +408,7 @@ public final class UnitQueryBuilder {
                 fields.add(new BoostQuery(blend.build(), field.getValue()), Occur.SHOULD);
             }
             own.add(new BoostQuery(fields.build(), options.fuzzyWeight()), Occur.SHOULD);
-            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, "fuzzy"));
+            stems.keySet().forEach(stem -> marks.terms.putIfAbsent(stem, MatchKind.FUZZY));
             added = true;
         }
         if (added) {
@@ -414,20 +417,12 @@ public final class UnitQueryBuilder {
         return added;
     }
 
-    private List<SpellingCandidates.Candidate> candidates(IndexReader reader, String word) {
-        try {
-            return spellingCandidates(reader, word);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * Spelling candidates for {@code word} in {@code reader}, best first, at most
+     * Spelling candidates for {@code word} in {@code vocabulary}, best first, at most
      * {@link #MAX_FUZZY_EXPANSIONS}; looked up once per generation and word, whoever asks.
      */
-    List<SpellingCandidates.Candidate> spellingCandidates(IndexReader reader, String word) throws IOException {
-        return spelling.candidates(reader, word);
+    List<SpellingCandidates.Candidate> spellingCandidates(Vocabulary vocabulary, String word) {
+        return spelling.candidates(vocabulary, word);
     }
 
     /** Analysed forms of the candidates for {@code word} → similarity, leaving out the word's own forms. */
@@ -526,14 +521,14 @@ public final class UnitQueryBuilder {
     }
 
     private QueryTerms termsOf(UserQuery user, Marks marks) {
-        Map<String, String> terms = new HashMap<>();
+        Map<String, MatchKind> terms = new HashMap<>();
         Set<String> typed = new HashSet<>();
         for (String part : List.of(user.positiveText().split("\\s+"))) {
             if (part.isEmpty()) {
                 continue;
             }
             for (String term : analyze(part)) {
-                terms.put(term, "stem");
+                terms.put(term, MatchKind.STEM);
             }
             // Typed words as the tokenizer splits them, for telling exact from stemmed matches.
             for (String piece : part.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.query.QueryTerms;
 
@@ -42,8 +43,23 @@ public final class SnippetBuilder {
         this.tagger = tagger;
     }
 
-    /** A marked span of the source text. */
-    record Span(int start, int end, String type, String value) {
+    /** A marked span of the source text: a nutrient mention (with its id) or a query match (with how it matched). */
+    record Span(int start, int end, Highlight.Type type, String nutrientId, MatchKind match) {
+        static Span nutrient(int start, int end, String nutrientId) {
+            return new Span(start, end, Highlight.Type.NUTRIENT, nutrientId, null);
+        }
+
+        static Span term(int start, int end, MatchKind match) {
+            return new Span(start, end, Highlight.Type.TERM, null, match);
+        }
+
+        boolean isTerm() {
+            return type == Highlight.Type.TERM;
+        }
+
+        Span withRange(int from, int to) {
+            return new Span(from, to, type, nutrientId, match);
+        }
     }
 
     /** A range of a text: {@code text.substring(start, end)}. */
@@ -62,9 +78,9 @@ public final class SnippetBuilder {
     /**
      * The snippet of {@code text} when another engine found the query matches (OpenSearch's
      * highlighter over the whole text): {@code matches} are offsets into {@code text}. The words the
-     * engine marked are grouped and labelled as {@link #build(String, QueryTerms)} does ("exact",
-     * "stem", a synonym phrase as one span), a marked word the typed query does not hold is a
-     * "synonym"; the passage is chosen, nutrients marked, text escaped and ellipses added exactly as there.
+     * engine marked are grouped and labelled as {@link #build(String, QueryTerms)} does (exact,
+     * stem, a synonym phrase as one span), a marked word the typed query does not hold is a
+     * synonym; the passage is chosen, nutrients marked, text escaped and ellipses added exactly as there.
      */
     public Snippet build(String text, List<TextSpan> matches, QueryTerms terms) {
         String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
@@ -85,7 +101,7 @@ public final class SnippetBuilder {
     private List<Span> nutrientSpans(String scanned) {
         List<Span> spans = new ArrayList<>();
         for (NutrientMention m : tagger.tag(scanned)) {
-            spans.add(new Span(m.start(), m.end(), "nutrient", m.nutrientId()));
+            spans.add(Span.nutrient(m.start(), m.end(), m.nutrientId()));
         }
         return spans;
     }
@@ -130,17 +146,17 @@ public final class SnippetBuilder {
         for (int i = 0; i < tokens.size(); ) {
             int matched = longestPhraseAt(tokens, i, phrases);
             if (matched > 0 && allMarked(marked, i, matched)) {
-                spans.add(new Span(tokens.get(i).start(), tokens.get(i + matched - 1).end(), "term", "synonym"));
+                spans.add(Span.term(tokens.get(i).start(), tokens.get(i + matched - 1).end(), MatchKind.SYNONYM));
                 i += matched;
                 continue;
             }
             Token t = tokens.get(i);
-            String how = terms.matchOf(t.term(), text.substring(t.start(), t.end()));
+            MatchKind how = terms.matchOf(t.term(), text.substring(t.start(), t.end()));
             if (marked != null) {
-                how = marked[i] ? (how == null ? "synonym" : how) : null;
+                how = marked[i] ? (how == null ? MatchKind.SYNONYM : how) : null;
             }
             if (how != null) {
-                spans.add(new Span(t.start(), t.end(), "term", how));
+                spans.add(Span.term(t.start(), t.end(), how));
             }
             i++;
         }
@@ -240,7 +256,7 @@ public final class SnippetBuilder {
         // Outer marks first: earlier start, then longer; a nutrient wraps a term of the same extent.
         marks.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed())
-                .thenComparing(m -> m.type().equals("term")));
+                .thenComparing(Span::isTerm));
         StringBuilder html = new StringBuilder();
         List<Highlight> highlights = new ArrayList<>();
         int shift = 0;
@@ -250,9 +266,9 @@ public final class SnippetBuilder {
         }
         shift -= from;
         for (Span m : marks) {
-            highlights.add(m.type().equals("term")
-                    ? Highlight.term(m.start() + shift, m.end() + shift, m.value())
-                    : Highlight.nutrient(m.start() + shift, m.end() + shift, m.value()));
+            highlights.add(m.isTerm()
+                    ? Highlight.term(m.start() + shift, m.end() + shift, m.match())
+                    : Highlight.nutrient(m.start() + shift, m.end() + shift, m.nutrientId()));
         }
 
         Deque<Span> open = new ArrayDeque<>();
@@ -265,9 +281,9 @@ public final class SnippetBuilder {
             }
             while (next < marks.size() && marks.get(next).start() == pos) {
                 Span m = marks.get(next++);
-                html.append(m.type().equals("term")
+                html.append(m.isTerm()
                         ? "<mark class=\"term\">"
-                        : "<mark class=\"nutrient\" data-nutrient=\"" + escape(m.value()) + "\">");
+                        : "<mark class=\"nutrient\" data-nutrient=\"" + escape(m.nutrientId()) + "\">");
                 open.push(m);
             }
             if (pos >= to) {
@@ -315,12 +331,12 @@ public final class SnippetBuilder {
                 }
                 for (int edge : new int[] {n.start(), n.end()}) {
                     if (edge > start && edge < t.end()) {
-                        out.add(new Span(start, edge, t.type(), t.value()));
+                        out.add(t.withRange(start, edge));
                         start = edge;
                     }
                 }
             }
-            out.add(new Span(start, t.end(), t.type(), t.value()));
+            out.add(t.withRange(start, t.end()));
         }
         return out;
     }

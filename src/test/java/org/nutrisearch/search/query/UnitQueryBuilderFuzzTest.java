@@ -46,6 +46,7 @@ class UnitQueryBuilderFuzzTest {
     static List<String> nutrientIds;
     static DirectoryReader reader;
     static IndexSearcher searcher;
+    static Vocabulary vocabulary;
     static Path dir;
 
     @BeforeAll
@@ -62,6 +63,7 @@ class UnitQueryBuilderFuzzTest {
                 .write(new CorpusLoader().load(Path.of("corpus")).articles(), dir, null);
         reader = DirectoryReader.open(FSDirectory.open(dir));
         searcher = new IndexSearcher(reader);
+        vocabulary = new org.nutrisearch.search.lucene.IndexVocabulary(reader);
     }
 
     @AfterAll
@@ -97,12 +99,18 @@ class UnitQueryBuilderFuzzTest {
 
         // The service's query adds synonyms, nutrient names and corrections: it must still build and
         // run under Lucene's clause limit, and so must "did you mean".
-        UnitQueryBuilder.Built ranked = service.build(request, reader);
+        UnitQueryBuilder.Built ranked = service.build(request, vocabulary);
         assertNotNull(ranked.terms());
         int rankedClauses = clauses(ranked.query());
         assertTrue(rankedClauses <= IndexSearcher.getMaxClauseCount() / 2, rankedClauses + " clauses for " + q);
         searcher.count(ranked.query());
-        corrector.correct(searcher, request);
+        corrector.correct(request, vocabulary, query -> {
+            try {
+                return searcher.count(query);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Leaf clauses as IndexSearcher counts them against its limit. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.Snippet;
@@ -32,7 +33,7 @@ class SnippetBuilderTest {
     void stemmedMatchesAreMarkedAndSaySo() {
         Snippet s = snippets.build("Cramping legs & a cramp.", terms("cramps"));
         assertEquals("<mark class=\"term\">Cramping</mark> legs &amp; a <mark class=\"term\">cramp</mark>.", s.html());
-        assertEquals(List.of(Highlight.term(0, 8, "stem"), Highlight.term(18, 23, "stem")), s.highlights());
+        assertEquals(List.of(Highlight.term(0, 8, MatchKind.STEM), Highlight.term(18, 23, MatchKind.STEM)), s.highlights());
     }
 
     @Test
@@ -53,7 +54,7 @@ class SnippetBuilderTest {
         Snippet s = snippets.build("<b>iron</b>", terms("iron"));
         assertEquals("&lt;b&gt;<mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">iron</mark></mark>&lt;/b&gt;", s.html());
         // Offsets are into the decoded plain text "<b>iron</b>".
-        assertEquals(List.of(Highlight.nutrient(3, 7, "iron"), Highlight.term(3, 7, "exact")), s.highlights());
+        assertEquals(List.of(Highlight.nutrient(3, 7, "iron"), Highlight.term(3, 7, MatchKind.EXACT)), s.highlights());
     }
 
     /** Terms as the service builds them: with synonyms and nutrients (no index, so no typo corrections). */
@@ -69,18 +70,18 @@ class SnippetBuilderTest {
         Snippet s = snippets.build("Restless Legs Syndrome (RLS) is common.", withSynonyms("rls"));
         assertEquals("<mark class=\"term\">Restless Legs Syndrome</mark> (<mark class=\"term\">RLS</mark>) is common.",
                 s.html());
-        assertEquals(List.of(Highlight.term(0, 22, "synonym"), Highlight.term(24, 27, "exact")), s.highlights());
+        assertEquals(List.of(Highlight.term(0, 22, MatchKind.SYNONYM), Highlight.term(24, 27, MatchKind.EXACT)), s.highlights());
 
         Snippet night = snippets.build("Treating nocturnal leg cramps at home.", withSynonyms("night cramps"));
         assertEquals("Treating <mark class=\"term\">nocturnal leg cramps</mark> at home.", night.html());
-        assertEquals(List.of(Highlight.term(9, 29, "synonym")), night.highlights());
+        assertEquals(List.of(Highlight.term(9, 29, MatchKind.SYNONYM)), night.highlights());
     }
 
     @Test
     void aSynonymPhraseWithAStopWordInsideIsStillOneSpan() {
         Snippet s = snippets.build("Some feel pins and needles in the feet.", withSynonyms("tingling"));
         assertEquals("Some feel <mark class=\"term\">pins and needles</mark> in the feet.", s.html());
-        assertEquals(List.of(Highlight.term(10, 26, "synonym")), s.highlights());
+        assertEquals(List.of(Highlight.term(10, 26, MatchKind.SYNONYM)), s.highlights());
     }
 
     @Test
@@ -91,8 +92,8 @@ class SnippetBuilderTest {
                 + " is <mark class=\"nutrient\" data-nutrient=\"potassium\"><mark class=\"term\">hypokalemia</mark></mark>.",
                 s.html());
         assertEquals(List.of(
-                Highlight.term(0, 20, "synonym"), Highlight.nutrient(0, 9, "potassium"),
-                Highlight.term(25, 38, "synonym"), Highlight.nutrient(29, 38, "potassium"),
-                Highlight.nutrient(43, 54, "potassium"), Highlight.term(43, 54, "exact")), s.highlights());
+                Highlight.term(0, 20, MatchKind.SYNONYM), Highlight.nutrient(0, 9, "potassium"),
+                Highlight.term(25, 38, MatchKind.SYNONYM), Highlight.nutrient(29, 38, "potassium"),
+                Highlight.nutrient(43, 54, "potassium"), Highlight.term(43, 54, MatchKind.EXACT)), s.highlights());
     }
 }
