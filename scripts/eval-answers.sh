@@ -17,5 +17,5 @@ if ! mvn -q -B test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8
   cat target/eval-build.log >&2
   exit 1
 fi
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx3g \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx3g ${NUTRISEARCH_EVAL_JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.nutrisearch.eval.AnswerEvalMain "$@"

@@ -9,7 +9,7 @@ import org.nutrisearch.search.SearchMode;
  *
  * @param mode       how the candidates were retrieved: lexical when vectors were asked for but are not
  *                   available
- * @param candidates most confident first
+ * @param candidates best first (the model's ranking score)
  * @param analysis   what the question was read to ask (null when it was not read: no content words)
  */
 public record AnswerCandidates(SearchMode mode, List<AnswerCandidate> candidates, QuestionAnalysis analysis) {

@@ -131,7 +131,7 @@ public final class AnswerFeatureExtractor {
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
                     unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i),
                     qs == null ? 0 : qs, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict,
-                    PointerText.share(unit.text()), fromSearch ? 1.0 / (i + 1) : 0));
+                    PointerText.share(unit.text()), uncoveredRare(weights, covered), fromSearch ? 1.0 / (i + 1) : 0));
         }
         return out;
     }
@@ -152,21 +152,23 @@ public final class AnswerFeatureExtractor {
     }
 
     /**
-     * What a unit says it is about: its focus, its article's title, its heading (sections and tables:
-     * FAQ, summary and key point headings are fixed labels) and its own question.
+     * What a unit says it is about: its focus, its heading (sections and tables: FAQ, summary and key point
+     * headings are fixed labels) and its own question; its article's title only when it has neither
+     * heading nor question (a title speaks for every unit of a long article, not for this one).
      */
     static String topicOf(Unit unit) {
         StringBuilder sb = new StringBuilder();
         if (unit.focus() != null) {
             sb.append(unit.focus()).append('\n');
         }
-        sb.append(unit.articleTitle()).append('\n');
-        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null
-                && !unit.heading().equals(unit.articleTitle())) {
+        boolean headed = (unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null;
+        if (headed) {
             sb.append(unit.heading()).append('\n');
         }
         if (unit.question() != null) {
             sb.append(unit.question());
+        } else if (!headed) {
+            sb.append(unit.articleTitle());
         }
         return sb.toString();
     }
@@ -262,6 +264,17 @@ public final class AnswerFeatureExtractor {
             common++;
         }
         return common >= Math.max(FAMILY_PREFIX, shorter - FAMILY_SLACK);
+    }
+
+    /** The weight of the heaviest question term not in {@code covered}, relative to an unseen term's (0..1). */
+    static double uncoveredRare(Weights weights, Set<String> covered) {
+        double max = 0;
+        for (Map.Entry<String, Double> w : weights.byTerm().entrySet()) {
+            if (!covered.contains(w.getKey())) {
+                max = Math.max(max, w.getValue());
+            }
+        }
+        return weights.unseen() > 0 ? Math.min(1, max / weights.unseen()) : 0;
     }
 
     /** The weighted share of question terms found in {@code found}. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What is known about one candidate answer to one question, each value in [0, 1] except {@code lead}
- * (in [-1, 1]) and {@code evidence} (in [0, 2]). {@link AnswerConfidence} turns these into a confidence.
+ * (in [-1, 1]) and {@code evidence} (in [0, 2]). {@link AnswerModel} ranks candidates by these and turns them into a confidence.
  *
  * @param coverage      the share of the question's word weight (IDF) that the unit contains, in its text,
  *                      its heading (sections and tables) or its FAQ question
@@ -37,28 +37,33 @@ import java.util.List;
  * @param typeMatch     1 when the unit answers the kind of question asked (symptoms for symptoms)
  * @param typeConflict  1 when the unit answers another kind (causes for a question about treatment)
  * @param pointer       the share of the unit that only points elsewhere (resource lists, links)
+ * @param uncovered     the weight of the rarest question word the unit does not cover, in units of an
+ *                      unseen word's weight (0..1): a unit about magnesium that never says "acne" does not
+ *                      answer "does magnesium help with acne", however close it lies in meaning
  * @param searchRank    1 / rank of the unit in the search's order (1 for search's first hit), 0 for a
  *                      unit found only by its question
  */
 public record AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss,
                              double relScore, double lead, double faq, double similarity, double similarityLead,
                              double questionSimilarity, double questionMatch, double focusMatch, double focusMiss,
-                             double typeMatch, double typeConflict, double pointer, double searchRank) {
+                             double typeMatch, double typeConflict, double pointer, double uncovered,
+                             double searchRank) {
 
     /** Feature names in {@link #vector()} order, for weights, reports and docs. */
     public static final List<String> NAMES = List.of("coverage", "window", "evidence", "nutrientMiss", "relScore",
             "lead", "faq", "similarity", "similarityLead", "questionSimilarity", "questionMatch", "focusMatch",
-            "focusMiss", "typeMatch", "typeConflict", "pointer", "searchRank");
+            "focusMiss", "typeMatch", "typeConflict", "pointer", "uncovered", "searchRank");
 
     /** The features of a candidate retrieved lexically (no embeddings compared), without question features. */
     public AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss, double relScore,
                           double lead, double faq) {
-        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The values in {@link #NAMES} order. */
     public double[] vector() {
         return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq, similarity, similarityLead,
-                questionSimilarity, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict, pointer, searchRank};
+                questionSimilarity, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict, pointer, uncovered,
+                searchRank};
     }
 }

@@ -24,7 +24,7 @@ import org.nutrisearch.search.query.QuestionWords;
 
 /**
  * Answers a question in everyday words with one unit, or declines: searches with the question's
- * content words, scores every candidate's confidence ({@link AnswerConfidence}), answers with the most
+ * content words, ranks every candidate and estimates its confidence ({@link AnswerModel}), answers with the most
  * confident one when it clears the threshold and no equally confident candidate from another article
  * says something else. Thread-safe.
  */
@@ -45,6 +45,10 @@ public final class AnswerService {
      * judged chatbot questions (docs/answer.md, "Answers by meaning"). Without vectors it runs lexically.
      */
     public static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
+
+    /** Highest ranking score first; equal scores keep search order (the sort is stable). */
+    public static final Comparator<AnswerCandidate> BEST_FIRST =
+            Comparator.comparingDouble(AnswerCandidate::score).reversed();
 
     private final SearchBackend backend;
     private final QuestionWords words;
@@ -126,7 +130,7 @@ public final class AnswerService {
     }
 
     /**
-     * Every candidate for a question, most confident first (ties keep search order), retrieved in the
+     * Every candidate for a question, best first by the model's ranking score (ties keep search order), retrieved in the
      * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
      * model, when the backend has no vectors. Searched with what the question asks (a long message's
      * subject and asking sentences); with vectors, the units whose own question is nearest join the
@@ -167,15 +171,24 @@ public final class AnswerService {
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
         List<AnswerFeatures> features = extractor.extract(analysis, gazetteer(), weights, named, hits, searched);
-        AnswerConfidence confidence = models.of(result.mode());
+        AnswerModel model = models.of(result.mode());
+        double[] scores = model.scores(features);
+        double[] confidences = model.confidences(features);
         List<AnswerCandidate> candidates = new ArrayList<>();
         FocusGazetteer subjects = gazetteer();
         for (int i = 0; i < features.size(); i++) {
-            candidates.add(new AnswerCandidate(hits.get(i), features.get(i), confidence.of(features.get(i)),
+            candidates.add(new AnswerCandidate(hits.get(i), features.get(i), scores[i], confidences[i],
                     subjects.keys(AnswerFeatureExtractor.topicOf(hits.get(i).unit()))));
         }
-        candidates.sort(Comparator.comparingDouble(AnswerCandidate::confidence).reversed());
+        candidates = ordered(candidates);
         return new AnswerCandidates(result.mode(), candidates, analysis);
+    }
+
+    /** Candidates best first: by the model's ranking score, equal scores in search order. */
+    public static List<AnswerCandidate> ordered(List<AnswerCandidate> candidates) {
+        List<AnswerCandidate> out = new ArrayList<>(candidates);
+        out.sort(BEST_FIRST);
+        return out;
     }
 
     private static SearchRequest searchRequest(AnswerRequest request, String text, int limit, SearchMode mode) {
@@ -273,10 +286,10 @@ public final class AnswerService {
     private List<AnswerCandidate> alternatives(List<AnswerCandidate> ranked, List<AnswerCandidate> first) {
         List<AnswerCandidate> out = new ArrayList<>(first);
         for (AnswerCandidate c : ranked) {
-            if (out.size() >= ALTERNATIVES || c.confidence() < policy.alternativeFloor()) {
+            if (out.size() >= ALTERNATIVES) {
                 break;
             }
-            if (!out.contains(c)) {
+            if (c.confidence() >= policy.alternativeFloor() && !out.contains(c)) {
                 out.add(c);
             }
         }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class PointerText {
 
-    /** List items and lines: a pointer list is read item by item. */
-    private static final Pattern ITEMS = Pattern.compile("\\n+|\\s+-\\s+|\\s+•\\s+");
+    /** Sentences, list items and lines: a pointer list is read item by item, prose sentence by sentence. */
+    private static final Pattern ITEMS = Pattern.compile("\\n+|\\s+-\\s+|\\s+•\\s+|(?<=[.!?])\\s+(?=[A-Z])");
     /** A link, a web address, or a phrase that sends the reader elsewhere. */
     private static final Pattern POINTS = Pattern.compile(
             "https?://|www\\.|\\b[\\w-]+\\.(gov|org|com|edu|net)\\b|\\bthese resources\\b|\\bresources from\\b"

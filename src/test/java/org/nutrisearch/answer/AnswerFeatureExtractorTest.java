@@ -102,22 +102,6 @@ class AnswerFeatureExtractorTest {
     }
 
     @Test
-    void confidenceIsTheLogisticOfTheWeightedSum() {
-        AnswerConfidence model = new AnswerConfidence(-1.0, List.of(2.0, 0.0, 1.0, -1.0, 0.0, 0.0, 0.5, 2.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0));
-        AnswerFeatures f = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0);
-        assertEquals(-1.0 + 1.0 + 1.0 - 1.0 + 0.5, model.logit(f), 1e-9, "lexical features: no similarity");
-        assertEquals(1 / (1 + Math.exp(-0.5)), model.of(f), 1e-9);
-        AnswerFeatures near = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0, 0.8, -0.1, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertEquals(0.5 + 2.0 * 0.8 - 0.1, model.logit(near), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> new AnswerConfidence(0, List.of(1.0)));
-        AnswerFeatures nothing = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        assertTrue(AnswerConfidence.DEFAULT.of(nothing) < 0.01, "a candidate with no evidence is not an answer");
-        AnswerFeatures onlyMeaning = new AnswerFeatures(0, 0, 0, 0, 1, 0, 1, 0.85, 0.05, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertTrue(AnswerConfidence.HYBRID.of(onlyMeaning) < 0.1,
-                "a near passage sharing no question word is not an answer: " + AnswerConfidence.HYBRID.of(onlyMeaning));
-    }
-
-    @Test
     void similarityAndItsLeadComeFromTheHitsCosines() {
         AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 1.0), 4.0);
         Unit a = new Unit("a#faq-1", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Bananas.");

@@ -74,7 +74,8 @@ class AnswerServiceTest {
         Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
                 "Heading", null, text);
         AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence, Set.of());
+        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence,
+                confidence, Set.of());
     }
 
     private static AnswerCandidates lexical(AnswerCandidate... ranked) {

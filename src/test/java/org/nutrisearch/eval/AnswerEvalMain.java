@@ -2,7 +2,7 @@ package org.nutrisearch.eval;
 
 import org.nutrisearch.answer.AnswerCandidate;
 import org.nutrisearch.answer.AnswerCandidates;
-import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerModel;
 import org.nutrisearch.answer.AnswerFeatures;
 import org.nutrisearch.answer.AnswerModels;
 import org.nutrisearch.answer.AnswerPolicy;
@@ -100,9 +100,9 @@ public final class AnswerEvalMain {
     private static void report(List<Example> examples, Set<AnswerSet> sets, Map<AnswerSet, LuceneSearchBackend> backends,
                                AnswerPolicy policy, SearchMode mode, List<String> without, double l2, boolean detail) {
         AnswerModelFit fit = AnswerModelFit.allFeatures().without(without).withL2(l2);
-        Map<Example, AnswerConfidence> folds = fit.crossValidated(examples, FOLDS);
-        Map<Example, AnswerConfidence> bySet = fit.leaveSetOut(examples);
-        AnswerConfidence shipped = AnswerModels.FITTED.of(mode);
+        Map<Example, AnswerModel> folds = fit.crossValidated(examples, FOLDS);
+        Map<Example, AnswerModel> bySet = fit.leaveSetOut(examples);
+        AnswerModel shipped = AnswerModels.FITTED.of(mode);
         Function<AnswerSet, AnswerService> deciders = set -> service(backends.get(set), policy, mode);
         System.out.printf(Locale.ROOT, "mode %s, threshold %.2f, features without %s, l2 %.2f%n%n", mode.apiName(),
                 policy.threshold(), without, l2);
@@ -122,13 +122,20 @@ public final class AnswerEvalMain {
             }
             System.out.println(line);
         }
-        AnswerConfidence all = fit.fit(examples);
-        System.out.println("\nweights fitted on every set (" + mode.apiName() + "):");
-        System.out.printf(Locale.ROOT, "bias %.3f%n", all.bias());
+        AnswerModel all = fit.fit(examples);
+        System.out.println("\nmodel fitted on every set (" + mode.apiName() + "): ranking weights");
         for (int i = 0; i < AnswerFeatures.NAMES.size(); i++) {
-            System.out.printf(Locale.ROOT, "  %-20s %.3f%n", AnswerFeatures.NAMES.get(i), all.weights().get(i));
+            System.out.printf(Locale.ROOT, "  %-20s %.3f%n", AnswerFeatures.NAMES.get(i), all.rank().get(i));
         }
-        System.out.println("as code: " + all.bias() + ", " + all.weights());
+        System.out.printf(Locale.ROOT, "calibration: bias %.3f%n", all.bias());
+        for (int i = 0; i < AnswerModel.CALIBRATION_NAMES.size(); i++) {
+            System.out.printf(Locale.ROOT, "  %-20s %.3f%n", AnswerModel.CALIBRATION_NAMES.get(i), all.calibration().get(i));
+        }
+        System.out.println("as code: AnswerModel.of(new double[] " + java.util.Arrays.toString(all.rank().stream()
+                .mapToDouble(Double::doubleValue).map(v -> Math.round(v * 1000) / 1000.0).toArray()).replace('[', '{').replace(']', '}')
+                + ", " + Math.round(all.bias() * 1000) / 1000.0 + ", new double[] " + java.util.Arrays.toString(all.calibration()
+                .stream().mapToDouble(Double::doubleValue).map(v -> Math.round(v * 1000) / 1000.0).toArray())
+                .replace('[', '{').replace(']', '}') + ")");
         if (detail) {
             for (Example e : examples) {
                 System.out.println(detail(e, folds.get(e)));
@@ -137,7 +144,7 @@ public final class AnswerEvalMain {
     }
 
     private static void print(String title, Set<AnswerSet> sets, List<Example> examples,
-                              Function<Example, AnswerConfidence> model, Function<AnswerSet, AnswerService> deciders) {
+                              Function<Example, AnswerModel> model, Function<AnswerSet, AnswerService> deciders) {
         System.out.println(title);
         System.out.println(AnswerFigures.header());
         for (AnswerSet set : sets) {
@@ -150,7 +157,7 @@ public final class AnswerEvalMain {
         return examples.stream().filter(e -> e.set() == set).toList();
     }
 
-    private static String detail(Example e, AnswerConfidence model) {
+    private static String detail(Example e, AnswerModel model) {
         StringBuilder sb = new StringBuilder();
         AnswerCandidates ranked = e.rescored(model);
         QuestionAnalysis q = ranked.analysis();

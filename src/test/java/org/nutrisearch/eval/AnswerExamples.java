@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nutrisearch.answer.AnswerCandidate;
 import org.nutrisearch.answer.AnswerCandidates;
-import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerFeatures;
+import org.nutrisearch.answer.AnswerModel;
 import org.nutrisearch.answer.AnswerRequest;
 import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.corpus.Unit;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -78,14 +78,16 @@ public final class AnswerExamples {
     public record Example(AnswerSet set, String id, String question, boolean onTopic, AnswerCandidates candidates,
                           List<Judged> judged, Judged searchFirst) {
 
-        /** The candidates rescored by {@code model}, most confident first (ties keep the service's order). */
-        public AnswerCandidates rescored(AnswerConfidence model) {
+        /** The candidates as {@code model} ranks and scores them, best first. */
+        public AnswerCandidates rescored(AnswerModel model) {
+            List<AnswerFeatures> features = candidates.candidates().stream().map(AnswerCandidate::features).toList();
+            double[] scores = model.scores(features);
+            double[] confidences = model.confidences(features);
             List<AnswerCandidate> c = new ArrayList<>();
-            for (AnswerCandidate a : candidates.candidates()) {
-                c.add(a.withConfidence(model.of(a.features())));
+            for (int i = 0; i < features.size(); i++) {
+                c.add(candidates.candidates().get(i).scored(scores[i], confidences[i]));
             }
-            c.sort(Comparator.comparingDouble((AnswerCandidate a) -> -a.confidence()));
-            return new AnswerCandidates(candidates.mode(), c, candidates.analysis());
+            return new AnswerCandidates(candidates.mode(), AnswerService.ordered(c), candidates.analysis());
         }
 
         /** The judgement of a unit among this question's candidates. */
@@ -165,7 +167,7 @@ public final class AnswerExamples {
         if (!first.hits().isEmpty()) {
             SearchHit hit = first.hits().getFirst();
             Judged j = judge.apply(hit.unit());
-            searchFirst = new Judged(new AnswerCandidate(hit, null, 0, java.util.Set.of()), j.label(), j.grade());
+            searchFirst = new Judged(new AnswerCandidate(hit, null, 0, 0, java.util.Set.of()), j.label(), j.grade());
         }
         return new Example(set, id, question, onTopic, ranked, judged, searchFirst);
     }

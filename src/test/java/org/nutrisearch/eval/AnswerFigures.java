@@ -1,7 +1,7 @@
 package org.nutrisearch.eval;
 
 import org.nutrisearch.answer.AnswerCandidates;
-import org.nutrisearch.answer.AnswerConfidence;
+import org.nutrisearch.answer.AnswerModel;
 import org.nutrisearch.answer.AnswerResult;
 import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.answer.DeclineReason;
@@ -39,7 +39,7 @@ public record AnswerFigures(AnswerSet set, double threshold, int questions, int 
                             double[] succ, double[] prec, int ambiguous, int ambiguousRight) {
 
     /** The figures of {@code examples} scored by {@code model(example)} and decided by {@code service}'s policy. */
-    public static AnswerFigures of(AnswerSet set, List<Example> examples, Function<Example, AnswerConfidence> model,
+    public static AnswerFigures of(AnswerSet set, List<Example> examples, Function<Example, AnswerModel> model,
                                    AnswerService service) {
         int on = 0, off = 0, at1 = 0, at3 = 0, answered = 0, right = 0, wrong = 0, ungraded = 0, offDeclined = 0;
         int searchRight = 0, ambiguous = 0, ambiguousRight = 0;

@@ -101,7 +101,7 @@ final class LogisticFit {
     }
 
     /** Solves {@code a · x = b} by Gaussian elimination with partial pivoting (a is small and positive definite). */
-    private static double[] solve(double[][] a, double[] b) {
+    static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
