@@ -15,7 +15,6 @@ import org.nutrisearch.search.SearchHit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.Set;
-import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -144,15 +143,13 @@ public final class AnswerService {
         if (content.isEmpty()) {
             return AnswerCandidates.none(mode, analysis);
         }
-        // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
-        // words as typed, the first field weights. Semantic and hybrid searches take the whole asking
-        // text: the embedding reads "will eating bananas stop my cramps" better than "eating bananas cramps".
-        String text = mode.usesVectors() ? analysis.asking() : content.text();
+        // Candidates are what /api/search finds for the asking text, ranked as it ranks them: the answer
+        // starts from search's own order and re-ranks it (the embedding reads "will eating bananas stop my
+        // cramps" better than "eating bananas cramps", and search scores question words without letting
+        // them match alone). A result that came back lexical (the vectors went away during a reindex) is
+        // scored by the lexical model.
+        String text = analysis.asking();
         SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode));
-        if (mode.usesVectors() && !result.mode().usesVectors()) {
-            // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
-            result = backend.search(searchRequest(request, content.text(), CANDIDATES, SearchMode.LEXICAL));
-        }
         List<SearchHit> hits = new ArrayList<>(result.hits());
         int searched = hits.size();
         if (result.mode().usesVectors()) {
@@ -193,7 +190,7 @@ public final class AnswerService {
 
     private static SearchRequest searchRequest(AnswerRequest request, String text, int limit, SearchMode mode) {
         return new SearchRequest(text, limit, 0, request.kinds(), request.nutrients(), request.articleId(),
-                RankingOptions.BASELINE, mode);
+                null, mode);
     }
 
     /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */

@@ -109,18 +109,21 @@ public final class AnswerEvalMain {
         print("held out: ten folds of questions across sets", sets, examples, folds::get, deciders);
         print("held out: each set scored by a model fitted on the other sets", sets, examples, bySet::get, deciders);
         print("shipped model", sets, examples, e -> shipped, deciders);
-        System.out.println("threshold sweep, held out (ten folds)");
+        System.out.printf(Locale.ROOT, "threshold sweep, held out (ten folds); utility: right +1, wrong -%.1f, "
+                + "on-topic declined -%.1f, mean over sets%n", AnswerFigures.WRONG_COST, AnswerFigures.DECLINE_COST);
         for (int t = 10; t <= 80; t += 5) {
             AnswerPolicy at = AnswerPolicy.withThreshold(t / 100.0);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.2f", t / 100.0));
+            double utility = 0;
             for (AnswerSet set : sets) {
                 AnswerFigures f = AnswerFigures.of(set, of(examples, set), folds::get, service(backends.get(set), at, mode));
+                utility += f.utility() / sets.size();
                 line.append(String.format(Locale.ROOT, " | %s: answered %.3f right %.3f wrong %.3f off-declined %s%s",
                         set.name().toLowerCase(Locale.ROOT), f.answered(), f.answeredRight(), f.answeredWrong(),
                         f.offTopic() == 0 ? "–" : String.format(Locale.ROOT, "%.3f", f.offTopicDeclined()),
                         f.graded() ? String.format(Locale.ROOT, " avgScore %.3f", f.avgScore()) : ""));
             }
-            System.out.println(line);
+            System.out.println(String.format(Locale.ROOT, "utility %.3f | ", utility) + line);
         }
         AnswerModel all = fit.fit(examples);
         System.out.println("\nmodel fitted on every set (" + mode.apiName() + "): ranking weights");

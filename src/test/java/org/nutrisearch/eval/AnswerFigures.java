@@ -98,6 +98,29 @@ public record AnswerFigures(AnswerSet set, double threshold, int questions, int 
         return n == 0 ? 0 : (double) k / n;
     }
 
+    /** What a wrong answer costs against a right one's gain of 1 (docs/answer.md, "Costs"). */
+    public static final double WRONG_COST = 3.0;
+    /** What declining a question the corpus answers costs. */
+    public static final double DECLINE_COST = 0.5;
+
+    /**
+     * The mean utility per question: +1 for a right answer, -{@value #WRONG_COST} for a wrong one (an
+     * off-topic question answered included), -{@value #DECLINE_COST} for declining an on-topic question, 0
+     * for declining an off-topic one; an answer no judgement grades counts 0 (its worth is unknown).
+     */
+    public double utility() {
+        double right = answeredRight * onTopic;
+        double wrongKnown = answeredWrong * onTopic - ungradedOnTopic();
+        double declined = onTopicDeclined * onTopic;
+        double offAnswered = (1 - offTopicDeclined) * offTopic;
+        return questions == 0 ? 0 : (right - WRONG_COST * (wrongKnown + offAnswered) - DECLINE_COST * declined) / questions;
+    }
+
+    /** Answers to on-topic questions that no judgement grades (counted as wrong by answeredWrong). */
+    private double ungradedOnTopic() {
+        return Math.min(ungraded, answeredWrong * onTopic);
+    }
+
     /** Whether the set is graded (MEDIQA): avgScore and succ/prec mean something. */
     public boolean graded() {
         return set == AnswerSet.ALEXA || set == AnswerSet.VALIDATION;
