@@ -7,7 +7,10 @@ import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
 import picocli.CommandLine.Command;
+import org.nutrisearch.index.StopSignal;
+import org.nutrisearch.index.VectorTiming;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -28,8 +31,13 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Mixin
-    VectorOptions vectorOptions;
+    @Option(names = "--vectors", paramLabel = "WHEN", defaultValue = "${env:NUTRISEARCH_VECTORS:-now}",
+            description = "Unit embeddings for semantic/hybrid search: now (while indexing), later (index lexically; "
+                    + "serve fills them in) or off. Env NUTRISEARCH_VECTORS. Default: ${DEFAULT-VALUE}.")
+    VectorTiming vectors;
+
+    /** Exit code when SIGTERM or Ctrl-C stopped the build (128 + SIGTERM's number, as a shell reports it). */
+    static final int STOPPED = 143;
 
     @Override
     public Integer call() throws Exception {
@@ -37,6 +45,17 @@ final class IndexCommand implements Callable<Integer> {
         if (backendOptions.backend == BackendOptions.Backend.opensearch) {
             return indexIntoOpenSearch(services);
         }
+        // A signal stops the build within one unit; the model is then closed here, before the JVM exits.
+        StopSignal stop = new StopSignal();
+        try (Signals.Registration signals = Signals.onTermination(stop::stop)) {
+            return indexLocally(services, stop);
+        } catch (StopSignal.Stopped e) {
+            System.err.println("index: stopped; the served index is unchanged");
+            return STOPPED;
+        }
+    }
+
+    private int indexLocally(Services services, StopSignal stop) throws IOException {
         CorpusLoad load;
         CorpusManifest manifest;
         long readStart = System.nanoTime();
@@ -57,7 +76,7 @@ final class IndexCommand implements Callable<Integer> {
         IndexSummary summary;
         long cpuStart = IndexReport.processCpuNanos();
         String vectorNote;
-        if (vectorOptions.vectors == VectorOptions.Vectors.now) {
+        if (vectors == VectorTiming.NOW) {
             Embeddings opened;
             try {
                 opened = Embeddings.open(options.index);
@@ -67,15 +86,15 @@ final class IndexCommand implements Callable<Integer> {
                 return 1;
             }
             try (Embeddings embeddings = opened;
-                 IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                summary = services.rebuild(load, manifest, options.index, progress, embeddings.passages());
+                 IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load), System.out, "index")) {
+                summary = services.rebuild(load, manifest, options.index, progress, embeddings.passages(), stop);
                 vectorNote = "  vector passages: " + embeddings.passageCounts();
             }
         } else {
-            try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                summary = services.rebuild(load, manifest, options.index, progress, null);
+            try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load), System.out, "index")) {
+                summary = services.rebuild(load, manifest, options.index, progress, null, stop);
             }
-            vectorNote = vectorOptions.vectors == VectorOptions.Vectors.later
+            vectorNote = vectors == VectorTiming.LATER
                     ? "  vectors: none yet (serve fills them in; searches run lexically until then)"
                     : "  vectors: off (lexical search only)";
         }
@@ -90,18 +109,38 @@ final class IndexCommand implements Callable<Integer> {
     private int indexIntoOpenSearch(Services services) throws IOException {
         OpenSearchStartup startup = new OpenSearchStartup(services, backendOptions, options.corpus);
         try (OpenSearchConnection connection = startup.connect(System.out)) {
-            OpenSearchCorpusIndexer indexer = startup.corpusIndexer(connection);
-            CorpusLoad load = services.loadCorpus(options.corpus);
-            if (load.articles().isEmpty()) {
-                IndexReport.printProblems(System.err, load);
-                System.err.println("index: no article could be read from " + options.corpus);
-                return 1;
+            // Loaded once the cluster answered: units are embedded while indexing (--vectors later as now).
+            Embeddings embeddings = null;
+            if (vectors != VectorTiming.OFF) {
+                try {
+                    embeddings = Embeddings.open(options.index);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("index: the embedding model or vector cache cannot be opened: " + e.getMessage()
+                            + " (--vectors off indexes without vectors)");
+                    return 1;
+                }
             }
-            IndexReport.print(System.out, load, indexer.index(load.articles()));
-            return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
+            try (Embeddings model = embeddings) {
+                return indexIntoOpenSearch(services, new OpenSearchStartup(services, backendOptions, options.corpus,
+                        model).corpusIndexer(connection));
+            }
         } catch (OpenSearchStartup.StartupException | CorpusException | RuntimeException e) {
             System.err.println("index: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Reads the corpus and has {@code indexer} build from it; the exit code. */
+    private int indexIntoOpenSearch(Services services, OpenSearchCorpusIndexer indexer) throws CorpusException {
+        // Taken before reading: a file changed during the build then differs at the next start.
+        CorpusManifest manifest = CorpusManifest.scan(options.corpus);
+        CorpusLoad load = services.loadCorpus(options.corpus);
+        if (load.articles().isEmpty()) {
+            IndexReport.printProblems(System.err, load);
+            System.err.println("index: no article could be read from " + options.corpus);
+            return 1;
+        }
+        IndexReport.print(System.out, load, indexer.index(load.articles(), manifest));
+        return load.problems().isEmpty() ? 0 : SOME_SKIPPED;
     }
 }

@@ -5,28 +5,32 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.Console;
+import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * A progress bar over the units indexed, drawn only when the command runs on a terminal: logs of CI
- * jobs and services get the end summary alone, not hundreds of redrawn lines.
+ * The progress of an index build: a progress bar when the command runs on a terminal; otherwise (a service
+ * manager, a container, a log file, CI) a line every few seconds ({@link ProgressLog}), so a long build is
+ * never silent for minutes and never hundreds of redrawn lines.
  *
  * <p>The builder reports from several threads; the bar only ever moves forward.
  */
 final class IndexProgress implements IntConsumer, AutoCloseable {
 
     private final ProgressBar bar;
+    private final ProgressLog log;
     private final AtomicLong shown = new AtomicLong();
 
-    private IndexProgress(ProgressBar bar) {
+    private IndexProgress(ProgressBar bar, ProgressLog log) {
         this.bar = bar;
+        this.log = log;
     }
 
-    /** A bar over {@code totalUnits} on a terminal; otherwise one that draws nothing. */
-    static IndexProgress forUnits(long totalUnits) {
+    /** A bar over {@code totalUnits} on a terminal; otherwise progress lines to {@code out}, prefixed {@code what}. */
+    static IndexProgress forUnits(long totalUnits, PrintStream out, String what) {
         if (!onTerminal()) {
-            return new IndexProgress(null);
+            return new IndexProgress(null, new ProgressLog(out, what, totalUnits));
         }
         return new IndexProgress(new ProgressBarBuilder()
                 .setTaskName("Indexing")
@@ -35,7 +39,7 @@ final class IndexProgress implements IntConsumer, AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII)
                 .showSpeed()
                 .clearDisplayOnFinish()
-                .build());
+                .build(), null);
     }
 
     /** Whether the bar will be drawn. */
@@ -46,6 +50,7 @@ final class IndexProgress implements IntConsumer, AutoCloseable {
     @Override
     public void accept(int unitsDone) {
         if (bar == null) {
+            log.accept(unitsDone);
             return;
         }
         long before = shown.get();

@@ -59,18 +59,20 @@ final class IndexReport {
     }
 
     static void printProblems(PrintStream out, CorpusLoad load) {
-        if (load.problems().isEmpty()) {
+        if (load.problemCount() == 0) {
             out.println("  skipped: none");
             return;
         }
-        Map<String, Integer> byReason = new TreeMap<>();
-        for (CorpusProblem p : load.problems()) {
-            byReason.merge(p.reason().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
-        }
-        out.println("  skipped: " + load.problems().size() + " " + byReason);
+        Map<String, Long> byReason = new TreeMap<>();
+        load.countsByReason().forEach((reason, n) -> byReason.put(reason.name().toLowerCase(Locale.ROOT), n));
+        out.println("  skipped: " + load.problemCount() + " " + byReason);
         for (CorpusProblem p : load.problems()) {
             out.println("    " + p.file() + (p.line() == null ? "" : ":" + p.line()) + "  "
                     + p.reason().name().toLowerCase(Locale.ROOT) + "  " + p.detail());
+        }
+        long unlisted = load.problemCount() - load.problems().size();
+        if (unlisted > 0) {
+            out.println("    … and " + unlisted + " more (counted above, not listed)");
         }
     }
 }

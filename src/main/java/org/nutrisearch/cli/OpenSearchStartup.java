@@ -3,8 +3,11 @@ package org.nutrisearch.cli;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.BackgroundRebuild;
+import org.nutrisearch.opensearch.BuildInfo;
+import org.nutrisearch.opensearch.OpenSearchBuilds;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
 import org.nutrisearch.opensearch.OpenSearchCorpusIndexer;
@@ -17,6 +20,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.SearchMode;
+import java.util.Optional;
 
 /**
  * Starts the OpenSearch backend for {@code serve} and {@code index}: checks the cluster answers (a clear
@@ -38,11 +45,29 @@ final class OpenSearchStartup {
     private final Services services;
     private final BackendOptions options;
     private final Path corpus;
+    /** Loads the embedding model and vector cache once the cluster answered (null from it: lexical). */
+    private final Supplier<Embeddings> loadEmbeddings;
+    private Embeddings embeddings;
 
     OpenSearchStartup(Services services, BackendOptions options, Path corpus) {
+        this(services, options, corpus, () -> null);
+    }
+
+    /** A start-up that embeds units when building and queries when searching with {@code embeddings} (null: none). */
+    OpenSearchStartup(Services services, BackendOptions options, Path corpus, Embeddings embeddings) {
+        this(services, options, corpus, () -> embeddings);
+    }
+
+    /**
+     * A start-up that, once the cluster answered, gets the embedding model from {@code loadEmbeddings}
+     * (which owns it; null: builds and searches are lexical): an unreachable cluster is reported before
+     * a model is loaded for nothing.
+     */
+    OpenSearchStartup(Services services, BackendOptions options, Path corpus, Supplier<Embeddings> loadEmbeddings) {
         this.services = services;
         this.options = options;
         this.corpus = corpus;
+        this.loadEmbeddings = loadEmbeddings;
     }
 
     /** Connects and checks that the cluster answers; the caller closes the connection. */
@@ -65,10 +90,15 @@ final class OpenSearchStartup {
 
     /** Loads the corpus and indexes it into new indexes on the cluster, switching the aliases; prints the report. */
     IndexSummary index(OpenSearchCorpusIndexer indexer, PrintStream out) throws StartupException {
+        return index(indexer, scanCorpus(), out);
+    }
+
+    private IndexSummary index(OpenSearchCorpusIndexer indexer, CorpusManifest manifest, PrintStream out)
+            throws StartupException {
         CorpusLoad load = loadCorpus();
         IndexSummary summary;
         try {
-            summary = indexer.index(load.articles());
+            summary = indexer.index(load.articles(), manifest);
         } catch (RuntimeException e) {
             throw new StartupException("indexing into OpenSearch failed, the served indexes are kept: " + e.getMessage());
         }
@@ -81,22 +111,42 @@ final class OpenSearchStartup {
     }
 
     /**
-     * Connects, indexes the corpus when the aliases are missing (or {@code --opensearch-reindex}), and
-     * opens the backend, which rebuilds the indexes in the background should the cluster lose them.
+     * Connects, indexes the corpus when the cluster has no build of it (no indexes behind the aliases,
+     * a build of another corpus, or {@code --opensearch-reindex}), and opens the backend, which rebuilds
+     * the indexes in the background should the cluster lose them.
      */
     Opened open(PrintStream out) throws StartupException {
+        return open(out, SearchMode.LEXICAL);
+    }
+
+    /** As {@link #open(PrintStream)}, the backend searching in {@code defaultMode} when a request names none. */
+    Opened open(PrintStream out, SearchMode defaultMode) throws StartupException {
         OpenSearchConnection connection = connect(out);
         try {
+            embeddings = loadEmbeddings.get();
             OpenSearchCorpusIndexer indexer = corpusIndexer(connection);
-            if (options.openSearchReindex || !indexer.indexed()) {
-                index(indexer, out);
+            // Taken before reading: a file changed during the build then differs at the next start.
+            CorpusManifest manifest = scanCorpus();
+            Optional<String> why = options.openSearchReindex ? Optional.of("--opensearch-reindex")
+                    : whyRebuild(connection, indexer, manifest);
+            if (why.isPresent()) {
+                out.println("OpenSearch: building the indexes: " + why.get());
+                index(indexer, manifest, out);
             } else {
-                out.println("OpenSearch: serving the existing indexes behind '" + options.openSearchAlias
-                        + "' (--opensearch-reindex rebuilds them from the corpus)");
+                out.println("OpenSearch: serving the existing build behind '" + options.openSearchAlias
+                        + "', made from this corpus (--opensearch-reindex rebuilds it)");
             }
             OpenSearchReindexer reindexer = new OpenSearchReindexer(corpus, new CorpusLoader(), indexer);
             BackgroundRebuild rebuild = new BackgroundRebuild(reindexer::rebuildIfMissing, REBUILD_INTERVAL);
-            return new Opened(services.openSearchBackend(connection, options.openSearchAlias, rebuild), reindexer);
+            OpenSearchBackend backend = services.openSearchBackend(connection, options.openSearchAlias, rebuild, defaultMode);
+            if (embeddings() != null) {
+                backend.useQueryVectors(new QueryVectors(embeddings.model(), QueryVectors.DEFAULT_CAPACITY));
+                out.println(backend.vectorsAvailable()
+                        ? "vectors: ready (" + embeddings.model().modelId() + ", OpenSearch k-NN)"
+                        : "vectors: the served build has none of " + embeddings.model().modelId()
+                                + ": searches run lexically (a rebuild on a cluster with the k-NN plugin adds them)");
+            }
+            return new Opened(backend, reindexer);
         } catch (StartupException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof OpenSearchUnavailableException u) {
@@ -104,6 +154,41 @@ final class OpenSearchStartup {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why the cluster's build does not serve {@code corpus}: none yet, one that does not say what it was
+     * built from, or one of another corpus (as {@code Services.whyRebuild} decides for the embedded index).
+     */
+    private Optional<String> whyRebuild(OpenSearchConnection connection, OpenSearchCorpusIndexer indexer,
+                                        CorpusManifest corpus) {
+        if (!indexer.indexed()) {
+            return Optional.of("there is no index behind '" + options.openSearchAlias + "' yet");
+        }
+        BuildInfo built = new OpenSearchBuilds(connection.client(),
+                options.openSearchAlias + OpenSearchIndexer.BUILD_SUFFIX).served().info();
+        if (built.corpus() == null) {
+            return Optional.of("the build " + built.id() + " does not say which corpus it was built from");
+        }
+        CorpusManifest.Changes changes = corpus.changesSince(built.corpus());
+        return changes.none() ? Optional.empty()
+                : Optional.of("the corpus changed since build " + built.id() + ": " + changes.summary());
+    }
+
+    private CorpusManifest scanCorpus() throws StartupException {
+        try {
+            return CorpusManifest.scan(corpus);
+        } catch (CorpusException e) {
+            throw new StartupException(e.getMessage());
+        }
+    }
+
+    /** The model: loaded by {@link #open}, or asked for now by {@link #corpusIndexer} alone ({@code index}). */
+    private Embeddings embeddings() {
+        if (embeddings == null) {
+            embeddings = loadEmbeddings.get();
+        }
+        return embeddings;
     }
 
     OpenSearchCorpusIndexer corpusIndexer(OpenSearchConnection connection) throws StartupException {
@@ -114,7 +199,8 @@ final class OpenSearchStartup {
             throw new StartupException(e.getMessage());
         }
         return new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(), indexing),
-                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms());
+                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms(),
+                embeddings() == null ? null : embeddings().passages());
     }
 
     private CorpusLoad loadCorpus() throws StartupException {

@@ -1,14 +1,8 @@
 package org.nutrisearch.cli;
 
-import io.javalin.Javalin;
-import org.nutrisearch.corpus.CorpusException;
-import org.nutrisearch.corpus.CorpusLoad;
-import org.nutrisearch.corpus.CorpusManifest;
-import org.nutrisearch.http.App;
-import org.nutrisearch.http.Monitoring;
+import org.nutrisearch.answer.AnswerPolicy;
 import org.nutrisearch.http.ServerConfig;
-import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.IndexSummary;
+import org.nutrisearch.index.VectorTiming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,23 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
-import org.nutrisearch.index.CorpusReindexer;
-import org.nutrisearch.index.LiveIndex;
-import org.nutrisearch.search.LoadingBackend;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
- * {@code serve}: builds the index when it is missing or older than the corpus (on OpenSearch: when the
- * aliases are missing), then serves page and API.
+ * {@code serve}: reads the configuration (options, then environment, then defaults) into one
+ * {@link ServerConfig} and runs the service ({@link RunningService}): it listens at once, builds the index
+ * when it does not serve the corpus as it is (on OpenSearch: when the aliases are missing), and fills in the
+ * vectors behind.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the search page and the JSON API (indexing first when needed).",
@@ -48,8 +36,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Mixin
-    VectorOptions vectorOptions;
+    @Option(names = "--vectors", paramLabel = "WHEN", defaultValue = "${env:NUTRISEARCH_VECTORS:-later}",
+            description = "Unit embeddings for semantic/hybrid search: later (serve lexically at once and fill them "
+                    + "in behind, progress on /health), now (embed while building, before serving) or off. "
+                    + "Env NUTRISEARCH_VECTORS. Default: ${DEFAULT-VALUE}.")
+    VectorTiming vectors;
 
     @Option(names = "--search-mode", paramLabel = "MODE", defaultValue = "${env:NUTRISEARCH_SEARCH_MODE:-hybrid}",
             description = "How /api/search and /api/answer retrieve when a request names no mode: lexical, "
@@ -57,15 +48,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String searchMode;
 
-    /** The embedding model and vector cache once loaded, closed at shutdown. */
-    private final AtomicReference<Embeddings> embeddings = new AtomicReference<>();
-
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PORT:-7070}",
             description = "HTTP port (0 picks a free one). Env PORT. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:NUTRISEARCH_HOST:-0.0.0.0}",
-            description = "Address to listen on. Env NUTRISEARCH_HOST. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:NUTRISEARCH_HOST:-127.0.0.1}",
+            description = "Address to listen on (0.0.0.0: every interface, e.g. in a container). Env NUTRISEARCH_HOST. "
+                    + "Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
 
     @Option(names = "--answer-threshold", paramLabel = "X",
@@ -78,8 +67,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Origins allowed to call the API from a browser (comma-separated). Env NUTRISEARCH_CORS_ORIGINS. Default: none.")
     List<String> corsOrigins;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_RATE_LIMIT:-600}",
-            description = "Requests per minute per client on public endpoints (0 = off). Env NUTRISEARCH_RATE_LIMIT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_RATE_LIMIT:-0}",
+            description = "Requests per minute per client on the public API (0 = off; e.g. 600 for a public "
+                    + "deployment, with --trusted-proxy behind a proxy). Env NUTRISEARCH_RATE_LIMIT. Default: ${DEFAULT-VALUE}.")
     int rateLimit;
 
     @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_RATE_BURST:-60}",
@@ -90,9 +80,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Read the client address from X-Forwarded-For (only behind a proxy you run). Env NUTRISEARCH_TRUSTED_PROXY.")
     boolean trustedProxy;
 
-    @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_MAX_CONCURRENT:-256}",
+    @Option(names = "--max-concurrent", paramLabel = "N",
+            defaultValue = "${env:NUTRISEARCH_MAX_CONCURRENT:-" + ServerConfig.DEFAULT_MAX_CONCURRENT + "}",
             description = "Requests served at once before shedding load with 503. Env NUTRISEARCH_MAX_CONCURRENT. Default: ${DEFAULT-VALUE}.")
     int maxConcurrent;
+
+    @Option(names = "--max-concurrent-per-client", paramLabel = "N",
+            defaultValue = "${env:NUTRISEARCH_MAX_CONCURRENT_PER_CLIENT:-0}",
+            description = "Requests of one client served at once before its next ones get 429 (0 = half of "
+                    + "--max-concurrent). Env NUTRISEARCH_MAX_CONCURRENT_PER_CLIENT. Default: half of --max-concurrent.")
+    int maxConcurrentPerClient;
 
     @Option(names = "--log-queries", negatable = true, defaultValue = "${env:NUTRISEARCH_LOG_QUERIES:-false}",
             description = "Write query text into access-log lines (off by default: health searches are sensitive). Env NUTRISEARCH_LOG_QUERIES.")
@@ -130,11 +127,25 @@ final class ServeCommand implements Callable<Integer> {
     static final String ADMIN_TOKEN_ENV = "NUTRISEARCH_ADMIN_TOKEN";
 
     ServerConfig config() {
+        SearchMode mode = SearchMode.fromApiName(searchMode.strip());
+        if (mode == null) {
+            throw new ParameterException(spec.commandLine(), "serve: --search-mode must be one of lexical, semantic, hybrid");
+        }
+        if (answerThreshold < 0 || answerThreshold > 1) {
+            throw new ParameterException(spec.commandLine(), "serve: answer threshold must be between 0 and 1");
+        }
         try {
-            return new ServerConfig(host, port, answerThreshold, System.getenv(ADMIN_TOKEN_ENV),
-                    corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                    rateLimit, rateBurst, trustedProxy, maxConcurrent, logQueries,
-                    analyticsWindow, analyticsCapacity, analyticsPersist, drainTimeout);
+            return new ServerConfig(
+                    new ServerConfig.Http(host, port,
+                            corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), drainTimeout),
+                    new ServerConfig.Limits(rateLimit, rateBurst, trustedProxy, maxConcurrent,
+                            maxConcurrentPerClient == 0 ? ServerConfig.Limits.defaultPerClient(maxConcurrent)
+                                    : maxConcurrentPerClient),
+                    new ServerConfig.Admin(System.getenv(ADMIN_TOKEN_ENV)),
+                    new ServerConfig.Analytics(logQueries, analyticsWindow, analyticsCapacity, analyticsPersist),
+                    new ServerConfig.Index(options.corpus, options.index, searchCache, mode),
+                    new ServerConfig.Vectors(vectors),
+                    new ServerConfig.Answers(AnswerPolicy.withThreshold(answerThreshold)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "serve: " + e.getMessage());
         }
@@ -143,134 +154,19 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
-        ServerConfig config = config();
-        if (searchCache < 0) {
-            throw new ParameterException(spec.commandLine(), "serve: --search-cache must be >= 0, not " + searchCache);
-        }
-        SearchMode mode = SearchMode.fromApiName(searchMode.strip());
-        if (mode == null) {
-            throw new ParameterException(spec.commandLine(), "serve: --search-mode must be one of lexical, semantic, hybrid");
-        }
-        Services services = Services.create();
-        // The server listens first, so /health answers while the index is built or opened; /ready
-        // and the API answer 503 until it is loaded.
-        LoadingBackend backend = new LoadingBackend();
-        Monitoring monitoring = Monitoring.create(config, backend, services.json(),
-                config.analyticsPersist() ? options.index.resolve(ANALYTICS_FILE) : null);
-        try {
-            monitoring.loadAnalytics();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("serve: ignoring unreadable analytics file: " + e.getMessage());
-        }
-        // POST /api/admin/reindex answers 503 until there is an index to rebuild and switch.
-        AtomicReference<CorpusReindexer> reindexer = new AtomicReference<>();
-        Javalin app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring);
-        try {
-            app.start(config.host(), config.port());
-        } catch (RuntimeException e) {
-            System.err.println("serve: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            new GracefulShutdown(monitoring, app, backend, System.err).run();
-            closeEmbeddings();
-            stopped.countDown();
-        }, "shutdown"));
-        System.out.printf("NutriSearch listening on http://localhost:%d, loading the index%n", app.port());
-        Integer failed = loadIndex(services, backend, reindexer, mode);
-        if (failed != null) {
-            return failed; // exiting runs the shutdown hook, which stops the server
-        }
-        System.out.printf("NutriSearch serving %d articles on http://localhost:%d%n", backend.stats().articles(), app.port());
-        stopped.await();
-        return 0;
-    }
-
     /**
-     * Builds the index when stale (on OpenSearch: when missing), opens it and hands it to {@code backend};
-     * an exit code when that failed (an unreachable cluster included).
+     * Builds the running service and serves until SIGTERM or Ctrl-C, which take it down in order (see
+     * {@link RunningService}); 0 then, 1 when it could not listen or load the index.
      */
-    private Integer loadIndex(Services services, LoadingBackend backend, AtomicReference<CorpusReindexer> reindexer,
-                              SearchMode mode) throws IOException {
-        if (backendOptions.backend == BackendOptions.Backend.opensearch) {
-            try {
-                OpenSearchStartup.Opened opened = new OpenSearchStartup(services, backendOptions, options.corpus)
-                        .open(System.out);
-                reindexer.set(opened.reindexer());
-                backend.load(opened.backend());
-                return null;
-            } catch (OpenSearchStartup.StartupException e) {
-                System.err.println("serve: " + e.getMessage());
+    @Override
+    public Integer call() {
+        RunningService service = new RunningService(config(), backendOptions, Services.create(), System.out, System.err);
+        // Registered before anything is opened: a signal during start-up stops in order too.
+        try (Signals.Registration signals = Signals.onTermination(() -> service.stop(0))) {
+            if (!service.start() && !service.stopping()) {
                 return 1;
             }
-        }
-        CorpusManifest manifest;
-        try {
-            manifest = CorpusManifest.scan(options.corpus);
-        } catch (CorpusException e) {
-            System.err.println("serve: " + e.getMessage());
-            return 1;
-        }
-        Optional<String> rebuild = Services.whyRebuild(manifest, options.index);
-        if (rebuild.isEmpty()) {
-            // Generations left by a build killed mid-way (kill -9 during a reindex) are not served: drop them.
-            new IndexGenerations(options.index).removeAbandoned();
-        } else {
-            System.out.println("serve: building the index: " + rebuild.get());
-            CorpusLoad load;
-            try {
-                load = services.loadCorpus(options.corpus);
-            } catch (CorpusException e) {
-                System.err.println("serve: " + e.getMessage());
-                return 1;
-            }
-            if (load.articles().isEmpty()) {
-                IndexReport.printProblems(System.err, load);
-                System.err.println("serve: no article could be read from " + options.corpus);
-                return 1;
-            }
-            IndexSummary summary;
-            if (vectorOptions.vectors == VectorOptions.Vectors.now) {
-                // Built with vectors before serving: the model is loaded now, and kept for queries.
-                try {
-                    embeddings.set(Embeddings.open(options.index));
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("serve: the embedding model or vector cache cannot be opened ("
-                            + e.getMessage() + "); building without vectors");
-                }
-            }
-            try (IndexProgress progress = IndexProgress.forUnits(IndexReport.unitCount(load))) {
-                Embeddings loaded = embeddings.get();
-                summary = services.rebuild(load, manifest, options.index, progress,
-                        loaded == null ? null : loaded.passages());
-            }
-            IndexReport.print(System.out, load, summary);
-        }
-        Path generation = new IndexGenerations(options.index).current().orElseThrow();
-        LiveIndex live = LiveIndex.open(generation);
-        reindexer.set(services.reindexer(options.corpus, options.index, live));
-        LuceneSearchBackend opened = services.openBackend(live, mode);
-        opened.cacheResults(searchCache);
-        backend.load(opened);
-        Services.warmUpInBackground(opened);
-        if (vectorOptions.vectors != VectorOptions.Vectors.off) {
-            new VectorStartup(services, options.corpus, options.index, System.out)
-                    .start(opened, live, embeddings, reindexer);
-        }
-        return null;
-    }
-
-    private void closeEmbeddings() {
-        Embeddings e = embeddings.getAndSet(null);
-        if (e != null) {
-            try {
-                e.close();
-            } catch (IOException | RuntimeException ex) {
-                System.err.println("serve: closing the embedding model failed: " + ex.getMessage());
-            }
+            return service.awaitExit();
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.index.StopSignal;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
@@ -51,8 +52,14 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
      */
     IndexSummary rebuild(CorpusLoad load, CorpusManifest manifest, Path indexRoot, IntConsumer progress,
                          TextEmbedder embedder) throws IOException {
+        return rebuild(load, manifest, indexRoot, progress, embedder, StopSignal.none());
+    }
+
+    /** As above, stopping within one unit once {@code stop} is signalled (nothing is published then). */
+    IndexSummary rebuild(CorpusLoad load, CorpusManifest manifest, Path indexRoot, IntConsumer progress,
+                         TextEmbedder embedder, StopSignal stop) throws IOException {
         IndexGenerations generations = new IndexGenerations(indexRoot);
-        IndexSummary summary = new IndexBuilder(tagger, json, embedder)
+        IndexSummary summary = new IndexBuilder(tagger, json, embedder, stop)
                 .rebuild(load.articles(), generations, progress, manifest);
         generations.removeAllExcept(generations.current().orElseThrow());
         return summary;
@@ -91,18 +98,28 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
      * the embedded backend; {@code onIndexMissing} hears of a cluster without the indexes.
      */
     OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing) {
-        return OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS, onIndexMissing);
+        return openSearchBackend(connection, alias, onIndexMissing, SearchMode.LEXICAL);
+    }
+
+    /** An OpenSearch backend searching in {@code defaultMode} when a request names none (once the build has vectors). */
+    OpenSearchBackend openSearchBackend(OpenSearchConnection connection, String alias, Runnable onIndexMissing,
+                                        SearchMode defaultMode) {
+        return OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS, onIndexMissing,
+                defaultMode, HybridOptions.DEFAULTS);
     }
 
     /** Rebuilds from {@code corpus} into a new generation under {@code indexRoot} and switches {@code live} to it. */
     Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live) {
-        return reindexer(corpus, indexRoot, live, null);
+        return reindexer(corpus, indexRoot, live, null, StopSignal.none());
     }
 
-    /** As {@link #reindexer(Path, Path, LiveIndex)}, storing vectors from {@code embedder} (null: none). */
-    Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live, TextEmbedder embedder) {
-        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json, embedder), live,
-                new CorpusLoader());
+    /**
+     * As {@link #reindexer(Path, Path, LiveIndex)}, storing vectors from {@code embedder} (null: none), and
+     * stopping a rebuild within one unit once {@code stop} is signalled.
+     */
+    Reindexer reindexer(Path corpus, Path indexRoot, LiveIndex live, TextEmbedder embedder, StopSignal stop) {
+        return new Reindexer(corpus, new IndexGenerations(indexRoot), new IndexBuilder(tagger, json, embedder, stop),
+                live, new CorpusLoader());
     }
 
     /**

@@ -62,7 +62,7 @@ public final class CorpusLoader {
                 acc.problems.add(CorpusProblem.of(e));
             }
         }
-        return new CorpusLoad(acc.articles, acc.problems);
+        return acc.problems.load(acc.articles);
     }
 
     private void loadFile(Path file, Path readable, Accumulator acc) throws CorpusException {
@@ -72,11 +72,23 @@ public final class CorpusLoader {
             if (article.units().isEmpty()) {
                 throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
             }
+            String tooLong = UnitLimits.overLimit(article);
+            if (tooLong != null) {
+                throw new CorpusException(file, SkipReason.TOO_LARGE, "has a unit too long to serve: " + tooLong);
+            }
             acc.add(article, file);
         } else if (CorpusFiles.isJsonlFile(file)) {
             CorpusLoad load = jsonl.read(file, readable);
-            acc.problems.addAll(load.problems());
-            load.articles().forEach(a -> acc.add(a, file));
+            acc.problems.addAll(load);
+            for (Article a : load.articles()) {
+                String tooLong = UnitLimits.overLimit(a); // lines are checked one by one; this is the net
+                if (tooLong == null) {
+                    acc.add(a, file);
+                } else {
+                    acc.problems.add(new CorpusProblem(CorpusPaths.display(file), null, SkipReason.TOO_LARGE,
+                            "article '" + a.id().substring(0, Math.min(a.id().length(), 80)) + "' is too long to serve: " + tooLong));
+                }
+            }
         } else {
             throw new CorpusException(file, SkipReason.UNSUPPORTED_FILE, "not an article file (.txt, .md or .jsonl)");
         }
@@ -85,7 +97,7 @@ public final class CorpusLoader {
     /** Articles and problems so far; knows which file each id came from to name duplicates. */
     private static final class Accumulator {
         final List<Article> articles = new ArrayList<>();
-        final List<CorpusProblem> problems = new ArrayList<>();
+        final CorpusProblems problems = new CorpusProblems();
         final Map<String, String> idSources = new HashMap<>();
 
         void add(Article article, Path file) {

@@ -107,7 +107,7 @@ public final class JsonlArticleReader {
         private final Map<String, Integer> documentLines = new HashMap<>();
         private final Map<String, FaqGroup> groups = new LinkedHashMap<>();
         private final Set<String> groupIds = new HashSet<>();
-        private final List<CorpusProblem> problems = new ArrayList<>();
+        private final CorpusProblems problems = new CorpusProblems();
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -182,6 +182,13 @@ public final class JsonlArticleReader {
                 problem(n, SkipReason.MISSING_FIELDS, "document without " + String.join(", ", missing));
                 return;
             }
+            String tooLong = firstOver(UnitLimits.over("id", id, UnitLimits.MAX_ID),
+                    UnitLimits.over("title", title.strip(), UnitLimits.MAX_LABEL),
+                    UnitLimits.over("text", text.strip(), UnitLimits.MAX_TEXT));
+            if (tooLong != null) {
+                problem(n, SkipReason.TOO_LARGE, tooLong);
+                return;
+            }
             Integer first = documentLines.putIfAbsent(id, n);
             if (first != null) {
                 problem(n, SkipReason.DUPLICATE_ID, "duplicate id '" + id + "' (first on line " + first + ")");
@@ -211,6 +218,15 @@ public final class JsonlArticleReader {
             }
             String sourceKey = source == null ? "" : source.strip();
             String focusKey = focus == null ? "" : focus.strip();
+            String tooLong = firstOver(UnitLimits.over("question", question.strip(), UnitLimits.MAX_LABEL),
+                    UnitLimits.over("answer", answer.strip(), UnitLimits.MAX_TEXT),
+                    UnitLimits.over("source", sourceKey, UnitLimits.MAX_LABEL),
+                    UnitLimits.over("focus", focusKey, UnitLimits.MAX_LABEL),
+                    url == null ? null : UnitLimits.over("url", url, UnitLimits.MAX_LABEL));
+            if (tooLong != null) {
+                problem(n, SkipReason.TOO_LARGE, tooLong);
+                return;
+            }
             String key = sourceKey + "\u0000" + focusKey;
             FaqGroup group = groups.get(key);
             if (group == null) {
@@ -254,7 +270,7 @@ public final class JsonlArticleReader {
                             null));
                 }
             }
-            return new CorpusLoad(articles, problems);
+            return problems.load(articles);
         }
     }
 
@@ -274,6 +290,15 @@ public final class JsonlArticleReader {
             this.title = title;
             this.source = source;
         }
+    }
+
+    private static String firstOver(String... overLimits) {
+        for (String o : overLimits) {
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** A non-blank string field (numbers count, as ids often are); null otherwise. */

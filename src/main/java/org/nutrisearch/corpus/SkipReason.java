@@ -10,7 +10,8 @@ public enum SkipReason {
     BINARY,
     /** The bytes are not valid UTF-8. */
     INVALID_UTF8,
-    /** The file is larger than the reader's limit. */
+    /** The file is larger than the reader's limit, or a text, title, heading, question or id is longer than
+     *  the service serves ({@link UnitLimits}). */
     TOO_LARGE,
     /** Another article already has this id; the later one is skipped. */
     DUPLICATE_ID,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,6 +110,18 @@ public final class CachedEmbedder implements TextEmbedder {
         } catch (IOException e) {
             throw new UncheckedIOException("Vector cache " + cache.file() + " failed", e);
         }
+    }
+
+    /**
+     * Drops the cached vectors of every passage not in {@code passages} and every question not in
+     * {@code questions} (the file is rewritten when any goes).
+     */
+    @Override
+    public void keepOnly(Collection<String> passages, Collection<String> questions) throws IOException {
+        List<String> keys = new ArrayList<>(passages.size() + questions.size());
+        keys.addAll(passages);
+        questions.forEach(q -> keys.add(QUESTION_KEY + q));
+        cache.retainOnly(keys);
     }
 
     /** Passages served from the cache so far (a text given twice in one call counts once as a miss). */

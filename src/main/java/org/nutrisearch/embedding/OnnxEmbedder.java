@@ -41,9 +41,11 @@ import java.util.function.Supplier;
  * would change the numbers). Texts longer than the model's {@code maxTokens} are cut off there.
  *
  * <p>The native model is freed only when no call is running in it: {@link #close} waits for calls in flight
- * (and makes new ones fail), and so does a shutdown hook. Without that, a JVM told to exit (Ctrl-C, SIGTERM,
- * System.exit) while a worker is inside ONNX Runtime can die with SIGSEGV in {@code libonnxruntime.so}: the
- * library's globals are torn down at process exit under the running call (seen once in the benchmark).
+ * (and makes new ones fail). Whoever loads an embedder closes it, after stopping the work that uses it: a JVM
+ * that exits while a call is inside ONNX Runtime can die with SIGSEGV in {@code libonnxruntime.so} (the
+ * library's own shutdown hook frees its environment under the call), so the commands handle SIGTERM and
+ * Ctrl-C themselves and exit only once their embedder is closed. There is no shutdown hook here: hooks run
+ * all at once, in no order, and cannot keep that order.
  */
 public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
@@ -52,24 +54,33 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
     private final OrtSession session;
     private final Set<String> inputNames;
     private final HuggingFaceTokenizer tokenizer;
+    /** The same tokenizer cutting at {@link #MAX_QUERY_TOKENS}. */
+    private final HuggingFaceTokenizer queryTokenizer;
     private final ExecutorService workers;
     private final int workerCount;
     /** Shared by every call into native code, exclusive for freeing it. */
     private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
-    private final Thread releaseAtExit = new Thread(this::release, "release-embedder");
     private volatile boolean closed;
     private boolean released; // guarded by the write lock of inFlight
 
+    /**
+     * Tokens (special ones and the query instruction included) a query is cut at. A query's cost grows
+     * with its tokens: a valid query of one 490-letter word made about 200 tokens, where a question people
+     * type makes 15 to 30 (the query instruction adds 9).
+     */
+    public static final int MAX_QUERY_TOKENS = 64;
+
     private OnnxEmbedder(EmbeddingModelSpec spec, OrtEnvironment environment, OrtSession session,
-                         HuggingFaceTokenizer tokenizer, int workerCount) throws OrtException {
+                         HuggingFaceTokenizer tokenizer, HuggingFaceTokenizer queryTokenizer, int workerCount)
+            throws OrtException {
         this.spec = spec;
         this.environment = environment;
         this.session = session;
         this.inputNames = session.getInputNames();
         this.tokenizer = tokenizer;
+        this.queryTokenizer = queryTokenizer;
         this.workerCount = workerCount;
         this.workers = workerCount > 1 ? Executors.newFixedThreadPool(workerCount, daemonThreads(spec.id())) : null;
-        Runtime.getRuntime().addShutdownHook(releaseAtExit);
     }
 
     /** Loads the model and tokenizer of {@code spec} from the classpath. */
@@ -85,7 +96,8 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
             }
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = environment.createSession(model, options);
-            return new OnnxEmbedder(spec, environment, session, loadTokenizer(spec), settings.workers());
+            return new OnnxEmbedder(spec, environment, session, loadTokenizer(spec, spec.maxTokens()),
+                    loadTokenizer(spec, Math.min(MAX_QUERY_TOKENS, spec.maxTokens())), settings.workers());
         } catch (OrtException | IOException | RuntimeException e) {
             if (session != null) {
                 closeQuietly(session);
@@ -95,13 +107,13 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         }
     }
 
-    private static HuggingFaceTokenizer loadTokenizer(EmbeddingModelSpec spec) throws IOException {
+    private static HuggingFaceTokenizer loadTokenizer(EmbeddingModelSpec spec, int maxTokens) throws IOException {
         try (InputStream in = resource(spec.tokenizerResource()).openStream()) {
-            // No padding (one text per call); cut long texts at the model's limit instead of failing.
+            // No padding (one text per call); cut long texts at the limit instead of failing.
             return HuggingFaceTokenizer.newInstance(in, Map.of(
                     "padding", "false",
                     "truncation", "true",
-                    "maxLength", Integer.toString(spec.maxTokens()),
+                    "maxLength", Integer.toString(maxTokens),
                     "modelMaxLength", Integer.toString(spec.maxTokens())));
         }
     }
@@ -154,12 +166,12 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
 
     @Override
     public float[] embedQuery(String query) {
-        return embed(spec.queryPrefix() + Objects.requireNonNull(query, "query"));
+        return embed(queryTokenizer, spec.queryPrefix() + Objects.requireNonNull(query, "query"));
     }
 
     @Override
     public float[] embedPassage(String passage) {
-        return embed(spec.passagePrefix() + Objects.requireNonNull(passage, "passage"));
+        return embed(tokenizer, spec.passagePrefix() + Objects.requireNonNull(passage, "passage"));
     }
 
     @Override
@@ -202,6 +214,11 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         return guarded(() -> tokenizer.encode(text).getIds().length);
     }
 
+    /** How many tokens the model sees for the query {@code text}: its instruction and special tokens included. */
+    int countQueryTokens(String text) {
+        return guarded(() -> queryTokenizer.encode(spec.queryPrefix() + text).getIds().length);
+    }
+
     /** Calls running in native code right now. */
     int callsInFlight() {
         return inFlight.getReadLockCount();
@@ -224,13 +241,13 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         }
     }
 
-    /** Runs one text through tokenizer and model and returns its pooled, L2-normalised vector. */
-    private float[] embed(String text) {
-        return guarded(() -> embedUnguarded(text));
+    /** Runs one text through {@code tokens} and the model and returns its pooled, L2-normalised vector. */
+    private float[] embed(HuggingFaceTokenizer tokens, String text) {
+        return guarded(() -> embedUnguarded(tokens, text));
     }
 
-    private float[] embedUnguarded(String text) {
-        Encoding encoding = tokenizer.encode(text);
+    private float[] embedUnguarded(HuggingFaceTokenizer tokens, String text) {
+        Encoding encoding = tokens.encode(text);
         long[] ids = encoding.getIds();
         long[] mask = encoding.getAttentionMask();
         long[] shape = {1, ids.length};
@@ -301,11 +318,6 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(releaseAtExit);
-        } catch (IllegalStateException e) {
-            // The JVM is exiting: the hook is running or has run.
-        }
         release();
     }
 
@@ -331,6 +343,7 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
             if (!released) {
                 released = true;
                 tokenizer.close();
+                queryTokenizer.close();
                 closeQuietly(session);
             }
         } finally {

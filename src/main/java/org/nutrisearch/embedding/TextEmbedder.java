@@ -1,5 +1,7 @@
 package org.nutrisearch.embedding;
 
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -34,4 +36,12 @@ public interface TextEmbedder {
 
     /** Embeds many units' texts, in the order given; may use several threads. */
     List<float[]> embedPassages(List<String> passages);
+
+    /**
+     * Told after a build which passages and questions ({@link #embedQuestion}) the index now holds: an
+     * embedder that keeps vectors (a cache on disk) forgets the others, so what it keeps follows the corpus
+     * instead of growing with every text ever embedded. Nothing by default.
+     */
+    default void keepOnly(Collection<String> passages, Collection<String> questions) throws IOException {
+    }
 }

@@ -18,7 +18,7 @@ import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 /**
  * Indexes NFCorpus into a temporary index with the product's own indexing, runs the judged queries

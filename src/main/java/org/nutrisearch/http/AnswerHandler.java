@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.nutrients.NutrientLexicon;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,34 +70,8 @@ final class AnswerHandler {
         ctx.json(AnswerJson.of(result));
     }
 
-    /**
-     * The body, refused with 413 past {@link #MAX_BODY_BYTES} whether or not Content-Length says so.
-     * A body up to {@link #DRAIN_BYTES} is read to its end before refusing, so the client finishes
-     * sending and reads the 413 instead of finding the connection reset under it.
-     */
     private static byte[] readBytes(Context ctx) {
-        if (ctx.contentLength() > DRAIN_BYTES) {
-            throw tooLarge();
-        }
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                long drained = 0;
-                long skipped;
-                while (drained < DRAIN_BYTES && (skipped = in.skip(DRAIN_BYTES - drained)) > 0) {
-                    drained += skipped;
-                }
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ContentTooLargeResponse tooLarge() {
-        return new ContentTooLargeResponse("the request body must be at most " + MAX_BODY_BYTES + " bytes",
-                Map.of(ApiErrors.CODE, "payload_too_large"));
+        return RequestBody.read(ctx, MAX_BODY_BYTES, DRAIN_BYTES);
     }
 
     /**

@@ -62,6 +62,12 @@ final class ApiErrors {
 
     static void handleUnexpected(Exception e, Context ctx) {
         int clientFault = clientFault(e);
+        if (clientFault == 408) {
+            // The client stopped sending its body: the idle timeout ended the read. Its fault, not ours.
+            LOG.debug("request body timed out on {} {}", ctx.method(), ctx.path());
+            ctx.status(408).json(ApiError.of(408, "request_timeout", null, "the request body did not arrive in time"));
+            return;
+        }
         if (clientFault > 0) {
             // The connection, not the service, failed: a body cut short or badly framed.
             LOG.debug("bad request body on {} {}", ctx.method(), ctx.path(), e);
@@ -79,6 +85,9 @@ final class ApiErrors {
      */
     static int clientFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return 408; // Jetty's idle timeout while the body was read
+            }
             if (t instanceof org.eclipse.jetty.io.EofException) {
                 return 400;
             }
@@ -98,6 +107,7 @@ final class ApiErrors {
             case 401 -> "unauthorized";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
             case 413 -> "payload_too_large";
             case 429 -> "rate_limited";
             case 503 -> "unavailable";

@@ -7,7 +7,6 @@ import io.javalin.json.JavalinJackson;
 import org.nutrisearch.nutrients.NutrientLexicon;
 
 import java.util.function.Supplier;
-import org.nutrisearch.answer.AnswerPolicy;
 import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.index.CorpusReindexer;
 import org.nutrisearch.search.BackendUnavailableException;
@@ -53,9 +52,9 @@ public final class App {
         SearchHandler search = new SearchHandler(backend, lexicon, json);
         SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
-        InfoHandlers info = new InfoHandlers(backend);
+        InfoHandlers info = new InfoHandlers(backend, monitoring.vectorStatus());
         AnswerHandler answer = new AnswerHandler(
-                AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(config.answerThreshold())),
+                AnswerService.withDefaults(backend, lexicon, config.answers().policy()),
                 backend, lexicon, json);
         return Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(json, false));
@@ -79,7 +78,7 @@ public final class App {
             if (reindexer != null) {
                 javalin.routes.post("/api/admin/reindex", new ReindexHandler(adminAuth, reindexer));
             }
-            new Hardening(config, json).install(javalin);
+            new Hardening(config, json, Monitoring.nanos(monitoring.clock())).install(javalin);
             monitoring.install(javalin);
             javalin.routes.exception(IndexNotReadyException.class, ApiErrors::indexNotReady);
             javalin.routes.exception(HttpResponseException.class, ApiErrors::handle);

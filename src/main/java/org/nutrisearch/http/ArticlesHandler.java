@@ -8,10 +8,15 @@ import java.util.Map;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.SearchBackend;
 
-/** {@code GET /api/articles} and {@code GET /api/articles/{id}}. */
+/**
+ * {@code GET /api/articles?limit=&offset=} and {@code GET /api/articles/{id}}. The list comes a page at a time
+ * (at most {@value #MAX_LIMIT}): a corpus of thousands of articles made one answer of megabytes.
+ */
 final class ArticlesHandler {
 
-    /** The list body. */
+    static final int MAX_LIMIT = 1000;
+
+    /** The list body: {@code total} articles, this page of them. */
     record ListBody(int total, List<ArticleInfo> articles) {
     }
 
@@ -22,8 +27,11 @@ final class ArticlesHandler {
     }
 
     void list(Context ctx) {
+        int limit = Params.integer(ctx, "limit", 1, MAX_LIMIT, MAX_LIMIT);
+        int offset = Params.integer(ctx, "offset", 0, Integer.MAX_VALUE, 0);
         List<ArticleInfo> articles = backend.articles();
-        ctx.json(new ListBody(articles.size(), articles));
+        int from = Math.min(offset, articles.size());
+        ctx.json(new ListBody(articles.size(), articles.subList(from, Math.min(articles.size(), from + limit))));
     }
 
     void one(Context ctx) {

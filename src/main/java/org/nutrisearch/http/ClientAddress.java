@@ -18,6 +18,18 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
+    /** The client of a request at the Jetty level (before any route runs). */
+    static String of(org.eclipse.jetty.server.Request request, boolean trustedProxy) {
+        if (trustedProxy) {
+            String forwarded = lastForwarded(request.getHeaders().getValuesList(FORWARDED_FOR));
+            if (forwarded != null) {
+                return forwarded;
+            }
+        }
+        String address = org.eclipse.jetty.server.Request.getRemoteAddr(request);
+        return address == null ? "" : address;
+    }
+
     static String of(Context ctx, boolean trustedProxy) {
         if (trustedProxy) {
             String forwarded = lastForwarded(Collections.list(ctx.req().getHeaders(FORWARDED_FOR)));

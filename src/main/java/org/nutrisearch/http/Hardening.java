@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * What keeps the public service up under hostile or heavy use, installed into a Javalin config:
@@ -23,25 +24,29 @@ final class Hardening {
     private final ObjectMapper json;
     private final RateLimiter limiter;
 
-    Hardening(ServerConfig config, ObjectMapper json) {
+    Hardening(ServerConfig config, ObjectMapper json, LongSupplier nanoClock) {
         this.config = config;
         this.json = json;
-        this.limiter = config.rateLimitPerMinute() > 0
-                ? new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst()) : null;
+        ServerConfig.Limits limits = config.limits();
+        this.limiter = limits.rateLimitPerMinute() > 0
+                ? new RateLimiter(limits.rateLimitPerMinute(), limits.rateLimitBurst(), nanoClock,
+                RateLimiter.DEFAULT_MAX_CLIENTS) : null;
     }
 
     void install(JavalinConfig javalin) {
-        int queued = config.maxConcurrent();
+        ServerConfig.Limits limits = config.limits();
+        int queued = limits.maxConcurrent();
         // Enough threads that the shedder, not Jetty's unbounded job queue, decides who waits.
-        javalin.jetty.threadPool = new QueuedThreadPool(config.maxConcurrent() + queued + SPARE_THREADS, 8);
+        javalin.jetty.threadPool = new QueuedThreadPool(limits.maxConcurrent() + queued + SPARE_THREADS, 8);
         JsonErrorHandler errors = new JsonErrorHandler(json);
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(errors);
-            server.setHandler(new SecurityHeaders(new LoadShedder(server.getHandler(), config.maxConcurrent(), queued,
-                    LoadShedder.DEFAULT_MAX_WAIT_MILLIS, json)));
+            server.setHandler(new SecurityHeaders(new KnownMethods(new LoadShedder(server.getHandler(),
+                    limits.maxConcurrent(), limits.maxConcurrentPerClient(), limits.trustedProxy(), queued,
+                    LoadShedder.DEFAULT_MAX_WAIT_MILLIS, json), json)));
         });
         javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
-        javalin.routes.before(new Cors(config.corsOrigins()));
+        javalin.routes.before(new Cors(config.http().corsOrigins()));
         if (limiter != null) {
             javalin.routes.before(this::rateLimit);
         }
@@ -53,7 +58,7 @@ final class Hardening {
         if (!path.startsWith("/api/") || path.startsWith("/api/admin/")) {
             return;
         }
-        RateLimiter.Verdict verdict = limiter.tryAcquire(ClientAddress.of(ctx, config.trustedProxy()));
+        RateLimiter.Verdict verdict = limiter.tryAcquire(ClientAddress.of(ctx, config.limits().trustedProxy()));
         if (!verdict.allowed()) {
             throw new HttpResponseException(429, "too many requests from this client; retry later",
                     Map.of(ApiErrors.CODE, "rate_limited", "Retry-After", Long.toString(verdict.retryAfterSeconds())));

@@ -3,6 +3,7 @@ package org.nutrisearch.http;
 import io.javalin.http.Context;
 
 import java.util.List;
+import org.nutrisearch.index.VectorStatus;
 import org.nutrisearch.search.BackendUnavailableException;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexStats;
@@ -11,8 +12,9 @@ import org.nutrisearch.search.SearchBackend;
 /** {@code GET /health} and {@code GET /api/nutrients}. */
 final class InfoHandlers {
 
-    /** The health body. */
-    record Health(String status, int articles, int units, boolean vectors, String defaultMode) {
+    /** The health body; {@code vectorStatus} says how far filling in the vectors is. */
+    record Health(String status, int articles, int units, boolean vectors, String defaultMode,
+                  VectorStatus.Snapshot vectorStatus) {
     }
 
     /** The nutrients body. */
@@ -20,9 +22,11 @@ final class InfoHandlers {
     }
 
     private final SearchBackend backend;
+    private final VectorStatus vectorStatus;
 
-    InfoHandlers(SearchBackend backend) {
+    InfoHandlers(SearchBackend backend, VectorStatus vectorStatus) {
         this.backend = backend;
+        this.vectorStatus = vectorStatus;
     }
 
     /**
@@ -38,8 +42,10 @@ final class InfoHandlers {
                 // Still up: a cluster outage must not get the process restarted by a liveness check.
             }
         }
-        ctx.json(new Health("ok", stats.articles(), stats.units(), backend.vectorsAvailable(),
-                backend.defaultMode().apiName()));
+        boolean vectors = backend.vectorsAvailable();
+        VectorStatus.Snapshot status = vectors ? new VectorStatus.Snapshot(VectorStatus.State.READY.apiName(),
+                null, null, null, null) : vectorStatus.snapshot();
+        ctx.json(new Health("ok", stats.articles(), stats.units(), vectors, backend.defaultMode().apiName(), status));
     }
 
     void nutrients(Context ctx) {

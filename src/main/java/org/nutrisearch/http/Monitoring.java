@@ -6,7 +6,6 @@ import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.nutrisearch.index.VectorStatus;
 import org.nutrisearch.search.SearchBackend;
 
 /**
@@ -38,17 +38,47 @@ public final class Monitoring implements AutoCloseable {
     private final SearchAnalytics analytics;
     private final Readiness readiness;
     private final AdminAuth adminAuth;
+    private final VectorStatus vectorStatus;
     /** The app's state, for finding the route of a request that a before-handler stopped short of it. */
     private volatile JavalinState javalin;
 
-    private Monitoring(ServerConfig config, SearchBackend backend, AccessLog accessLog, SearchAnalytics analytics) {
+    private final Clock clock;
+
+    private Monitoring(ServerConfig config, SearchBackend backend, AccessLog accessLog, SearchAnalytics analytics,
+                       Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.backend = backend;
         this.metrics = new Metrics(backend);
         this.accessLog = accessLog;
         this.analytics = analytics;
         this.readiness = new Readiness(backend);
-        this.adminAuth = new AdminAuth(config.adminToken());
+        this.adminAuth = new AdminAuth(config.admin().token(), config.limits().trustedProxy(),
+                new RateLimiter(AdminAuth.FAILURES_PER_MINUTE, AdminAuth.FAILURES_BURST, nanos(clock),
+                        RateLimiter.DEFAULT_MAX_CLIENTS));
+        // Off until whoever fills the vectors in says otherwise (the backend says when they are ready).
+        this.vectorStatus = new VectorStatus(VectorStatus.State.OFF);
+    }
+
+    /**
+     * Nanoseconds on {@code clock}, for the rate limiters: the system clock's nanoTime, or a test's clock
+     * that moves only when told (so limits are tested without depending on how fast the machine is).
+     */
+    static java.util.function.LongSupplier nanos(Clock clock) {
+        if (clock.equals(Clock.systemUTC())) {
+            return System::nanoTime;
+        }
+        return () -> clock.millis() * 1_000_000L;
+    }
+
+    /** The clock of the rate limits and analytics. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Where the vectors stand, shown on {@code /health}; the start-up work writes it. */
+    public VectorStatus vectorStatus() {
+        return vectorStatus;
     }
 
     /**
@@ -56,22 +86,25 @@ public final class Monitoring implements AutoCloseable {
      * {@code analyticsFile} when it is not null (see {@link #loadAnalytics}, {@link #saveAnalytics}).
      */
     public static Monitoring create(ServerConfig config, SearchBackend backend, ObjectMapper json, Path analyticsFile) {
-        SearchAnalytics analytics = new SearchAnalytics(config.analyticsWindow(), config.analyticsCapacity(),
+        SearchAnalytics analytics = new SearchAnalytics(config.analytics().window(), config.analytics().capacity(),
                 Clock.systemUTC(), analyticsFile, json);
-        return new Monitoring(config, backend, new AccessLog(json, config.logQueries()), analytics);
+        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries()), analytics,
+                Clock.systemUTC());
     }
 
     /** In memory only: nothing read or written on disk (tests, embedding). */
     public static Monitoring inMemory(ServerConfig config, SearchBackend backend, ObjectMapper json) {
-        return new Monitoring(config, backend, new AccessLog(json, config.logQueries()),
-                new SearchAnalytics(config.analyticsWindow(), config.analyticsCapacity(), Clock.systemUTC(), null, json));
+        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries()),
+                new SearchAnalytics(config.analytics().window(), config.analytics().capacity(), Clock.systemUTC(), null, json),
+                Clock.systemUTC());
     }
 
     /** In memory, access-log lines to {@code accessLines}, analytics on {@code clock} (tests). */
     static Monitoring forTest(ServerConfig config, SearchBackend backend, ObjectMapper json,
                               Consumer<String> accessLines, Clock clock, Path analyticsFile) {
-        return new Monitoring(config, backend, new AccessLog(json, config.logQueries(), accessLines),
-                new SearchAnalytics(config.analyticsWindow(), config.analyticsCapacity(), clock, analyticsFile, json));
+        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries(), accessLines),
+                new SearchAnalytics(config.analytics().window(), config.analytics().capacity(), clock, analyticsFile, json),
+                clock);
     }
 
     /** Adds the routes, the per-request hook and the graceful stop to a Javalin config. */
@@ -83,11 +116,11 @@ public final class Monitoring implements AutoCloseable {
         new ApiDocs().install(javalin);
         javalin.requestLogger.http(this::finished);
         javalin.jetty.modifyServer(server -> {
-            // On stop, connectors stop accepting first; the GracefulHandler then waits (up to the stop
+            // On stop, connectors stop accepting first; the draining handler then waits (up to the stop
             // timeout) for requests in flight before the server goes down.
-            server.setStopTimeout(config.drainTimeout().toMillis());
+            server.setStopTimeout(config.http().drainTimeout().toMillis());
             // Inserted right under the server, above whatever other wrappers are set (in any order).
-            server.insertHandler(new GracefulHandler());
+            server.insertHandler(new DrainingHandler());
         });
         javalin.events.serverStopped(this::close);
     }
@@ -96,7 +129,7 @@ public final class Monitoring implements AutoCloseable {
     void finished(Context ctx, Float executionMs) {
         String route = routeOf(ctx, javalin);
         int status = ctx.statusCode();
-        String method = ctx.method().name();
+        String method = KnownMethods.label(ctx.method().name()); // a closed set: labels and log fields stay bounded
         double ms = executionMs == null ? 0 : executionMs;
         SearchOutcome outcome = SearchOutcome.of(ctx);
         boolean found = outcome != null && status == 200;
@@ -139,7 +172,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private String clientOf(Context ctx) {
-        return ClientAddress.of(ctx, config.trustedProxy());
+        return ClientAddress.of(ctx, config.limits().trustedProxy());
     }
 
     /** The admin-token check, shared by every {@code /api/admin/*} endpoint. */

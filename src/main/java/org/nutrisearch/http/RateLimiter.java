@@ -52,6 +52,15 @@ final class RateLimiter {
         return bucket.take(now, capacity, tokensPerNano);
     }
 
+    /**
+     * 0 when {@code client} has a token now (none is taken), else the whole seconds until it will: for
+     * refusing before the work that would spend the token is even looked at.
+     */
+    long secondsUntilAvailable(String client) {
+        Bucket bucket = buckets.get(client);
+        return bucket == null ? 0 : bucket.secondsUntilOne(nanoClock.getAsLong(), capacity, tokensPerNano);
+    }
+
     /** Buckets held (for tests). */
     int clients() {
         return buckets.size();
@@ -81,6 +90,14 @@ final class RateLimiter {
             }
             double nanosToOne = (1 - tokens) / perNano;
             return new Verdict(false, Math.max(1, (long) Math.ceil(nanosToOne / 1e9)));
+        }
+
+        synchronized long secondsUntilOne(long now, double capacity, double perNano) {
+            refill(now, capacity, perNano);
+            if (tokens >= 1) {
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
         }
 
         synchronized boolean isFull(long now, double capacity, double perNano) {

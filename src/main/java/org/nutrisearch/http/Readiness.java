@@ -2,6 +2,7 @@ package org.nutrisearch.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
+import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.SearchBackend;
 
@@ -12,9 +13,9 @@ import org.nutrisearch.search.SearchBackend;
  */
 final class Readiness {
 
-    /** The body: {@code status} is "ready", "loading" or "draining"; counts only when ready. */
+    /** The body: {@code status} is "ready", "loading" or "draining"; counts and the build served only when ready. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Body(String status, Integer articles, Integer units) {
+    record Body(String status, Integer articles, Integer units, IndexBuild build) {
     }
 
     private final SearchBackend backend;
@@ -36,15 +37,15 @@ final class Readiness {
     void handle(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         if (draining) {
-            ctx.status(503).json(new Body("draining", null, null));
+            ctx.status(503).json(new Body("draining", null, null, null));
             return;
         }
         if (!backend.ready()) {
             ctx.header("Retry-After", "5");
-            ctx.status(503).json(new Body("loading", null, null));
+            ctx.status(503).json(new Body("loading", null, null, null));
             return;
         }
         IndexStats stats = backend.stats();
-        ctx.json(new Body("ready", stats.articles(), stats.units()));
+        ctx.json(new Body("ready", stats.articles(), stats.units(), backend.build().orElse(null)));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nutrisearch.index.CorpusReindexer;
 import org.nutrisearch.index.Reindexer;
+import org.nutrisearch.index.StopSignal;
 
 /**
  * {@code POST /api/admin/reindex}: rebuilds the index from the corpus while searches go on and switches
@@ -26,12 +27,16 @@ final class ReindexHandler implements Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReindexHandler.class);
 
-    /** The response body: what the new index holds and what the corpus had to skip. */
-    record Body(int articles, int units, Map<String, Integer> unitsByKind, long millis, List<Skipped> skipped) {
+    /**
+     * The response body: what the new index holds and what the corpus had to skip (the first thousand
+     * inputs in {@code skipped}, all of them counted in {@code skippedTotal}).
+     */
+    record Body(int articles, int units, Map<String, Integer> unitsByKind, long millis, List<Skipped> skipped,
+                long skippedTotal) {
         static Body of(Reindexer.Report report) {
             IndexSummary s = report.summary();
             return new Body(s.articles(), s.units(), s.unitsByKind(), s.millis(),
-                    report.load().problems().stream().map(Skipped::of).toList());
+                    report.load().problems().stream().map(Skipped::of).toList(), report.load().problemCount());
         }
     }
 
@@ -63,6 +68,10 @@ final class ReindexHandler implements Handler {
             ctx.json(Body.of(r.reindex()));
         } catch (Reindexer.AlreadyRunning e) {
             throw new HttpResponseException(409, e.getMessage(), Map.of(ApiErrors.CODE, "reindex_running"));
+        } catch (StopSignal.Stopped e) {
+            // Shutdown came while the rebuild outlived the drain: nothing was switched, the served index stays.
+            throw new HttpResponseException(503, "the service is shutting down; the reindex was stopped and the "
+                    + "served index is kept", Map.of(ApiErrors.CODE, "shutting_down", "Retry-After", "5"));
         } catch (Reindexer.NothingToIndex e) {
             throw new HttpResponseException(409, e.getMessage(), Map.of(ApiErrors.CODE, "nothing_to_index"));
         } catch (IOException | UncheckedIOException | CorpusException e) {

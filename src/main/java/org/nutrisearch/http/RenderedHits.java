@@ -14,7 +14,9 @@ import org.nutrisearch.search.SearchHit;
  * The JSON of a page of hits, kept for the page the backend handed out: a search answered from the
  * backend's result cache hands back the very same (immutable) list of hits, and its texts and snippets
  * need not be written as JSON again. Keyed by identity, so a page computed anew is always rendered anew.
- * Bounded to {@code capacity} pages, least recently used first. Thread-safe.
+ * Bounded to {@code capacity} pages and {@code maxChars} characters, least recently used first: a page is
+ * weighed by its JSON and the hits it keeps alive (each about as large), so a page of long units counts
+ * for what it costs, not as one of many. Thread-safe.
  */
 final class RenderedHits {
 
@@ -31,37 +33,57 @@ final class RenderedHits {
         }
     }
 
+    /** A page's JSON and its weight in characters. */
+    private record Page(RawValue json, long chars) {
+    }
+
     private final ObjectMapper json;
     private final int capacity;
-    private final LinkedHashMap<Same, RawValue> pages = new LinkedHashMap<>(16, 0.75f, true);
+    private final long maxChars;
+    private final LinkedHashMap<Same, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
+    private long chars;
 
-    RenderedHits(ObjectMapper json, int capacity) {
+    RenderedHits(ObjectMapper json, int capacity, long maxChars) {
         this.json = json;
         this.capacity = capacity;
+        this.maxChars = maxChars;
     }
 
     /** The {@code results} array of a search response for {@code hits}, as JSON ready to embed. */
     RawValue of(List<SearchHit> hits) {
         Same key = new Same(hits);
         synchronized (this) {
-            RawValue kept = pages.get(key);
+            Page kept = pages.get(key);
             if (kept != null) {
-                return kept;
+                return kept.json();
             }
         }
-        RawValue rendered;
+        String text;
         try {
-            rendered = new RawValue(new SerializedString(
-                    json.writeValueAsString(hits.stream().map(ResultJson::of).toList())));
+            text = json.writeValueAsString(hits.stream().map(ResultJson::of).toList());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        synchronized (this) {
-            pages.put(key, rendered);
-            if (pages.size() > capacity) {
-                pages.pollFirstEntry();
+        RawValue rendered = new RawValue(new SerializedString(text));
+        long weight = 2L * text.length();
+        if (weight <= maxChars) {
+            synchronized (this) {
+                Page old = pages.put(key, new Page(rendered, weight));
+                chars += weight - (old == null ? 0 : old.chars());
+                while (pages.size() > capacity || chars > maxChars) {
+                    chars -= pages.pollFirstEntry().getValue().chars();
+                }
             }
         }
         return rendered;
+    }
+
+    /** Pages kept now, and the characters they weigh (for tests). */
+    synchronized int size() {
+        return pages.size();
+    }
+
+    synchronized long chars() {
+        return chars;
     }
 }

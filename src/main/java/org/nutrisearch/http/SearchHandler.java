@@ -28,8 +28,13 @@ final class SearchHandler implements Handler {
                 String didYouMean) {
     }
 
-    /** Pages whose JSON is kept: a few hundred kilobytes to a few megabytes. */
+    /** Pages whose JSON is kept, at most. */
     static final int RENDERED_PAGES = 256;
+    /**
+     * Characters those pages may weigh (JSON and the hits it keeps alive): 8 M characters, at most 16 MB of
+     * heap, whatever the pages hold (one page of 100 long units weighs as much as hundreds of ordinary ones).
+     */
+    static final long RENDERED_CHARS = 8L * 1024 * 1024;
 
     private final SearchBackend backend;
     private final NutrientLexicon lexicon;
@@ -40,7 +45,7 @@ final class SearchHandler implements Handler {
         this.backend = backend;
         this.lexicon = lexicon;
         this.json = json;
-        this.rendered = new RenderedHits(json, RENDERED_PAGES);
+        this.rendered = new RenderedHits(json, RENDERED_PAGES, RENDERED_CHARS);
     }
 
     @Override

@@ -45,6 +45,8 @@ public final class IndexBuilder {
     private final ObjectMapper json;
     /** Embeds each unit's {@link PassageText}; null builds a lexical-only index. */
     private final TextEmbedder embedder;
+    /** Checked before each unit: a shutdown stops the build within one unit. */
+    private final StopSignal stop;
 
     /** A builder of lexical-only generations (no vectors). */
     public IndexBuilder(NutrientTagger tagger, ObjectMapper json) {
@@ -56,9 +58,18 @@ public final class IndexBuilder {
      * in front of the model: embedding is the slow part of a build, and unchanged texts need not pay it.
      */
     public IndexBuilder(NutrientTagger tagger, ObjectMapper json, TextEmbedder embedder) {
+        this(tagger, json, embedder, StopSignal.none());
+    }
+
+    /**
+     * As {@link #IndexBuilder(NutrientTagger, ObjectMapper, TextEmbedder)}, stopping with
+     * {@link StopSignal.Stopped} within one unit once {@code stop} is signalled (nothing is published).
+     */
+    public IndexBuilder(NutrientTagger tagger, ObjectMapper json, TextEmbedder embedder, StopSignal stop) {
         this.tagger = tagger;
         this.json = json;
         this.embedder = embedder;
+        this.stop = stop;
     }
 
     /** Builds a new generation under {@code generations} from {@code articles} and makes it current. */
@@ -83,11 +94,38 @@ public final class IndexBuilder {
             }
             generations.publish(dir);
             ok = true;
+            forgetVectorsOfTextsGone(articles);
             return summary;
         } finally {
             if (!ok) {
                 generations.remove(dir);
             }
+        }
+    }
+
+    /**
+     * The vector cache keeps what this build holds and nothing else: without this it grew by every text
+     * ever embedded (each edited unit, every reindex, for weeks). It only saves time, so a failure here
+     * never fails the published build.
+     */
+    private void forgetVectorsOfTextsGone(List<Article> articles) {
+        if (embedder == null) {
+            return;
+        }
+        List<String> passages = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        for (Article article : articles) {
+            for (Unit unit : article.units()) {
+                passages.add(PassageText.of(unit));
+                if (unit.askedQuestion() != null) {
+                    questions.add(unit.askedQuestion());
+                }
+            }
+        }
+        try {
+            embedder.keepOnly(passages, questions);
+        } catch (IOException | UncheckedIOException e) {
+            // The cache stays as it was; the next build tries again.
         }
     }
 
@@ -155,8 +193,10 @@ public final class IndexBuilder {
 
     private void addArticle(IndexWriter writer, Article article, Map<UnitKind, LongAdder> byKind,
                             LongAdder vectors, AtomicInteger done, IntConsumer progress) throws IOException {
+        stop.check();
         writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
         for (Unit unit : article.units()) {
+            stop.check();
             // One text at a time on this indexing thread: the threads are the embedding workers too,
             // and a vector must depend on its text only (never on a batch it was padded into).
             float[] vector = embedder == null ? null : embedder.embedPassage(PassageText.of(unit));

@@ -1,37 +1,23 @@
 package org.nutrisearch.index;
 
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The index being served: one {@link SearcherManager} over the current generation, switched
- * atomically to a new generation after a reindex. Searches in flight on the old generation finish
- * on it; it is closed only when the last one is done.
+ * The index being served: one {@link IndexGeneration} at a time, switched atomically to a new one after
+ * a reindex. A request acquires the served generation once and reads everything from it (searcher,
+ * vocabulary, suggestions, caches), so it never sees two generations; searches in flight on the old
+ * generation finish on it, and it is closed when the last one is done.
  */
 public final class LiveIndex implements AutoCloseable {
 
-    /** One generation's folder, directory and searcher manager, with a count of searches using it. */
-    private record Generation(Path dir, Directory directory, SearcherManager manager, AtomicInteger inFlight) {
-        static Generation open(Path dir) throws IOException {
-            Directory directory = FSDirectory.open(dir);
-            try {
-                return new Generation(dir, directory, new SearcherManager(directory, null), new AtomicInteger());
-            } catch (IOException | RuntimeException e) {
-                directory.close();
-                throw e;
-            }
-        }
-    }
+    /** How long a switch waits for the searches on the old generation before deleting its folder anyway. */
+    static final long RETIRE_WAIT_SECONDS = 30;
 
     /** Work done with a searcher. */
     @FunctionalInterface
@@ -39,16 +25,37 @@ public final class LiveIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private final AtomicReference<Generation> current;
-    private final AtomicInteger version = new AtomicInteger();
+    /** A generation held for one request; closing it gives it back. */
+    public static final class Lease implements AutoCloseable {
+        private final IndexGeneration generation;
+        private boolean released;
 
-    private LiveIndex(Generation generation) {
+        private Lease(IndexGeneration generation) {
+            this.generation = generation;
+        }
+
+        public IndexGeneration generation() {
+            return generation;
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                released = true;
+                generation.release();
+            }
+        }
+    }
+
+    private final AtomicReference<IndexGeneration> current;
+
+    private LiveIndex(IndexGeneration generation) {
         this.current = new AtomicReference<>(generation);
     }
 
     /** Opens the index in {@code dir} (a committed generation). */
     public static LiveIndex open(Path dir) throws IOException {
-        return new LiveIndex(Generation.open(dir));
+        return new LiveIndex(IndexGeneration.open(dir, 0));
     }
 
     /** The folder being served. */
@@ -56,64 +63,57 @@ public final class LiveIndex implements AutoCloseable {
         return current.get().dir();
     }
 
-    /** Incremented on every switch, so caches can tell generations apart. */
+    /** Incremented on every switch. */
     public int version() {
-        return version.get();
+        return current.get().version();
     }
 
-    /** Runs {@code work} with a searcher of the current generation. */
-    public <T> T search(SearcherWork<T> work) {
+    /** The generation served now, held until the lease is closed. */
+    public Lease acquire() {
         while (true) {
-            Generation g = current.get();
-            g.inFlight().incrementAndGet();
-            try {
-                IndexSearcher searcher;
-                try {
-                    searcher = g.manager().acquire();
-                } catch (AlreadyClosedException e) {
-                    continue; // switched under us: take the new generation
-                }
-                try {
-                    return work.apply(searcher);
-                } finally {
-                    g.manager().release(searcher);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                g.inFlight().decrementAndGet();
+            IndexGeneration g = current.get();
+            if (g.tryAcquire()) {
+                return new Lease(g);
             }
+            // Switched and closed between the read and the acquire: take the new one.
+            if (current.get() == g) {
+                throw new IllegalStateException("the index is closed");
+            }
+        }
+    }
+
+    /** Runs {@code work} with the searcher of the generation served now. */
+    public <T> T search(SearcherWork<T> work) {
+        try (Lease lease = acquire()) {
+            return work.apply(lease.generation().searcher());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Serves {@code newDir} from now on; then waits for searches on the old generation to end,
-     * closes it and hands its folder to {@code retired} (to delete it).
+     * Serves {@code newDir} from now on; then waits for searches on the old generation to end (up to
+     * {@value #RETIRE_WAIT_SECONDS} s), and hands its folder to {@code retired} (to delete it).
      */
-    public void switchTo(Path newDir, Consumer<Path> retired) throws IOException {
-        Generation next = Generation.open(newDir);
-        Generation old = current.getAndSet(next);
-        version.incrementAndGet();
+    public synchronized void switchTo(Path newDir, Consumer<Path> retired) throws IOException {
+        IndexGeneration old = current.get();
+        IndexGeneration next = IndexGeneration.open(newDir, old.version() + 1);
+        current.set(next);
         retire(old);
         retired.accept(old.dir());
     }
 
-    private static void retire(Generation old) throws IOException {
-        old.manager().close();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (old.inFlight().get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    private static void retire(IndexGeneration old) {
+        old.release();
+        try {
+            old.awaitClosed(RETIRE_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        old.directory().close();
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         retire(current.get());
     }
 }

@@ -90,6 +90,23 @@ public final class Reindexer implements CorpusReindexer {
         }
     }
 
+    /**
+     * Waits until no reindex runs (at most {@code timeout}); true when none does. A shutdown waits for a
+     * reindex it stopped before it closes the index and releases the model.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        try {
+            if (running.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                running.unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** When the last reindex finished, or null. */
     public Instant lastFinished() {
         return lastFinished;

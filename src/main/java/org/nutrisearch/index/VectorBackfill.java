@@ -26,8 +26,11 @@ import java.util.function.IntConsumer;
  */
 public final class VectorBackfill {
 
-    /** Passages embedded per call: enough to keep every embedding worker busy, few enough to stay small. */
-    static final int CHUNK = 256;
+    /**
+     * Passages embedded per call: enough to keep every embedding worker busy, few enough that a shutdown
+     * waits at most about a second for the chunk in hand.
+     */
+    static final int CHUNK = 64;
     // Constant score: every unit ties, so paging after the last one goes by doc id.
     private static final Query UNITS =
             new ConstantScoreQuery(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)));
@@ -41,15 +44,22 @@ public final class VectorBackfill {
     private final LiveIndex live;
     private final TextEmbedder cachedEmbedder;
     private final CorpusReindexer reindexer;
+    private final StopSignal stop;
 
     /**
      * @param cachedEmbedder the model behind the vector cache that the reindexer's builder reads, so the
      *                       rebuild finds every vector and embeds nothing twice
      */
     public VectorBackfill(LiveIndex live, TextEmbedder cachedEmbedder, CorpusReindexer reindexer) {
+        this(live, cachedEmbedder, reindexer, StopSignal.none());
+    }
+
+    /** As above, stopping with {@link StopSignal.Stopped} between chunks once {@code stop} is signalled. */
+    public VectorBackfill(LiveIndex live, TextEmbedder cachedEmbedder, CorpusReindexer reindexer, StopSignal stop) {
         this.live = live;
         this.cachedEmbedder = cachedEmbedder;
         this.reindexer = reindexer;
+        this.stop = stop;
     }
 
     /**
@@ -62,6 +72,7 @@ public final class VectorBackfill {
         int done = 0;
         ScoreDoc after = null;
         while (true) {
+            stop.check();
             Chunk chunk = next(after);
             if (chunk.passages().isEmpty()) {
                 break;
@@ -72,6 +83,7 @@ public final class VectorBackfill {
             progress.accept(done);
             after = chunk.last();
         }
+        stop.check();
         return reindexer.reindex();
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
@@ -29,7 +30,18 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.Suggestion;
+import org.nutrisearch.search.query.QueryCorrector;
 import org.nutrisearch.search.query.QueryTerms;
+import org.nutrisearch.search.query.Vocabulary;
+import org.nutrisearch.search.HybridFusion;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.SearchMode;
+import org.apache.lucene.util.VectorUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicReference;
+import org.nutrisearch.search.query.QueryPlan;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
@@ -40,7 +52,11 @@ import org.nutrisearch.search.snippet.SnippetBuilder;
  * facets from aggregations, query matches from OpenSearch's highlighter, rendered into snippets by
  * the embedded snippet code (same passage choice, nutrient marks and escaping). The API sees the same JSON as with the embedded index.
  *
- * <p>Nothing is cached between requests: every request goes to the cluster, so several service
+ * <p>Searches by meaning (semantic, hybrid) run on the k-NN plugin's vector field and are fused as the
+ * embedded backend fuses them ({@link HybridFusion}), the query embedded by the service.
+ *
+ * <p>Only the served build's record (read again at most once a second) and its vocabulary (once per
+ * build) are kept between requests; everything else goes to the cluster every time, so several service
  * instances can share one cluster, a reindex by any of them is seen by all, and the service recovers
  * by itself when an unreachable cluster comes back. While the cluster cannot answer every call throws
  * {@link OpenSearchUnavailableException} (503 with a retry hint at the HTTP layer); when the cluster
@@ -48,10 +64,14 @@ import org.nutrisearch.search.snippet.SnippetBuilder;
  */
 public final class OpenSearchBackend implements SearchBackend {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchBackend.class);
+
     private final OpenSearchConnection connection;
     private final OpenSearchUnitSearcher units;
     private final OpenSearchArticleStore articles;
     private final OpenSearchSuggester suggestions;
+    private final OpenSearchBuilds builds;
+    private final QueryCorrector corrector;
     private final NutrientLexicon lexicon;
     private final UnitQueryBuilder queries;
     private final SnippetBuilder snippets;
@@ -59,6 +79,12 @@ public final class OpenSearchBackend implements SearchBackend {
     private final Runnable onIndexMissing;
     /** Builders for rankings requests name, by options (few: the service's callers use one or two). */
     private final Map<RankingOptions, UnitQueryBuilder> rankings = new ConcurrentHashMap<>();
+    /** Query embeddings, once the model is loaded (null until then, and always without a model). */
+    private final AtomicReference<QueryVectors> queryVectors = new AtomicReference<>();
+    private final SearchMode defaultMode;
+    private final HybridOptions hybrid;
+    /** The last build found unable to serve searches by meaning, so that it is logged once. */
+    private final AtomicReference<String> loggedLexicalBuild = new AtomicReference<>();
 
     /**
      * @param alias          the unit alias; articles are read from {@code alias + "-articles"}
@@ -70,10 +96,26 @@ public final class OpenSearchBackend implements SearchBackend {
     public OpenSearchBackend(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
                              UnitQueryBuilder queries, SnippetBuilder snippets, ObjectMapper json,
                              Runnable onIndexMissing) {
+        this(connection, alias, lexicon, queries, snippets, json, onIndexMissing, SearchMode.LEXICAL,
+                HybridOptions.DEFAULTS);
+    }
+
+    /**
+     * A backend that searches in {@code defaultMode} when a request names none (lexically while the
+     * served build has no vectors of the loaded model) and fuses by {@code hybrid}, as the embedded
+     * backend does.
+     */
+    public OpenSearchBackend(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
+                             UnitQueryBuilder queries, SnippetBuilder snippets, ObjectMapper json,
+                             Runnable onIndexMissing, SearchMode defaultMode, HybridOptions hybrid) {
+        this.defaultMode = defaultMode;
+        this.hybrid = hybrid;
         this.connection = connection;
         this.units = new OpenSearchUnitSearcher(connection.client(), alias);
         this.articles = new OpenSearchArticleStore(connection.client(), alias + OpenSearchIndexer.ARTICLES_SUFFIX);
         this.suggestions = new OpenSearchSuggester(connection.client(), alias + OpenSearchIndexer.SUGGEST_SUFFIX);
+        this.builds = new OpenSearchBuilds(connection.client(), alias + OpenSearchIndexer.BUILD_SUFFIX);
+        this.corrector = new QueryCorrector(queries);
         this.lexicon = lexicon;
         this.queries = queries;
         this.snippets = snippets;
@@ -87,19 +129,82 @@ public final class OpenSearchBackend implements SearchBackend {
      */
     public static OpenSearchBackend open(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
                                          ObjectMapper json, RankingOptions options, Runnable onIndexMissing) {
+        return open(connection, alias, lexicon, json, options, onIndexMissing, SearchMode.LEXICAL, HybridOptions.DEFAULTS);
+    }
+
+    /** As {@link #open(OpenSearchConnection, String, NutrientLexicon, ObjectMapper, RankingOptions, Runnable)}, with a default mode and fusion. */
+    public static OpenSearchBackend open(OpenSearchConnection connection, String alias, NutrientLexicon lexicon,
+                                         ObjectMapper json, RankingOptions options, Runnable onIndexMissing,
+                                         SearchMode defaultMode, HybridOptions hybrid) {
         NutrientTagger tagger = new NutrientTagger(lexicon);
         return new OpenSearchBackend(connection, alias, lexicon, UnitQueryBuilder.standard(tagger, options),
-                new SnippetBuilder(TextAnalyzers.english(), tagger), json, onIndexMissing);
+                new SnippetBuilder(TextAnalyzers.english(), tagger), json, onIndexMissing, defaultMode, hybrid);
+    }
+
+    /**
+     * Lets semantic and hybrid searches run from now on, with {@code vectors} embedding the queries, on
+     * builds whose units were embedded by the same model.
+     */
+    public void useQueryVectors(QueryVectors vectors) {
+        queryVectors.set(vectors);
+    }
+
+    @Override
+    public SearchMode defaultMode() {
+        return defaultMode;
+    }
+
+    @Override
+    public boolean vectorsAvailable() {
+        if (queryVectors.get() == null) {
+            return false;
+        }
+        try {
+            return servesVectors(call(builds::served));
+        } catch (OpenSearchUnavailableException e) {
+            return false; // /health answers while the cluster is away; searches then answer 503
+        }
+    }
+
+    /**
+     * True when {@code build} holds vectors of the loaded model. A build without them (made without a
+     * model, or on a cluster without the k-NN plugin) is searched lexically, which is logged once per build.
+     */
+    private boolean servesVectors(ServedBuild build) {
+        QueryVectors qv = queryVectors.get();
+        if (qv == null) {
+            return false;
+        }
+        String model = build.info().vectorModel();
+        if (qv.embedder().modelId().equals(model)) {
+            return true;
+        }
+        if (!build.index().equals(loggedLexicalBuild.getAndSet(build.index()))) {
+            LOG.warn("OpenSearch build {} has {}: semantic and hybrid searches run lexically (the response's mode says so)",
+                    build.info().id(), model == null
+                            ? "no vectors (built without a model, or the cluster has no k-NN plugin)"
+                            : "vectors of another model (" + model + ", not " + qv.embedder().modelId() + ")");
+        }
+        return false;
     }
 
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        // A request may name its own ranking (the answer service does), as on the embedded backend. No
-        // typo corrections: they read the embedded index's vocabulary.
+        // A request may name its own ranking (the answer service does), as on the embedded backend.
         UnitQueryBuilder ranking = request.ranking() == null ? queries
                 : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
-        UnitQueryBuilder.Built built = ranking.build(request);
+        ServedBuild build = call(builds::served);
+        // Typo corrections come from the served build's vocabulary, as the embedded backend's from its index.
+        Vocabulary vocabulary = build.vocabulary();
+        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        if (mode.usesVectors() && servesVectors(build)) {
+            Optional<SearchResult> byMeaning = searchByMeaning(request, mode, ranking, vocabulary, start);
+            if (byMeaning.isPresent()) {
+                return byMeaning.get();
+            }
+        }
+        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
         UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
         QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
@@ -108,9 +213,62 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(new SearchHit(unit, snippetOf(unit.text(), hit.fragments(), terms), hit.unit().nutrients(),
                     (float) hit.score()));
         }
+        String didYouMean = ranking.options().fuzzy()
+                ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-        // No spelling correction: the embedded backend's corrector reads the Lucene index's own words.
-        return new SearchResult(found.total(), hits, facetsOf(found), null, tookMs);
+        return new SearchResult(found.total(), hits, facetsOf(found), didYouMean, tookMs);
+    }
+
+    /**
+     * A semantic or hybrid search, as the embedded backend runs it ({@code VectorSearch}): the nearest
+     * units within the request's filters (k-NN plugin, HNSW, cosine), those below the similarity floor
+     * dropped, alone or fused with the first {@code depth} units of the lexical ranking by
+     * {@link HybridFusion}; total and facets over both lists; snippets marked from the query's terms.
+     * Empty when the query has no words to embed (only exclusions), which only a lexical search answers.
+     */
+    private Optional<SearchResult> searchByMeaning(SearchRequest request, SearchMode mode, UnitQueryBuilder ranking,
+                                                   Vocabulary vocabulary, long start) {
+        QueryPlan plan = ranking.plan(request, vocabulary);
+        String text = plan.embeddingText();
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
+        int wanted = request.offset() + request.limit();
+        int depth = Math.max(hybrid.depth(), wanted);
+        float[] queryVector = queryVectors.get().of(text);
+        List<HybridFusion.Ranked<UnitDocument>> semantic = call(() -> units.nearest(queryVector,
+                ranking.filter(plan), depth)).stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
+        List<String> nearIds = semantic.stream().map(HybridFusion.Ranked::unitId).toList();
+        List<HybridFusion.Fused<UnitDocument>> order;
+        UnitSearchResult counts;
+        if (mode == SearchMode.HYBRID) {
+            List<HybridFusion.Ranked<UnitDocument>> lexical = call(() -> units.lexicalRanking(built.query(), depth));
+            order = HybridFusion.fuse(lexical, semantic, hybrid);
+            counts = call(() -> units.counts(built.query(), nearIds));
+        } else {
+            order = HybridFusion.alone(semantic);
+            counts = call(() -> units.counts(null, nearIds));
+        }
+        List<HybridFusion.Fused<UnitDocument>> page = order.subList(Math.min(request.offset(), order.size()),
+                Math.min(wanted, order.size()));
+        // Units only the words found have no cosine from the list: computed from their stored vectors.
+        List<String> withoutCosine = page.stream().filter(f -> f.similarity() == null).map(HybridFusion.Fused::unitId).toList();
+        Map<String, float[]> stored = withoutCosine.isEmpty() ? Map.of() : call(() -> units.vectors(withoutCosine));
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (HybridFusion.Fused<UnitDocument> f : page) {
+            Unit unit = unitOf(f.item());
+            float[] v = stored.get(f.unitId());
+            Float similarity = f.similarity() != null ? f.similarity()
+                    : v == null ? null : VectorUtil.dotProduct(queryVector, v);
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), f.item().nutrients(), f.score(),
+                    similarity));
+        }
+        // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
+        String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
+                ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
+        double tookMs = (System.nanoTime() - start) / 1_000_000.0;
+        return Optional.of(new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode));
     }
 
     /**
@@ -187,6 +345,22 @@ public final class OpenSearchBackend implements SearchBackend {
         Map<String, Integer> counts = new LinkedHashMap<>();
         call(() -> units.unitFrequencies(terms)).forEach((term, n) -> counts.put(term, n.intValue()));
         return counts;
+    }
+
+    /** The build served now (as of at most a second ago): its record and vocabulary. */
+    public ServedBuild servedBuild() {
+        return call(builds::served);
+    }
+
+    @Override
+    public Optional<IndexBuild> build() {
+        BuildInfo info = servedBuild().info();
+        return Optional.of(new IndexBuild(info.id(), info.corpus() == null ? null : info.corpus().digest()));
+    }
+
+    /** Reads the served build again at the next request (after this instance switched builds). */
+    public void buildSwitched() {
+        builds.refresh();
     }
 
     @Override

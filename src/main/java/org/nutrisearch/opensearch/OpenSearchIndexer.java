@@ -44,6 +44,10 @@ public final class OpenSearchIndexer {
     public static final String ARTICLES_SUFFIX = "-articles";
     /** Appended to the unit alias to name the suggestions' alias and indexes. */
     public static final String SUGGEST_SUFFIX = "-suggest";
+    /** Appended to the unit alias to name the alias and indexes of what each build holds ({@link BuildInfo}). */
+    public static final String BUILD_SUFFIX = "-build";
+    /** Words per vocabulary document of the build index (a few hundred kilobytes of JSON each). */
+    static final int VOCABULARY_CHUNK = 10_000;
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -82,6 +86,11 @@ public final class OpenSearchIndexer {
         /** The alias of the suggestions, switched together with {@link #alias()}. */
         public String suggestAlias() {
             return alias + SUGGEST_SUFFIX;
+        }
+
+        /** The alias of the build record and vocabulary, switched together with {@link #alias()}. */
+        public String buildAlias() {
+            return alias + BUILD_SUFFIX;
         }
 
         public Options withAlias(String value) {
@@ -154,25 +163,43 @@ public final class OpenSearchIndexer {
      */
     public Result reindex(List<UnitDocument> units, List<ArticleDocument> articles,
                           List<SuggestionIndex.Entry> suggestions, List<String> synonymLines) throws IOException {
+        return reindex(units, articles, suggestions, synonymLines, BuildContent.empty());
+    }
+
+    /**
+     * As {@link #reindex(List, List, List, List)}, keeping {@code content} (vocabulary, corpus manifest,
+     * vector model) with the build in a fourth index switched with the other three.
+     */
+    public Result reindex(List<UnitDocument> units, List<ArticleDocument> articles,
+                          List<SuggestionIndex.Entry> suggestions, List<String> synonymLines,
+                          BuildContent content) throws IOException {
         long start = System.nanoTime();
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(INDEX_TIME);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String stamp = now.format(INDEX_TIME);
         var mapper = client._transport().jsonpMapper();
+        BuildContent.UnitVectors vectors = content.vectors();
         String unitIndex = newIndexName(options.alias() + "-" + stamp);
         String articleIndex = newIndexName(options.articlesAlias() + "-" + stamp);
         String suggestIndex = newIndexName(options.suggestAlias() + "-" + stamp);
+        String buildIndex = newIndexName(options.buildAlias() + "-" + stamp);
         List<Doc> suggestionDocs = new ArrayList<>(suggestions.size());
         for (int i = 0; i < suggestions.size(); i++) {
             suggestionDocs.add(new Doc(Integer.toString(i + 1), schema.source(suggestions.get(i))));
         }
         List<Part> parts = List.of(
                 new Part(options.alias(), unitIndex,
-                        schema.createRequest(unitIndex, options.layout(), synonymLines, mapper),
-                        units.stream().map(u -> new Doc(u.id(), schema.source(u))).toList()),
+                        schema.createRequest(unitIndex, options.layout(), synonymLines,
+                                vectors == null ? null : vectors.dimension(), mapper),
+                        units.stream().map(u -> new Doc(u.id(),
+                                schema.source(u, vectors == null ? null : vectors.byUnit().get(u.id())))).toList()),
                 new Part(options.articlesAlias(), articleIndex,
                         schema.articlesCreateRequest(articleIndex, options.layout(), mapper),
                         articles.stream().map(a -> new Doc(a.id(), a)).toList()),
                 new Part(options.suggestAlias(), suggestIndex,
-                        schema.suggestCreateRequest(suggestIndex, options.layout(), mapper), suggestionDocs));
+                        schema.suggestCreateRequest(suggestIndex, options.layout(), mapper), suggestionDocs),
+                new Part(options.buildAlias(), buildIndex,
+                        schema.buildCreateRequest(buildIndex, options.layout(), mapper),
+                        buildDocs(unitIndex, now, units.size(), articles.size(), content)));
         List<String> created = new ArrayList<>();
         boolean published = false;
         try {
@@ -208,6 +235,29 @@ public final class OpenSearchIndexer {
         }
     }
 
+    /**
+     * True when every node of the cluster runs the k-NN plugin, which a unit index with vectors needs
+     * (a {@code knn_vector} field is refused without it).
+     */
+    public boolean clusterHasKnn() throws IOException {
+        var nodes = client.nodes().info(n -> n.metric(org.opensearch.client.opensearch.nodes.info.NodesInfoMetric.Plugins)).nodes();
+        if (nodes.isEmpty()) {
+            return false;
+        }
+        for (var node : nodes.values()) {
+            boolean knn = node.plugins() != null && node.plugins().stream().anyMatch(p ->
+                    KNN_PLUGIN.equals(p.name()) || KNN_PLUGIN_CLASS.equals(p.classname()));
+            if (!knn) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The k-NN plugin's name in a distribution, and its class (the name of a plugin loaded from the classpath). */
+    static final String KNN_PLUGIN = "opensearch-knn";
+    static final String KNN_PLUGIN_CLASS = "org.opensearch.knn.plugin.KNNPlugin";
+
     /** The alias searches go through. */
     public String alias() {
         return options.alias();
@@ -224,9 +274,10 @@ public final class OpenSearchIndexer {
         return indexesBehind(options.alias());
     }
 
-    /** True when the unit, article and suggestion aliases all point to an index. */
+    /** True when the unit, article, suggestion and build aliases all point to an index. */
     public boolean allAliasesSet() throws IOException {
-        for (String alias : List.of(options.alias(), options.articlesAlias(), options.suggestAlias())) {
+        for (String alias : List.of(options.alias(), options.articlesAlias(), options.suggestAlias(),
+                options.buildAlias())) {
             if (indexesBehind(alias).isEmpty()) {
                 return false;
             }
@@ -247,6 +298,24 @@ public final class OpenSearchIndexer {
         List<String> indexes = new ArrayList<>(aliases.result().keySet());
         Collections.sort(indexes);
         return indexes;
+    }
+
+    /** The build record and the vocabulary in chunks of {@link #VOCABULARY_CHUNK} words, in word order. */
+    private static List<Doc> buildDocs(String unitIndex, ZonedDateTime now, long units, long articles,
+                                       BuildContent content) {
+        List<String> words = new ArrayList<>(content.words().keySet());
+        Collections.sort(words);
+        List<Doc> docs = new ArrayList<>();
+        for (int from = 0; from < words.size(); from += VOCABULARY_CHUNK) {
+            List<String> chunk = words.subList(from, Math.min(words.size(), from + VOCABULARY_CHUNK));
+            List<Integer> counts = chunk.stream().map(w -> content.words().get(w)).toList();
+            docs.add(new Doc(BuildInfo.vocabularyDocumentId(docs.size()),
+                    Map.of("vocabulary", Map.of("words", List.copyOf(chunk), "counts", counts))));
+        }
+        BuildInfo info = new BuildInfo(unitIndex, now.format(DateTimeFormatter.ISO_INSTANT), units, articles,
+                docs.size(), content.vectors() == null ? null : content.vectors().model(), content.corpus());
+        docs.add(new Doc(BuildInfo.DOCUMENT_ID, Map.of("build", info)));
+        return docs;
     }
 
     private long expectCount(String index, int expected) throws IOException {

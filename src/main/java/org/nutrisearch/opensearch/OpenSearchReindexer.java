@@ -3,6 +3,7 @@ package org.nutrisearch.opensearch;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public final class OpenSearchReindexer implements CorpusReindexer {
             throw new Reindexer.AlreadyRunning();
         }
         try {
+            // Taken before reading: a file changed during the build then differs at the next start.
+            CorpusManifest manifest = CorpusManifest.scan(corpus);
             CorpusLoad load = loader.load(corpus);
             if (load.articles().isEmpty()) {
                 throw new Reindexer.NothingToIndex("no article could be read from " + corpus + "; the served index is kept");
@@ -55,7 +58,7 @@ public final class OpenSearchReindexer implements CorpusReindexer {
             load.problems().forEach(p -> LOG.warn("reindex skipped {}", p.message()));
             IndexSummary summary;
             try {
-                summary = indexer.index(load.articles());
+                summary = indexer.index(load.articles(), manifest);
             } catch (BulkIndexingException e) {
                 throw new IOException("OpenSearch refused a document: " + e.getMessage(), e);
             }

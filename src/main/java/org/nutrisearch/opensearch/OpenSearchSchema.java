@@ -41,6 +41,8 @@ public final class OpenSearchSchema {
     public static final String QUESTION = "question";
     public static final String TEXT = "text";
     public static final String NUTRIENTS = "nutrients";
+    /** The unit's embedding ({@code knn_vector}, only in builds with vectors). */
+    public static final String VECTOR = "vector";
 
     /** Analyzer names defined in index.json. */
     public static final String INDEX_ANALYZER = "nutri_english";
@@ -51,6 +53,7 @@ public final class OpenSearchSchema {
     static final String RESOURCE = "index.json";
     static final String ARTICLES_RESOURCE = "articles.json";
     static final String SUGGEST_RESOURCE = "suggest.json";
+    static final String BUILD_RESOURCE = "build.json";
     /** Completion field of the suggestion index: every word start of a suggestion's keys, normalized. */
     public static final String COMPLETE = "complete";
     private static final String SYNONYM_FILTER = "nutri_synonyms";
@@ -59,23 +62,25 @@ public final class OpenSearchSchema {
     private final ObjectNode template;
     private final ObjectNode articlesTemplate;
     private final ObjectNode suggestTemplate;
+    private final ObjectNode buildTemplate;
 
     private OpenSearchSchema(ObjectMapper json, ObjectNode template, ObjectNode articlesTemplate,
-                             ObjectNode suggestTemplate) {
+                             ObjectNode suggestTemplate, ObjectNode buildTemplate) {
         this.json = json;
         this.template = template;
         this.articlesTemplate = articlesTemplate;
         this.suggestTemplate = suggestTemplate;
+        this.buildTemplate = buildTemplate;
     }
 
     /**
-     * Reads the bundled {@code index.json} (units), {@code articles.json} (the article store) and
-     * {@code suggest.json} (search-as-you-type).
+     * Reads the bundled {@code index.json} (units), {@code articles.json} (the article store),
+     * {@code suggest.json} (search-as-you-type) and {@code build.json} (what a build holds).
      */
     public static OpenSearchSchema load() {
         ObjectMapper json = new ObjectMapper();
         return new OpenSearchSchema(json, read(json, RESOURCE), read(json, ARTICLES_RESOURCE),
-                read(json, SUGGEST_RESOURCE));
+                read(json, SUGGEST_RESOURCE), read(json, BUILD_RESOURCE));
     }
 
     private static ObjectNode read(ObjectMapper json, String resource) {
@@ -105,10 +110,36 @@ public final class OpenSearchSchema {
         return body;
     }
 
+    /**
+     * As {@link #body(IndexLayout, List)}, with a {@value #VECTOR} field of {@code dimension} components
+     * for the units' embeddings (null: none): the k-NN plugin's {@code knn_vector} with the Lucene HNSW
+     * engine and cosine similarity, the embedded index's graph and measure.
+     */
+    public ObjectNode body(IndexLayout layout, List<String> synonymLines, Integer dimension) {
+        ObjectNode body = body(layout, synonymLines);
+        if (dimension != null) {
+            ((ObjectNode) body.get("settings")).put("index.knn", true);
+            ObjectNode vector = ((ObjectNode) body.at("/mappings/properties")).putObject(VECTOR);
+            vector.put("type", "knn_vector");
+            vector.put("dimension", dimension);
+            ObjectNode method = vector.putObject("method");
+            method.put("name", "hnsw");
+            method.put("engine", "lucene");
+            method.put("space_type", "cosinesimil");
+        }
+        return body;
+    }
+
     /** A typed create-index request for {@code index} (the same JSON as {@link #body}). */
     public CreateIndexRequest createRequest(String index, IndexLayout layout, List<String> synonymLines,
                                             JsonpMapper mapper) {
         return typedRequest(index, body(layout, synonymLines), mapper);
+    }
+
+    /** A typed create-index request for {@code index} with a vector field of {@code dimension} (null: none). */
+    public CreateIndexRequest createRequest(String index, IndexLayout layout, List<String> synonymLines,
+                                            Integer dimension, JsonpMapper mapper) {
+        return typedRequest(index, body(layout, synonymLines, dimension), mapper);
     }
 
     private static CreateIndexRequest typedRequest(String index, ObjectNode body, JsonpMapper mapper) {
@@ -148,6 +179,20 @@ public final class OpenSearchSchema {
         return typedRequest(index, suggestBody(layout), mapper);
     }
 
+    /** The body of the build index ({@link BuildInfo} and the vocabulary): one shard, as many replicas as the unit index. */
+    public ObjectNode buildBody(IndexLayout layout) {
+        ObjectNode body = buildTemplate.deepCopy();
+        ObjectNode settings = (ObjectNode) body.get("settings");
+        settings.put("number_of_shards", 1);
+        settings.put("number_of_replicas", layout.replicas());
+        return body;
+    }
+
+    /** A typed create-index request for the build index {@code index}. */
+    public CreateIndexRequest buildCreateRequest(String index, IndexLayout layout, JsonpMapper mapper) {
+        return typedRequest(index, buildBody(layout), mapper);
+    }
+
     /**
      * The source of a suggestion: its text, kind, frequency and keys, and as completion inputs every
      * word start of every key, normalized like the embedded suggestions ({@link SuggestionIndex#normalize}),
@@ -180,6 +225,15 @@ public final class OpenSearchSchema {
     public Map<String, Object> source(UnitDocument unit) {
         @SuppressWarnings("unchecked")
         Map<String, Object> source = json.convertValue(unit, LinkedHashMap.class);
+        return source;
+    }
+
+    /** As {@link #source(UnitDocument)}, with the unit's embedding (null: none) in {@value #VECTOR}. */
+    public Map<String, Object> source(UnitDocument unit, float[] vector) {
+        Map<String, Object> source = source(unit);
+        if (vector != null) {
+            source.put(VECTOR, vector);
+        }
         return source;
     }
 

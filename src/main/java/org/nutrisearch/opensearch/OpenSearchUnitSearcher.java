@@ -12,6 +12,8 @@ import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
+import org.opensearch.client.opensearch.core.search.SourceConfig;
+import org.nutrisearch.search.HybridFusion;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,9 @@ import java.util.Map;
 public final class OpenSearchUnitSearcher {
 
     private static final String NUTRIENT_AGG = "nutrients";
+    /** Sources are read without the embedding: a few kilobytes a unit that no search shows. */
+    private static final SourceConfig WITHOUT_VECTOR =
+            SourceConfig.of(c -> c.filter(f -> f.excludes(OpenSearchSchema.VECTOR)));
     private static final String KIND_AGG = "kinds";
     private static final String FREQUENCY_AGG = "frequencies";
     /** More than the lexicon has nutrients, so the counts are exact and complete. */
@@ -60,6 +65,7 @@ public final class OpenSearchUnitSearcher {
                 .from(offset)
                 .size(limit)
                 .trackTotalHits(t -> t.enabled(true))
+                .source(WITHOUT_VECTOR)
                 .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))
                 .highlight(h -> h
@@ -85,6 +91,117 @@ public final class OpenSearchUnitSearcher {
         return new UnitSearchResult(total, hits,
                 counts(response.aggregations().get(NUTRIENT_AGG)),
                 counts(response.aggregations().get(KIND_AGG)));
+    }
+
+    /**
+     * The first {@code depth} units {@code query} ranks (BM25, best first, ties by unit id, statistics
+     * across shards): the lexical list a hybrid search fuses.
+     */
+    public List<HybridFusion.Ranked<UnitDocument>> lexicalRanking(org.apache.lucene.search.Query query, int depth) {
+        Query translated = LuceneQueryTranslator.translate(query);
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(alias)
+                .searchType(SearchType.DfsQueryThenFetch)
+                .query(translated)
+                .size(depth)
+                .trackTotalHits(t -> t.enabled(false))
+                .source(WITHOUT_VECTOR)
+                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc))));
+        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
+        List<HybridFusion.Ranked<UnitDocument>> ranked = new ArrayList<>();
+        for (Hit<UnitDocument> hit : response.hits().hits()) {
+            ranked.add(new HybridFusion.Ranked<>(hit.source().id(), hit.score() == null ? 0f : hit.score().floatValue(),
+                    hit.source()));
+        }
+        return ranked;
+    }
+
+    /**
+     * The {@code k} units whose embeddings lie nearest {@code vector} among those {@code filter} (as the
+     * embedded backend built it) lets through: the k-NN plugin's HNSW search, best first, ties by unit
+     * id, each with its cosine similarity (the plugin's cosine score is {@code (1 + cosine) / 2}).
+     */
+    public List<HybridFusion.Ranked<UnitDocument>> nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
+        List<Float> components = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            components.add(v);
+        }
+        Query translatedFilter = LuceneQueryTranslator.translate(filter);
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(alias)
+                .query(q -> q.knn(n -> n.field(OpenSearchSchema.VECTOR).vector(components).k(k).filter(translatedFilter)))
+                .size(k)
+                .trackTotalHits(t -> t.enabled(false))
+                .source(WITHOUT_VECTOR));
+        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
+        List<HybridFusion.Ranked<UnitDocument>> ranked = new ArrayList<>();
+        for (Hit<UnitDocument> hit : response.hits().hits()) {
+            float score = hit.score() == null ? 0f : hit.score().floatValue();
+            ranked.add(new HybridFusion.Ranked<>(hit.source().id(), 2 * score - 1, hit.source()));
+        }
+        return HybridFusion.bestFirst(ranked);
+    }
+
+    /**
+     * How many units {@code query} matches or are among {@code ids} (either may be absent: null, empty),
+     * with their nutrient and kind counts: the total and facets of a search by meaning.
+     */
+    public UnitSearchResult counts(org.apache.lucene.search.Query query, Collection<String> ids) {
+        List<Query> either = new ArrayList<>();
+        if (query != null) {
+            either.add(LuceneQueryTranslator.translate(query));
+        }
+        if (ids != null && !ids.isEmpty()) {
+            List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+            either.add(Query.of(q -> q.terms(t -> t.field(OpenSearchSchema.ID).terms(v -> v.value(values)))));
+        }
+        if (either.isEmpty()) {
+            return new UnitSearchResult(0, List.of(), Map.of(), Map.of());
+        }
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(alias)
+                .query(q -> q.bool(b -> b.should(either).minimumShouldMatch("1")))
+                .size(0)
+                .trackTotalHits(t -> t.enabled(true))
+                .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
+                .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20)));
+        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return new UnitSearchResult(total, List.of(), counts(response.aggregations().get(NUTRIENT_AGG)),
+                counts(response.aggregations().get(KIND_AGG)));
+    }
+
+    /** The stored embeddings of the units {@code ids} (a unit without one is left out). */
+    public Map<String, float[]> vectors(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> wanted = List.copyOf(ids);
+        var response = ClusterCalls.run(alias, () -> client.mget(m -> m.index(alias).ids(wanted)
+                .sourceIncludes(OpenSearchSchema.VECTOR), StoredVector.class));
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        for (var item : response.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null
+                    && item.result().source().vector() != null) {
+                vectors.put(item.result().id(), item.result().source().vector());
+            }
+        }
+        return vectors;
+    }
+
+    /** The vector field of a unit's source. */
+    record StoredVector(float[] vector) {
+    }
+
+    /** How many units {@code query} (as the embedded backend built it) matches. */
+    public int count(org.apache.lucene.search.Query query) {
+        Query translated = LuceneQueryTranslator.translate(query);
+        return ClusterCalls.run(alias, () -> {
+            var response = client.count(c -> c.index(alias).query(translated));
+            ClusterCalls.requireAllShards(alias, response.shards());
+            return (int) response.count();
+        });
     }
 
     /** How many units the index behind the alias holds. */

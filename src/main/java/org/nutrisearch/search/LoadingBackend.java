@@ -87,6 +87,12 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public Optional<IndexBuild> build() {
+        SearchBackend b = loaded.get();
+        return b == null ? Optional.empty() : b.build();
+    }
+
+    @Override
     public Optional<Path> indexDir() {
         SearchBackend b = loaded.get();
         return b == null ? Optional.empty() : b.indexDir();

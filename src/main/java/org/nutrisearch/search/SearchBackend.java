@@ -82,6 +82,11 @@ public interface SearchBackend extends AutoCloseable {
         return true;
     }
 
+    /** Which build is served, when the backend can tell. */
+    default Optional<IndexBuild> build() {
+        return Optional.empty();
+    }
+
     /** The folder of the index generation being served, when the index lives on disk (for metrics). */
     default Optional<Path> indexDir() {
         return Optional.empty();

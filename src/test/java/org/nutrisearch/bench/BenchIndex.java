@@ -12,7 +12,7 @@ import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -80,7 +80,7 @@ class OpenSearchCommandsTest {
             throws Exception {
         String urls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
         CommandRun index = run("index", "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-alias", "cli",
-                "--opensearch-shards", "2", "--opensearch-replicas", "1");
+                "--opensearch-shards", "2", "--opensearch-replicas", "1", "--vectors", "off");
         assertEquals(0, index.exitCode(), index.err());
         assertTrue(index.out().contains("Indexed 5 articles, 138 units"), index.out());
         var client = cluster.connection().client();
@@ -98,7 +98,7 @@ class OpenSearchCommandsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OpenSearchStartup startup = new OpenSearchStartup(Services.create(), options, Path.of("corpus"));
         try (SearchBackend backend = startup.open(new PrintStream(out, true, StandardCharsets.UTF_8)).backend()) {
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("serving the existing indexes behind 'cli'"), out.toString());
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("serving the existing build behind 'cli'"), out.toString());
             assertEquals(List.of(built), List.copyOf(client.indices().getAlias(a -> a.name("cli")).result().keySet()));
             assertTrue(backend.search(SearchRequest.of("magnesium")).total() > 0);
         }
@@ -112,6 +112,57 @@ class OpenSearchCommandsTest {
             assertEquals("1", client.indices().getSettings(s -> s.index(rebuilt)).result().get(rebuilt).settings().index()
                     .numberOfShards().toString());
             assertEquals(138, backend.stats().units());
+        }
+    }
+
+    @Test
+    @Tag("opensearch")
+    @ExtendWith(SharedOpenSearch.class)
+    void aCorpusChangedSinceTheBuildIsRebuiltAtStartAndReadySaysWhichBuildIsServed(OpenSearchTestCluster cluster,
+                                                                                 @TempDir Path corpus) throws Exception {
+        try (var files = Files.list(Path.of("corpus"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+            }
+        }
+        BackendOptions options = new BackendOptions();
+        options.backend = BackendOptions.Backend.opensearch;
+        options.openSearchUrls = cluster.liveUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+        options.openSearchAlias = "corpus-change";
+        options.openSearchShards = 1;
+        options.openSearchReplicas = 0;
+        OpenSearchStartup startup = new OpenSearchStartup(Services.create(), options, corpus);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        String first;
+        String digest = org.nutrisearch.corpus.CorpusManifest.scan(corpus).digest();
+        try (SearchBackend backend = startup.open(print).backend()) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+                    "OpenSearch: building the indexes: there is no index behind 'corpus-change' yet"), out.toString());
+            first = backend.build().orElseThrow().id();
+            assertTrue(first.startsWith("corpus-change-"), first);
+            assertEquals(digest, backend.build().orElseThrow().corpus());
+        }
+
+        out.reset();
+        try (SearchBackend backend = startup.open(print).backend()) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("serving the existing build behind 'corpus-change'"),
+                    out.toString());
+            assertEquals(first, backend.build().orElseThrow().id());
+        }
+
+        // A file copied in with an old modification time is a change all the same: content decides.
+        Path added = corpus.resolve("zinc-and-cramps.txt");
+        Files.writeString(added, "Zinc and cramps\n\nZinc deficiency rarely causes muscle cramps.\n");
+        Files.setLastModifiedTime(added, java.nio.file.attribute.FileTime.fromMillis(0));
+        out.reset();
+        try (SearchBackend backend = startup.open(print).backend()) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+                    "OpenSearch: building the indexes: the corpus changed since build " + first + ": 1 added"), out.toString());
+            String second = backend.build().orElseThrow().id();
+            assertTrue(!second.equals(first), second);
+            assertEquals(org.nutrisearch.corpus.CorpusManifest.scan(corpus).digest(), backend.build().orElseThrow().corpus());
+            assertEquals(6, backend.stats().articles());
         }
     }
 

@@ -2,6 +2,9 @@ package org.nutrisearch.cli;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.nutrisearch.http.ServerConfig;
+import org.nutrisearch.index.VectorTiming;
+import org.nutrisearch.search.SearchMode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -43,7 +46,9 @@ class ServeCommandTest {
                 "--max-concurrent", "NUTRISEARCH_MAX_CONCURRENT", "--[no-]log-queries", "NUTRISEARCH_LOG_QUERIES",
                 "--analytics-window", "NUTRISEARCH_ANALYTICS_WINDOW", "--analytics-capacity", "NUTRISEARCH_ANALYTICS_CAPACITY",
                 "--[no-]analytics-persist", "NUTRISEARCH_ANALYTICS_PERSIST", "--drain-timeout", "NUTRISEARCH_DRAIN_TIMEOUT",
-                "--search-cache", "NUTRISEARCH_SEARCH_CACHE", "NUTRISEARCH_ADMIN_TOKEN")) {
+                "--search-cache", "NUTRISEARCH_SEARCH_CACHE", "NUTRISEARCH_ADMIN_TOKEN",
+                "--max-concurrent-per-client", "NUTRISEARCH_MAX_CONCURRENT_PER_CLIENT", "--vectors", "NUTRISEARCH_VECTORS",
+                "--search-mode", "NUTRISEARCH_SEARCH_MODE")) {
             if (!help.contains(expected)) {
                 missing.add(expected);
             }
@@ -58,6 +63,36 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * Defaults chosen for the three users: a service started from a README command listens on this machine
+     * only; API clients and the chatbot backend (many users behind one address) are not rate limited; a new
+     * corpus is served lexically at once while its vectors are filled in behind.
+     */
+    @Test
+    void defaultsFitAPortalAnApiClientAndAChatbot() {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.parseArgs("serve");
+        ServeCommand serve = commandLine.getSubcommands().get("serve").getCommand();
+        ServerConfig config = serve.config();
+        assertEquals("127.0.0.1", config.http().host());
+        assertEquals(7070, config.http().port());
+        assertEquals(0, config.limits().rateLimitPerMinute(), "no rate limit unless asked for");
+        assertEquals(256, config.limits().maxConcurrent());
+        assertEquals(128, config.limits().maxConcurrentPerClient(), "one address may use half the service");
+        assertEquals(VectorTiming.LATER, config.vectors().timing());
+        assertEquals(SearchMode.HYBRID, config.index().defaultMode());
+        assertEquals(0.40, config.answers().policy().threshold());
+
+        commandLine.parseArgs("serve", "--host", "0.0.0.0", "--rate-limit", "600", "--trusted-proxy", "--vectors", "now",
+                "--max-concurrent", "24", "--max-concurrent-per-client", "4");
+        config = serve.config();
+        assertEquals("0.0.0.0", config.http().host());
+        assertEquals(600, config.limits().rateLimitPerMinute());
+        assertTrue(config.limits().trustedProxy());
+        assertEquals(VectorTiming.NOW, config.vectors().timing());
+        assertEquals(4, config.limits().maxConcurrentPerClient());
+    }
+
     @Test
     void invalidValuesStopStartUpWithTheReason() {
         String[][] cases = {
@@ -70,6 +105,11 @@ class ServeCommandTest {
                 {"drain timeout must be between 0s and 10m", "--drain-timeout", "1h"},
                 {"max concurrent requests must be at least 1", "--max-concurrent", "0"},
                 {"--search-cache must be >= 0, not -1", "--search-cache", "-1"},
+                {"max concurrent requests per client must be between 1 and max concurrent requests (256)",
+                        "--max-concurrent-per-client", "300"},
+                {"--search-mode must be one of lexical, semantic, hybrid", "--search-mode", "fuzzy"},
+                {"Invalid value for option '--vectors': expected one of [NOW, LATER, OFF] (case-insensitive)",
+                        "--vectors", "soon"},
         };
         for (String[] c : cases) {
             String[] result = run("serve", c[1], c[2]);

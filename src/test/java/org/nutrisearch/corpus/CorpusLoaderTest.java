@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CorpusLoaderTest {
 
@@ -133,12 +132,6 @@ class CorpusLoaderTest {
         assertEquals("a.jsonl:5: not JSON", load.problems().get(2).message());
     }
 
-    /** Makes a named pipe (there is no Java API for it). */
-    static void mkfifo(Path path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        assumeTrue(p.waitFor() == 0, "mkfifo is not available here");
-    }
-
     @Test
     void aLinkOutOfTheCorpusIsNotFollowed() throws IOException, CorpusException {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
@@ -173,8 +166,8 @@ class CorpusLoaderTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void pipesAreRefusedUnopened() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
-        mkfifo(dir.resolve("pipe.txt"));
-        mkfifo(dir.resolve("pipe.jsonl"));
+        Fifo.make(dir.resolve("pipe.txt"));
+        Fifo.make(dir.resolve("pipe.jsonl"));
         Files.createSymbolicLink(dir.resolve("link.md"), dir.resolve("pipe.txt"));
 
         CorpusLoad load = new CorpusLoader().load(dir);
@@ -191,5 +184,47 @@ class CorpusLoaderTest {
         assertEquals(SkipReason.SPECIAL_FILE, e.reason());
         assertEquals(SkipReason.SPECIAL_FILE, assertThrows(CorpusException.class,
                 () -> new JsonlArticleReader().read(dir.resolve("pipe.jsonl"))).reason());
+    }
+
+    // A 4 MB single-line article made every search that found it answer 4 MB and a few such searches
+    // fill a 256 MB heap; a 40 000-character id failed the whole build (Lucene's term limit).
+    @Test
+    void unitsTooLongToServeAreLeftOutAndNamed() throws IOException, CorpusException {
+        Files.writeString(dir.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscles.\n");
+        Files.writeString(dir.resolve("one-line.txt"), "Zinc\n\n" + "zinc ".repeat(800_000) + "\n");
+        Files.writeString(dir.resolve("docs.jsonl"), String.join("\n",
+                "{\"id\":\"ok\",\"title\":\"Ok\",\"text\":\"Iron carries oxygen.\"}",
+                "{\"id\":\"" + "i".repeat(40_000) + "\",\"title\":\"Long id\",\"text\":\"Iron.\"}",
+                "{\"id\":\"long-text\",\"title\":\"Long text\",\"text\":\"" + "iron ".repeat(10_000) + "\"}",
+                "{\"question\":\"" + "why ".repeat(300) + "?\",\"answer\":\"Because.\",\"source\":\"S\"}",
+                "{\"question\":\"Why?\",\"answer\":\"Because.\",\"source\":\"S\"}") + "\n");
+
+        CorpusLoad load = new CorpusLoader().load(dir);
+
+        assertEquals(List.of("a", "ok", "docs-s"), load.articles().stream().map(Article::id).toList());
+        assertEquals(1, load.articles().get(2).faqs().size());
+        assertEquals(List.of(
+                new CorpusProblem(shown("docs.jsonl"), 2, SkipReason.TOO_LARGE, "id of 40000 characters (at most 200)"),
+                new CorpusProblem(shown("docs.jsonl"), 3, SkipReason.TOO_LARGE, "text of 49999 characters (at most 32768)"),
+                new CorpusProblem(shown("docs.jsonl"), 4, SkipReason.TOO_LARGE, "question of 1201 characters (at most 1000)"),
+                new CorpusProblem(shown("one-line.txt"), null, SkipReason.TOO_LARGE,
+                        "has a unit too long to serve: section-1: text of 3999999 characters (at most 32768)")),
+                load.problems());
+    }
+
+    // Ten million bad lines were ten million problems in memory and in the reindex answer.
+    @Test
+    void problemsAreListedUpToAThousandAndAllCounted() throws IOException, CorpusException {
+        Files.writeString(dir.resolve("bad.jsonl"), "{not json\n".repeat(1500) + "{\"id\":\"ok\",\"title\":\"Ok\",\"text\":\"Iron.\"}\n");
+        Files.writeString(dir.resolve("empty.txt"), "");
+
+        CorpusLoad load = new CorpusLoader().load(dir);
+
+        assertEquals(List.of("ok"), load.articles().stream().map(Article::id).toList());
+        assertEquals(CorpusProblems.LISTED, load.problems().size());
+        assertEquals(1501, load.problemCount());
+        assertEquals(1500, load.count(SkipReason.MALFORMED_LINE));
+        assertEquals(1, load.count(SkipReason.EMPTY), "a problem met after the list is full is still counted");
+        assertEquals("1 articles, 1501 problems (EMPTY 1, MALFORMED_LINE 1500)", load.summary());
     }
 }

@@ -74,7 +74,7 @@ class CorpusManifestTest {
         Path outside = Files.writeString(dir.resolve("secret.txt"), "Secret\n\nNot an article.\n");
         Files.createSymbolicLink(corpus.resolve("x.txt"), outside);
         Files.createSymbolicLink(corpus.resolve("inside.txt"), corpus.resolve("a.txt"));
-        CorpusLoaderTest.mkfifo(corpus.resolve("pipe.txt"));
+        Fifo.make(corpus.resolve("pipe.txt"));
 
         CorpusManifest manifest = CorpusManifest.scan(corpus);
 

@@ -54,6 +54,15 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void aQueryIsCutAtTheQueryTokenLimit() {
+        // A query's cost grows with its tokens: a valid 500-character query made hundreds of them.
+        String words = "magnesium potassium calcium iron ".repeat(40);
+        assertEquals(OnnxEmbedder.MAX_QUERY_TOKENS, embedder.countQueryTokens(words));
+        assertArrayEquals(embedder.embedQuery(words), embedder.embedQuery(words + "vitamin d deficiency"));
+        assertEquals(13, embedder.countQueryTokens("leg cramps"), "instruction (9), the words (2), [CLS] and [SEP]");
+    }
+
+    @Test
     void theQueryInstructionGoesInFrontOfQueriesOnly() {
         String text = "magnesium and night cramps";
         assertArrayEquals(embedder.embedPassage("Represent this sentence for searching relevant passages: " + text),

@@ -36,7 +36,7 @@ import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 /**
  * The hand-judged search-box queries over the five bundled articles, retrieved lexically, semantically

@@ -10,7 +10,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.RankingOptions;
 
 import java.io.IOException;

@@ -27,7 +27,7 @@ import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.query.QuestionWords;
 
 /** The five bundled articles of corpus/ indexed into a folder, and answer services over them (test support). */

@@ -24,7 +24,7 @@ import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 /** {@code mode} on the search and answer endpoints, over the five articles with test vectors. */
 @Tag("integration")

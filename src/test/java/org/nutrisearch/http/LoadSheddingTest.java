@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.nutrients.NutrientLexicon;
 
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,21 +103,29 @@ class LoadSheddingTest {
     }
 
     private static RawHttp.Response get(int port, String target) throws Exception {
-        String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        return get(port, target, null);
+    }
+
+    /** A GET from the client {@code forwardedFor} (behind a trusted proxy), or from the connection's address. */
+    private static RawHttp.Response get(int port, String target, String forwardedFor) throws Exception {
+        String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n";
         return RawHttp.exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), 20_000);
     }
 
     @Test
     void whenTheOnlySlotIsTakenASearchIs503JsonWithRetryAfterAndHealthStillAnswers() throws Exception {
         HeldBackend held = new HeldBackend();
+        // Two clients (told apart by the proxy's X-Forwarded-For): the second is shed because the service is
+        // full, not because it asked too much.
         Javalin app = App.create(held, NutrientLexicon.loadDefault(), FixtureIndex.json(),
-                ServerConfig.defaults().withMaxConcurrent(1)).start("127.0.0.1", 0);
+                ServerConfig.defaults().withMaxConcurrent(1).withTrustedProxy(true)).start("127.0.0.1", 0);
         try {
             CompletableFuture<RawHttp.Response> first =
                     CompletableFuture.supplyAsync(() -> call(app.port(), "/api/search?q=magnesium"), CLIENTS);
             assertTrue(held.entered.await(20, TimeUnit.SECONDS), "the first search is being served");
 
-            RawHttp.Response shed = get(app.port(), "/api/search?q=potassium");
+            RawHttp.Response shed = get(app.port(), "/api/search?q=potassium", "198.51.100.7");
             assertEquals(503, shed.status());
             assertEquals("1", shed.header("Retry-After"));
             assertEquals("application/json", shed.header("Content-Type"));
@@ -128,7 +138,7 @@ class LoadSheddingTest {
 
             held.release.countDown();
             assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
-            assertEquals(200, get(app.port(), "/api/search?q=potassium").status(), "the slot is free again");
+            assertEquals(200, get(app.port(), "/api/search?q=potassium", "198.51.100.7").status(), "the slot is free again");
         } finally {
             held.release.countDown();
             app.stop();
@@ -180,6 +190,63 @@ class LoadSheddingTest {
         } finally {
             releaseFirst.countDown();
             server.stop();
+        }
+    }
+
+    /**
+     * Thirty POST bodies from one client that stop after their first byte took every slot at
+     * --max-concurrent 24, and other clients got 503; the slow requests were then answered 500 and logged as
+     * errors. Now one client is served at most half the slots at once (its next requests get 429), others
+     * are served, and a stalled body is answered 408 after a short pause.
+     */
+    @Test
+    void slowBodiesFromOneClientCannotTakeEverySlotAndEndIn408() throws Exception {
+        Javalin app = App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(),
+                ServerConfig.defaults().withMaxConcurrent(24).withTrustedProxy(true)).start("127.0.0.1", 0);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            String head = "POST /api/answer HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.9\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 40\r\nConnection: close\r\n\r\n{";
+            for (int i = 0; i < 30; i++) {
+                Socket socket = new Socket("127.0.0.1", app.port());
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // The client's own next request is refused once its share of the slots is taken …
+            int refusedAt = -1;
+            for (int i = 0; i < 200 && refusedAt < 0; i++) {
+                RawHttp.Response own = get(app.port(), "/api/nutrients", "203.0.113.9");
+                if (own.status() == 429) {
+                    refusedAt = i;
+                    assertEquals("too_many_concurrent_requests",
+                            FixtureIndex.json().readTree(own.body()).get("error").get("code").asText());
+                    assertEquals("1", own.header("Retry-After"));
+                }
+            }
+            assertTrue(refusedAt >= 0, "one client's requests beyond its share are refused");
+            // … while another client is served.
+            RawHttp.Response other = get(app.port(), "/api/search?q=magnesium", "198.51.100.7");
+            assertEquals(200, other.status(), other.text());
+            // The stalled bodies end with 408 (the client's fault), or are refused with 429 at once.
+            List<Integer> statuses = new ArrayList<>();
+            for (Socket socket : slow) {
+                RawHttp.Response r = RawHttp.parse(socket.getInputStream().readAllBytes(), 0);
+                statuses.add(r.status());
+                if (r.status() == 408) {
+                    assertEquals("request_timeout", FixtureIndex.json().readTree(r.body()).get("error").get("code").asText());
+                }
+            }
+            assertEquals(ServerConfig.Limits.defaultPerClient(24), statuses.stream().filter(st -> st == 408).count(),
+                    statuses.toString());
+            assertEquals(30 - ServerConfig.Limits.defaultPerClient(24), statuses.stream().filter(st -> st == 429).count(),
+                    statuses.toString());
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+            app.stop();
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import org.nutrisearch.search.snippet.SnippetAssertions;
@@ -118,6 +119,7 @@ class MarkupEscapingTest {
         String q = "<script>alert(\"q\")</script> magnesium";
         JsonNode body = search(q, "");
         assertEquals(q, body.get("query").asText());
+        assertFalse(body.get("results").isEmpty(), "the query still finds the article's magnesium units");
         for (JsonNode r : body.get("results")) {
             assertSafeSnippet(r.get("snippet").asText(), r.get("text").asText(), r.get("id").asText());
         }

@@ -109,13 +109,15 @@ class OpenSearchResilienceApiTest {
                 // The process is up: liveness stays 200, with no counts while the cluster is away.
                 HttpResponse<String> health = get(app, "/health");
                 assertEquals(200, health.statusCode());
-                assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0,\"vectors\":false,\"defaultMode\":\"lexical\"}", health.body());
+                assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0,\"vectors\":false,\"defaultMode\":\"lexical\","
+                    + "\"vectorStatus\":{\"state\":\"off\",\"done\":null,\"total\":null,\"unitsPerSecond\":null,\"secondsLeft\":null}}", health.body());
 
                 proxy.restore();
                 HttpResponse<String> back = get(app, QUERY);
                 assertEquals(200, back.statusCode(), back.body());
                 assertEquals(3, json(back).get("results").size());
-                assertEquals("{\"status\":\"ok\",\"articles\":5,\"units\":138,\"vectors\":false,\"defaultMode\":\"lexical\"}", get(app, "/health").body());
+                assertEquals("{\"status\":\"ok\",\"articles\":5,\"units\":138,\"vectors\":false,\"defaultMode\":\"lexical\","
+                    + "\"vectorStatus\":{\"state\":\"off\",\"done\":null,\"total\":null,\"unitsPerSecond\":null,\"secondsLeft\":null}}", get(app, "/health").body());
             } finally {
                 app.stop();
             }

@@ -200,7 +200,8 @@ class OperationsApiTest {
         JavalinTest.test(app(loading, ServerConfig.defaults()), (server, client) -> {
             Response health = client.get("/health");
             assertEquals(200, health.code());
-            assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0,\"vectors\":false,\"defaultMode\":\"lexical\"}", health.body().string());
+            assertEquals("{\"status\":\"ok\",\"articles\":0,\"units\":0,\"vectors\":false,\"defaultMode\":\"lexical\","
+                    + "\"vectorStatus\":{\"state\":\"off\",\"done\":null,\"total\":null,\"unitsPerSecond\":null,\"secondsLeft\":null}}", health.body().string());
             Response ready = client.get("/ready");
             assertEquals(503, ready.code());
             assertEquals("5", header(ready, "Retry-After"));
@@ -213,7 +214,8 @@ class OperationsApiTest {
             loading.load(backend);
             Response nowReady = client.get("/ready");
             assertEquals(200, nowReady.code());
-            assertEquals("{\"status\":\"ready\",\"articles\":5,\"units\":138}", nowReady.body().string());
+            assertEquals("{\"status\":\"ready\",\"articles\":5,\"units\":138,\"build\":{\"id\":\"gen-000001\",\"corpus\":null}}",
+                    nowReady.body().string());
             assertEquals(200, client.get("/api/search?q=iron").code());
         });
     }
@@ -297,5 +299,70 @@ class OperationsApiTest {
             Response script = client.get("/docs/assets/swagger-ui-bundle.js");
             assertTrue(header(script, "Content-Type").contains("javascript"));
         });
+    }
+
+    /**
+     * Each made-up HTTP method added a value to the metrics' method label (200 requests, 202 values) and an
+     * entry to Javalin's table of methods, which never shrinks. They are answered 405 before either sees them.
+     */
+    @Test
+    void madeUpMethodsAre405AndAddNoMetricSeriesAndNoMethodEntries() throws Exception {
+        Javalin app = app(backend, ServerConfig.defaults()).start("127.0.0.1", 0);
+        try {
+            int methodsBefore = io.javalin.http.HandlerType.values().size();
+            for (int i = 0; i < 200; i++) {
+                String request = "BREW" + i + " /api/search?q=a HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+                RawHttp.Response r = RawHttp.exchange(app.port(), request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10_000);
+                assertEquals(405, r.status());
+                assertEquals("method_not_allowed", FixtureIndex.json().readTree(r.body()).get("error").get("code").asText());
+            }
+            assertEquals(methodsBefore, io.javalin.http.HandlerType.values().size(), "Javalin's table of methods grew");
+            assertEquals(200, RawHttp.exchange(app.port(), "GET /api/nutrients HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10_000).status());
+            String metrics = RawHttp.exchange(app.port(), "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10_000).text();
+            assertFalse(metrics.contains("BREW"), "no made-up method is a label value");
+            Matcher methods = Pattern.compile("http_server_requests_seconds_count\\{method=\"([^\"]+)\"").matcher(metrics);
+            java.util.Set<String> labels = new java.util.TreeSet<>();
+            while (methods.find()) {
+                labels.add(methods.group(1));
+            }
+            assertEquals(java.util.Set.of("GET"), labels, "only the GET so far: " + labels);
+            assertTrue(metrics.length() < 100_000, "metrics stay small: " + metrics.length() + " characters");
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Wrong admin tokens were not throttled: 80 in a burst were 80 × 401. */
+    @Test
+    void wrongAdminTokensAreThrottledPerClientAndA429SaysNothingAboutAGuess() throws Exception {
+        SearchAnalyticsTest.TestClock clock = new SearchAnalyticsTest.TestClock();
+        ServerConfig config = ServerConfig.defaults().withAdminToken("admin-token-7f3a").withTrustedProxy(true);
+        Monitoring monitoring = Monitoring.forTest(config, backend, FixtureIndex.json(), accessLines::add, clock, null);
+        Javalin app = App.create(backend, NutrientLexicon.loadDefault(), FixtureIndex.json(), config, monitoring)
+                .start("127.0.0.1", 0);
+        try {
+            for (int i = 0; i < AdminAuth.FAILURES_BURST; i++) {
+                assertEquals(401, admin(app, "Bearer wrong-" + i, "203.0.113.9").status());
+            }
+            RawHttp.Response throttled = admin(app, "Bearer wrong-again", "203.0.113.9");
+            assertEquals(429, throttled.status());
+            assertEquals("too_many_failed_attempts", FixtureIndex.json().readTree(throttled.body()).get("error").get("code").asText());
+            assertEquals("6", throttled.header("Retry-After"), "10 a minute: one more try in 6 s");
+            assertEquals(429, admin(app, "Bearer admin-token-7f3a", "203.0.113.9").status(),
+                    "the right token is refused too while throttled: a 429 tells nothing about a guess");
+            assertEquals(200, admin(app, "Bearer admin-token-7f3a", "198.51.100.7").status(), "another client is not");
+            clock.advance(java.time.Duration.ofSeconds(6));
+            assertEquals(200, admin(app, "Bearer admin-token-7f3a", "203.0.113.9").status());
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static RawHttp.Response admin(Javalin app, String authorization, String forwardedFor) throws Exception {
+        String request = "GET /api/admin/analytics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: "
+                + authorization + "\r\nX-Forwarded-For: " + forwardedFor + "\r\n\r\n";
+        return RawHttp.exchange(app.port(), request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10_000);
     }
 }

@@ -53,6 +53,9 @@ class ReindexTest {
         try (LuceneSearchBackend backend = new LuceneSearchBackend(live, lexicon, new UnitQueryBuilder(analyzer),
                 new SnippetBuilder(analyzer, tagger), json)) {
             Reindexer reindexer = new Reindexer(corpus, generations, builder, live, new CorpusLoader());
+            // Every search runs on the index: kept results would answer the same query without touching the
+            // generations being switched, and the test would check nothing.
+            backend.cacheResults(0);
             assertEquals(0, backend.search(SearchRequest.of("zinnober")).total());
 
             AtomicBoolean stop = new AtomicBoolean();
@@ -81,13 +84,18 @@ class ReindexTest {
                             "Zinnober and magnesium\n\nZinnober is a made-up word that only this new article uses, with magnesium cramps.\n");
                 }
                 reindexer.reindex();
+                // Searches run after each switch, whatever the machine's speed.
+                int after = searches.get() + 8;
+                while (searches.get() < after && failures.isEmpty()) {
+                    Thread.onSpinWait();
+                }
             }
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
             assertTrue(failures.isEmpty(), () -> "failed searches: " + failures.size() + " first: " + failures.peek());
-            assertTrue(searches.get() > 20, "searches ran: " + searches.get());
+            assertTrue(searches.get() >= 32, "searches ran: " + searches.get());
             assertEquals(1, backend.search(SearchRequest.of("zinnober")).total());
             assertEquals(6, backend.stats().articles());
             try (Stream<Path> gens = Files.list(tmp.resolve("index"))) {

@@ -25,7 +25,7 @@ import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 
 /** An index built lexically gets its vectors afterwards, searched lexically until then. */
 class VectorBackfillTest {

@@ -34,9 +34,14 @@ import java.util.regex.Pattern;
  * java -cp target/test-classes org.nutrisearch.load.LoadHarness --jar target/nutrisearch.jar \
  *      --connections 64 --seconds 60 --warmup 15 --rounds 2
  * java -cp target/test-classes org.nutrisearch.load.LoadHarness --url http://127.0.0.1:7070 --pid 12345
+ * # the soak: 64 connections, 10 rounds of a minute of searches, answers and suggestions, a reindex a minute
+ * java -cp target/test-classes org.nutrisearch.load.LoadHarness --jar target/nutrisearch.jar \
+ *      --connections 64 --seconds 60 --warmup 30 --rounds 10 --mix soak --reindex-every 60
  * </pre>
  * With {@code --jar} the harness starts {@code java -Xmx512m -jar JAR serve} itself (rate limit off,
- * a temporary index) and stops it at the end.
+ * a temporary index, an admin token for the reindexes) and stops it at the end. {@code --mix soak} sends
+ * 50 % searches, 20 % answers, 20 % suggestions, 10 % article pages; {@code --reindex-every N} asks for a
+ * reindex every N seconds of the measured rounds (any answer but 200 counts as an error).
  */
 public final class LoadHarness {
 
@@ -51,7 +56,8 @@ public final class LoadHarness {
             "leg-pain-at-night-vitamin-deficiency", "leg-stiffness-nutritional-culprits", "nighttime-leg-cramps-nutrients");
     static final List<String> PREFIXES = List.of("mag", "vit", "cra", "pot", "leg c", "b1", "cal", "dehy");
 
-    private record Options(String url, Path jar, long pid, int connections, int seconds, int warmup, int rounds) {
+    private record Options(String url, Path jar, long pid, int connections, int seconds, int warmup, int rounds,
+                           boolean soak, int reindexEvery, String token) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -60,7 +66,9 @@ public final class LoadHarness {
             return new Options(m.get("--url"), m.containsKey("--jar") ? Path.of(m.get("--jar")) : null,
                     Long.parseLong(m.getOrDefault("--pid", "-1")), Integer.parseInt(m.getOrDefault("--connections", "64")),
                     Integer.parseInt(m.getOrDefault("--seconds", "60")), Integer.parseInt(m.getOrDefault("--warmup", "15")),
-                    Integer.parseInt(m.getOrDefault("--rounds", "1")));
+                    Integer.parseInt(m.getOrDefault("--rounds", "1")), "soak".equals(m.get("--mix")),
+                    Integer.parseInt(m.getOrDefault("--reindex-every", "0")),
+                    m.getOrDefault("--token", System.getenv("NUTRISEARCH_ADMIN_TOKEN")));
         }
     }
 
@@ -70,18 +78,21 @@ public final class LoadHarness {
         final String base;
         final Random random;
         final boolean suggest;
+        final boolean soak;
         final long measureFrom;
         final long until;
         long[] latencies = new long[1 << 14];
         int count;
         final Map<String, LongAdder> errors;
 
-        Worker(String base, long seed, boolean suggest, long measureFrom, long until, Map<String, LongAdder> errors) {
+        Worker(String base, long seed, boolean suggest, boolean soak, long measureFrom, long until,
+               Map<String, LongAdder> errors) {
             this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             this.base = base;
             this.random = new Random(seed);
             this.suggest = suggest;
+            this.soak = soak;
             this.measureFrom = measureFrom;
             this.until = until;
             this.errors = errors;
@@ -89,6 +100,16 @@ public final class LoadHarness {
 
         String next() {
             int r = random.nextInt(100);
+            if (soak) {
+                if (r < 50) {
+                    return "/api/search?q=" + enc(pick(QUERIES)) + pick(FILTERS);
+                } else if (r < 70) {
+                    return "/api/answer?q=" + enc(pick(QUERIES));
+                } else if (r < 90) {
+                    return "/api/suggest?q=" + enc(pick(PREFIXES));
+                }
+                return "/api/articles/" + pick(ARTICLES);
+            }
             if (r < 70) {
                 return "/api/search?q=" + enc(pick(QUERIES)) + pick(FILTERS);
             } else if (r < 80) {
@@ -148,27 +169,36 @@ public final class LoadHarness {
         String url = o.url();
         long pid = o.pid();
         Path index = null;
+        String token = o.token();
         if (o.jar() != null) {
             index = Files.createTempDirectory("nutrisearch-load-index");
             int port = 7000 + new Random().nextInt(900);
-            server = new ProcessBuilder(javaTool("java"), "-Xmx512m", "-jar", o.jar().toString(), "serve",
+            token = token != null ? token : "load-" + Long.toHexString(new Random().nextLong());
+            ProcessBuilder builder = new ProcessBuilder(javaTool("java"), "-Xmx512m", "-jar", o.jar().toString(), "serve",
                     "--port", Integer.toString(port), "--host", "127.0.0.1", "--index", index.toString(),
                     "--rate-limit", "0")
-                    .redirectErrorStream(true).redirectOutput(index.resolveSibling(index.getFileName() + ".log").toFile())
-                    .start();
+                    .redirectErrorStream(true).redirectOutput(index.resolveSibling(index.getFileName() + ".log").toFile());
+            builder.environment().put("NUTRISEARCH_ADMIN_TOKEN", token);
+            server = builder.start();
             url = "http://127.0.0.1:" + port;
             pid = server.pid();
         }
         try {
             awaitHealthy(url);
             boolean suggest = status(url + "/api/suggest?q=mag") == 200;
-            System.out.printf(Locale.ROOT, "server %s (pid %d), %d connections, %d s warm-up, %d s measured, suggest %s%n",
-                    url, pid, o.connections(), o.warmup(), o.seconds(), suggest ? "in the mix" : "absent");
-            run(url, o.connections(), o.warmup(), 0, suggest, 1); // warm-up: JIT, caches, connection pools
+            System.out.printf(Locale.ROOT, "server %s (pid %d), %d connections, %d s warm-up, %d s measured, suggest %s, "
+                            + "mix %s, reindex every %s%n", url, pid, o.connections(), o.warmup(), o.seconds(),
+                    suggest ? "in the mix" : "absent", o.soak() ? "soak" : "default",
+                    o.reindexEvery() > 0 ? o.reindexEvery() + " s" : "never");
+            run(url, o.connections(), o.warmup(), 0, suggest, o.soak(), 1, new ConcurrentHashMap<>()); // warm-up: JIT, caches, connection pools
             System.out.println("heap after full GC, after warm-up: " + heapAfterFullGc(pid));
             for (int round = 1; round <= o.rounds(); round++) {
                 Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-                long[] all = run(url, o.connections(), 0, o.seconds(), suggest, 1 + round, errors);
+                Thread reindexer = o.reindexEvery() > 0 ? reindexes(url, token, o.reindexEvery(), o.seconds(), errors) : null;
+                long[] all = run(url, o.connections(), 0, o.seconds(), suggest, o.soak(), 1 + round, errors);
+                if (reindexer != null) {
+                    reindexer.join();
+                }
                 String heap = heapAfterFullGc(pid);
                 Arrays.sort(all);
                 long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
@@ -194,21 +224,52 @@ public final class LoadHarness {
         }
     }
 
-    private static long[] run(String url, int connections, int warmupSeconds, int seconds, boolean suggest, long seed)
-            throws InterruptedException {
-        return run(url, connections, warmupSeconds, seconds, suggest, seed, new ConcurrentHashMap<>());
+    /**
+     * Asks for a reindex every {@code every} seconds within the next {@code seconds} (the first at once);
+     * each one not answered 200 counts as an error, and each one answered is printed with its time.
+     */
+    private static Thread reindexes(String url, String token, int every, int seconds, Map<String, LongAdder> errors) {
+        return Thread.ofPlatform().name("reindex").start(() -> {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                for (long next = System.nanoTime(); next < until; next += TimeUnit.SECONDS.toNanos(every)) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000);
+                    }
+                    long start = System.nanoTime();
+                    String result;
+                    try {
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/api/admin/reindex"))
+                                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5))
+                                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        result = "status " + r.statusCode();
+                        if (r.statusCode() != 200) {
+                            errors.computeIfAbsent("reindex " + result, k -> new LongAdder()).increment();
+                        }
+                    } catch (IOException e) {
+                        result = e.getClass().getSimpleName();
+                        errors.computeIfAbsent("reindex " + result, k -> new LongAdder()).increment();
+                    }
+                    System.out.printf(Locale.ROOT, "  reindex: %s in %.1f s%n", result, (System.nanoTime() - start) / 1e9);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Runs {@code connections} workers for warm-up plus measured seconds; returns the measured latencies. */
-    private static long[] run(String url, int connections, int warmupSeconds, int seconds, boolean suggest, long seed,
-                              Map<String, LongAdder> errors) throws InterruptedException {
+    private static long[] run(String url, int connections, int warmupSeconds, int seconds, boolean suggest, boolean soak,
+                              long seed, Map<String, LongAdder> errors) throws InterruptedException {
         long now = System.nanoTime();
         long measureFrom = now + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long until = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            Worker w = new Worker(url, seed * 1000 + i, suggest, seconds == 0 ? Long.MAX_VALUE : measureFrom, until, errors);
+            Worker w = new Worker(url, seed * 1000 + i, suggest, soak, seconds == 0 ? Long.MAX_VALUE : measureFrom, until,
+                    errors);
             workers.add(w);
             threads.add(Thread.ofPlatform().name("load-" + i).start(w));
         }

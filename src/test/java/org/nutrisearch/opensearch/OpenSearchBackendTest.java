@@ -72,7 +72,7 @@ class OpenSearchBackendTest {
         assertTrue(firstRun.index().matches("fixtures-\\d{8}-\\d{6}-\\d{3}"), firstRun.index());
         assertEquals(List.of(), firstRun.replaced());
         assertEquals(20, firstRun.indexed());
-        assertEquals(4, firstRun.bulkRequests()); // 20 units in batches of 6
+        assertEquals(5, firstRun.bulkRequests()); // 20 units in batches of 6, and the build record
         assertEquals("green", firstRun.health());
         assertEquals(List.of(firstRun.index()), indexer.indexesBehindAlias());
         var settings = client.indices().getSettings(s -> s.index(firstRun.index())).result().get(firstRun.index());
@@ -229,7 +229,7 @@ class OpenSearchBackendTest {
     @Test
     void reindexSwitchesTheAliasWhileSearchesKeepSucceeding() throws Exception {
         List<String> before = indexesNamedAfterTheAlias();
-        assertEquals(3, before.size(), "units, articles and suggestions: " + before);
+        assertEquals(4, before.size(), "units, articles, suggestions and the build: " + before);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.Highlight;
 import org.nutrisearch.search.MatchKind;
@@ -37,8 +38,9 @@ import org.nutrisearch.search.query.UnitQueryBuilder;
  * The OpenSearch backend answers like the embedded Lucene index over the bundled corpus, for every
  * query of the judged search set: same totals, hits in the same order with the same scores, the same
  * facet counts, and the same snippets with the same marks (a 2-shard index: ranking must not depend
- * on the shard count). Synonyms, nutrient boosts and field weights are the service's; typo
- * corrections exist on the embedded backend only, and are the only source of differences in results.
+ * on the shard count). Synonyms, nutrient boosts, field weights and typo corrections (from the
+ * embedded index's spell field on one side, from the vocabulary kept with the OpenSearch build on the
+ * other) are the service's, and so is "did you mean".
  */
 @Tag("integration")
 @Tag("opensearch")
@@ -88,7 +90,7 @@ class OpenSearchLuceneParityTest {
             "hypocalcemia|nighttime-leg-cramps-nutrients#faq-1",
             "low calcium cramps|nighttime-leg-cramps-nutrients#faq-1");
 
-    /** The service's ranking without typo corrections, which only the embedded backend has. */
+    /** The service's ranking without typo corrections. */
     private static final RankingOptions WITHOUT_CORRECTIONS =
             RankingOptions.DEFAULTS.withFuzzy(false, RankingOptions.DEFAULTS.fuzzyWeight());
 
@@ -105,27 +107,30 @@ class OpenSearchLuceneParityTest {
     }
 
     @Test
-    void withTheServiceRankingEveryQueryWithoutACorrectedWordIsAnsweredAlike() throws Exception {
+    void withTheServiceRankingEveryJudgedQueryGetsTheSameCorrectionsHitsAndDidYouMean() throws Exception {
         UnitQueryBuilder service = UnitQueryBuilder.standard(new NutrientTagger(NutrientLexicon.loadDefault()),
                 RankingOptions.DEFAULTS);
         int corrected = 0;
+        int offered = 0;
         List<String> differences = new ArrayList<>();
         try (LiveIndex index = LiveIndex.open(generation)) {
             for (String text : judgedQueries()) {
                 SearchRequest request = SearchRequest.of(text);
-                // The embedded backend adds corrections only for words its index does not know.
-                boolean corrects = index.search(searcher -> !service.build(request, new IndexVocabulary(searcher.getIndexReader())).query()
-                        .equals(service.build(request).query()));
-                if (corrects) {
-                    corrected++;
-                } else {
-                    differences.addAll(differences(text, null));
-                }
+                // Corrections are added only for words the vocabulary does not know or barely knows.
+                boolean corrects = index.search(searcher -> !service.build(request,
+                        new IndexVocabulary(searcher.getIndexReader())).query().equals(service.build(request).query()));
+                corrected += corrects ? 1 : 0;
+                offered += lucene.search(SearchRequest.of(text)).didYouMean() != null ? 1 : 0;
+                differences.addAll(differences(text, null));
             }
         }
-        System.out.printf("service ranking: %d of %d judged queries get typo corrections on the embedded backend only%n",
-                corrected, judgedQueries().size());
+        System.out.printf("service ranking: %d of %d judged queries get typo corrections, %d a didYouMean%n",
+                corrected, judgedQueries().size(), offered);
+        differences.forEach(d -> System.out.println("parity difference: " + d));
         assertEquals(List.of(), differences);
+        // The judged set's typo queries: the comparison above covers corrected queries, not only plain ones.
+        assertEquals(15, corrected);
+        assertTrue(offered > 0, "some judged query gets a didYouMean");
     }
 
     private static List<String> judgedQueries() throws Exception {
@@ -144,6 +149,9 @@ class OpenSearchLuceneParityTest {
         SearchResult actual = openSearch.search(request);
         List<String> expectedIds = expected.hits().stream().map(h -> h.unit().id()).toList();
         List<String> actualIds = actual.hits().stream().map(h -> h.unit().id()).toList();
+        if (!java.util.Objects.equals(expected.didYouMean(), actual.didYouMean())) {
+            differences.add(text + ": didYouMean lucene " + expected.didYouMean() + " / opensearch " + actual.didYouMean());
+        }
         if (expected.total() != actual.total() || !expectedIds.equals(actualIds)) {
             differences.add(text + ": lucene " + expected.total() + " " + expectedIds
                     + " / opensearch " + actual.total() + " " + actualIds);

@@ -31,7 +31,7 @@ import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.lucene.QueryVectors;
+import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 

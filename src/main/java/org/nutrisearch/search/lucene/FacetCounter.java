@@ -11,7 +11,14 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.nutrisearch.index.UnitFields;
 
+import org.nutrisearch.nutrients.Nutrient;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.Facets;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +46,19 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
         /** Every document the query matched (the search's exact total). */
         long matches() {
             return matches;
+        }
+
+        /** The counts as facets of a result: most frequent first, ties by id; nutrients labelled by {@code lexicon}. */
+        Facets facets(NutrientLexicon lexicon) {
+            List<Facets.NutrientCount> byNutrient = new ArrayList<>();
+            nutrients.forEach((id, n) -> byNutrient.add(new Facets.NutrientCount(id,
+                    lexicon.byId(id).map(Nutrient::label).orElse(id), n)));
+            byNutrient.sort(Comparator.comparingInt(Facets.NutrientCount::count).reversed()
+                    .thenComparing(Facets.NutrientCount::id));
+            List<Facets.KindCount> byKind = new ArrayList<>();
+            kinds.forEach((k, n) -> byKind.add(new Facets.KindCount(k, n)));
+            byKind.sort(Comparator.comparingInt(Facets.KindCount::count).reversed().thenComparing(Facets.KindCount::kind));
+            return new Facets(byNutrient, byKind);
         }
 
         @Override

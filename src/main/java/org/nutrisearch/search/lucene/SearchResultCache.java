@@ -7,11 +7,12 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 
 /**
- * The latest results by request, for one index version: a portal's search box sends the same few
- * queries over and over, and a search costs milliseconds of CPU where handing back a kept result costs
- * microseconds. Least recently used results go first once {@code capacity} requests or
- * {@link #MAX_CHARS} characters of unit text are kept (a page of 100 long units weighs as much as
- * dozens of ordinary pages); a result of another index version is never returned. Thread-safe.
+ * The latest results by request, of one index generation ({@link ServedGeneration} holds one): a
+ * portal's search box sends the same few queries over and over, and a search costs milliseconds of CPU
+ * where handing back a kept result costs microseconds. Least recently used results go first once
+ * {@code capacity} requests or {@link #MAX_CHARS} characters of unit text are kept (a page of 100 long
+ * units weighs as much as dozens of ordinary pages). A request searched with vectors and without (the
+ * model loads after the index) are kept apart. Thread-safe.
  */
 final class SearchResultCache {
 
@@ -21,9 +22,12 @@ final class SearchResultCache {
     private record Entry(SearchResult result, long chars) {
     }
 
+    /** A request, and whether vectors could be used when it was searched. */
+    private record Key(SearchRequest request, boolean vectors) {
+    }
+
     private final int capacity;
-    private final LinkedHashMap<SearchRequest, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private int version = Integer.MIN_VALUE;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
 
     /** A cache of at most {@code capacity} results; 0 keeps none. */
@@ -38,34 +42,25 @@ final class SearchResultCache {
         return capacity > 0;
     }
 
-    /** The result kept for {@code request} at index {@code version}, or null. */
-    synchronized SearchResult get(int version, SearchRequest request) {
-        if (version != this.version) {
+    /** The result kept for {@code request} searched with or without {@code vectors}, or null. */
+    synchronized SearchResult get(SearchRequest request, boolean vectors) {
+        if (!enabled()) {
             return null;
         }
-        Entry e = entries.get(request);
+        Entry e = entries.get(new Key(request, vectors));
         return e == null ? null : e.result();
     }
 
-    /** Keeps {@code result} of {@code request}, computed at index {@code version}. */
-    synchronized void put(int version, SearchRequest request, SearchResult result) {
+    /** Keeps {@code result} of {@code request}, searched with or without {@code vectors}. */
+    synchronized void put(SearchRequest request, boolean vectors, SearchResult result) {
         if (!enabled()) {
             return;
-        }
-        if (version != this.version) {
-            // Only ever forward: a search that started before a switch must not bring the old version back.
-            if (version < this.version) {
-                return;
-            }
-            entries.clear();
-            chars = 0;
-            this.version = version;
         }
         long weight = weightOf(result);
         if (weight > MAX_CHARS) {
             return;
         }
-        Entry old = entries.put(request, new Entry(result, weight));
+        Entry old = entries.put(new Key(request, vectors), new Entry(result, weight));
         chars += weight - (old == null ? 0 : old.chars());
         Iterator<Entry> eldest = entries.values().iterator();
         while ((entries.size() > capacity || chars > MAX_CHARS) && eldest.hasNext()) {
@@ -77,12 +72,6 @@ final class SearchResultCache {
     /** Results kept now (for tests and monitoring). */
     synchronized int size() {
         return entries.size();
-    }
-
-    /** Emptied: what the results depend on besides the index changed (vectors became available). */
-    synchronized void clear() {
-        entries.clear();
-        chars = 0;
     }
 
     /** Characters of text a result holds, roughly: the units' texts, questions, headings, titles. */

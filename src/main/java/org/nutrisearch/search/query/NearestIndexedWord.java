@@ -51,6 +51,8 @@ public final class NearestIndexedWord {
         // A first-letter slip ("nagnesium") is a misspelling too.
         spelling.setMinPrefix(0);
         spelling.setMinQueryLength(3);
+        // As for typo corrections: the work grows with the word, and no real word is longer.
+        spelling.setMaxQueryLength(SpellingCandidates.MAX_WORD_LENGTH);
     }
 
     /**

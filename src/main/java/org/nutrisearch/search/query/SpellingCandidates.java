@@ -18,6 +18,12 @@ final class SpellingCandidates {
     static final int MORE_COMMON_FACTOR = 4;
     /** Index words looked at per typed word: bounds the work of a long nonsense word. */
     static final int MAX_VISITED = 2_000;
+    /**
+     * Longer words are never corrected. The work of a lookup grows with the word (a valid query of one
+     * 490-letter word cost nine ordinary searches); English words, medical ones included, are shorter
+     * ("pseudohypoparathyroidism" has 24 letters).
+     */
+    public static final int MAX_WORD_LENGTH = 30;
 
     /** A correction candidate: the word, its similarity (1 = same word) and edit distance, units holding it. */
     record Candidate(String word, float similarity, int edits, int docFreq) {
@@ -36,7 +42,7 @@ final class SpellingCandidates {
 
     /** Whether {@code word} (lower case, as the plain analyzer gives it) may be corrected at all. */
     static boolean correctable(String word) {
-        if (maxEdits(word.length()) == 0) {
+        if (maxEdits(word.length()) == 0 || word.length() > MAX_WORD_LENGTH) {
             return false;
         }
         // Numbers are not typos of each other ("2023" is not "2024"); codes like "b21" are.

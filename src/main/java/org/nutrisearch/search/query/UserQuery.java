@@ -1,21 +1,33 @@
 package org.nutrisearch.search.query;
 
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What a person typed, read as words, "quoted phrases" and {@code -excluded} words.
+ * What a person typed, read as words, "quoted phrases" and {@code -excluded} words or phrases.
  *
- * <p>User text is never Lucene syntax: every other character is just text, left to the analyzer.
- * The number of words is capped so that no query can grow past Lucene's clause limit.
+ * <p>Read by Lucene's {@link SimpleQueryParser} with only its phrase, not and whitespace operators on:
+ * every other character ({@code * ~ + | ( ) \}, and Lucene's own syntax) is just text, left to the
+ * analyzer. An unbalanced quote or a lone {@code -} is dropped. The number of parts is capped so that
+ * no query can grow past Lucene's clause limit.
  *
- * @param words    positive words, distinct, in order
- * @param phrases  quoted phrases (required)
- * @param excluded words after a leading '-' (must not occur)
+ * @param words            positive words, distinct, in order
+ * @param phrases          quoted phrases (required)
+ * @param excluded         words after a {@code -} (must not occur)
+ * @param excludedPhrases  quoted phrases after a {@code -} (must not occur)
  */
-public record UserQuery(List<String> words, List<String> phrases, List<String> excluded) {
+public record UserQuery(List<String> words, List<String> phrases, List<String> excluded, List<String> excludedPhrases) {
 
     /** Upper bound on words + phrases + exclusions taken from one query. */
     public static final int MAX_PARTS = 32;
@@ -24,49 +36,22 @@ public record UserQuery(List<String> words, List<String> phrases, List<String> e
         words = List.copyOf(words);
         phrases = List.copyOf(phrases);
         excluded = List.copyOf(excluded);
+        excludedPhrases = List.copyOf(excludedPhrases);
+    }
+
+    /** A query without excluded phrases. */
+    public UserQuery(List<String> words, List<String> phrases, List<String> excluded) {
+        this(words, phrases, excluded, List.of());
     }
 
     /** Parses typed text; never throws. */
     public static UserQuery parse(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        Set<String> phrases = new LinkedHashSet<>();
-        Set<String> excluded = new LinkedHashSet<>();
-        String s = text == null ? "" : text;
-        int i = 0;
-        int n = s.length();
-        while (i < n && words.size() + phrases.size() + excluded.size() < MAX_PARTS) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '"') {
-                int close = s.indexOf('"', i + 1);
-                if (close > i + 1) {
-                    String phrase = s.substring(i + 1, close).strip();
-                    if (!phrase.isEmpty()) {
-                        phrases.add(phrase);
-                    }
-                    i = close + 1;
-                    continue;
-                }
-                // An unbalanced or empty quote is just a character.
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != '"') {
-                end++;
-            }
-            String token = s.substring(i, end);
-            if (token.length() > 1 && token.charAt(0) == '-' && Character.isLetterOrDigit(token.charAt(1))) {
-                excluded.add(token.substring(1));
-            } else {
-                words.add(token);
-            }
-            i = end;
+        Parts parts = new Parts();
+        if (text != null && !text.isBlank()) {
+            parts.collect(new Syntax().parse(text), false);
         }
-        return new UserQuery(new ArrayList<>(words), new ArrayList<>(phrases), new ArrayList<>(excluded));
+        return new UserQuery(new ArrayList<>(parts.words), new ArrayList<>(parts.phrases),
+                new ArrayList<>(parts.excluded), new ArrayList<>(parts.excludedPhrases));
     }
 
     /** The positive text (words and phrases) as one string, for snippets and analysis. */
@@ -74,5 +59,63 @@ public record UserQuery(List<String> words, List<String> phrases, List<String> e
         List<String> parts = new ArrayList<>(words);
         parts.addAll(phrases);
         return String.join(" ", parts);
+    }
+
+    /** True when nothing was typed but exclusions. */
+    public boolean onlyExclusions() {
+        return words.isEmpty() && phrases.isEmpty() && !(excluded.isEmpty() && excludedPhrases.isEmpty());
+    }
+
+    /**
+     * The parser, building marker queries (a word or a phrase as typed) that {@link Parts} reads back:
+     * only the user syntax is taken from it, the search query is built from the analysed parts.
+     */
+    private static final class Syntax extends SimpleQueryParser {
+        static final String WORD = "word";
+        static final String PHRASE = "phrase";
+
+        Syntax() {
+            super(new KeywordAnalyzer(), Map.of(WORD, 1f),
+                    SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR);
+            setDefaultOperator(BooleanClause.Occur.SHOULD);
+        }
+
+        @Override
+        protected Query newDefaultQuery(String text) {
+            return new TermQuery(new Term(WORD, text));
+        }
+
+        @Override
+        protected Query newPhraseQuery(String text, int slop) {
+            return new TermQuery(new Term(PHRASE, text));
+        }
+    }
+
+    /** The parts read back from the parsed query, distinct, in order, at most {@link #MAX_PARTS} in all. */
+    private static final class Parts {
+        final Set<String> words = new LinkedHashSet<>();
+        final Set<String> phrases = new LinkedHashSet<>();
+        final Set<String> excluded = new LinkedHashSet<>();
+        final Set<String> excludedPhrases = new LinkedHashSet<>();
+
+        void collect(Query query, boolean negated) {
+            if (query instanceof BooleanQuery bool) {
+                for (BooleanClause clause : bool.clauses()) {
+                    collect(clause.query(), negated ^ clause.occur() == BooleanClause.Occur.MUST_NOT);
+                }
+            } else if (query instanceof TermQuery tq) {
+                String text = tq.getTerm().text().strip();
+                boolean phrase = tq.getTerm().field().equals(Syntax.PHRASE);
+                if (text.isEmpty() || size() >= MAX_PARTS) {
+                    return;
+                }
+                (phrase ? negated ? excludedPhrases : phrases : negated ? excluded : words).add(text);
+            }
+            // Anything else is the match-all clause the parser pairs an exclusion with.
+        }
+
+        int size() {
+            return words.size() + phrases.size() + excluded.size() + excludedPhrases.size();
+        }
     }
 }

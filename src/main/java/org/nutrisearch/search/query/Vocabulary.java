@@ -1,13 +1,5 @@
 package org.nutrisearch.search.query;
 
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.FuzzyTermsEnum;
-import org.apache.lucene.util.BytesRef;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +18,8 @@ public interface Vocabulary {
     /**
      * Words within {@code maxEdits} edits of {@code word} whose first character is the same
      * (insertions, deletions, substitutions and adjacent transpositions), in byte order of the words,
-     * at most {@code limit} of them. {@code word} itself is included when the vocabulary has it.
+     * at most {@code limit} of them: the words Lucene's fuzzy term enumeration would give over the same
+     * words ({@link WordListVocabulary} finds them). {@code word} itself is included when the vocabulary has it.
      */
     List<NearWord> near(String word, int maxEdits, int limit);
 
@@ -51,26 +44,4 @@ public interface Vocabulary {
             return List.of();
         }
     };
-
-    /**
-     * {@link #near} over a term dictionary whose document frequencies are unit counts: every
-     * implementation enumerates through this one method (Lucene's Levenshtein automata), so the same
-     * words give the same candidates in the same order whatever holds them.
-     */
-    static List<NearWord> near(Terms terms, String word, int maxEdits, int limit) {
-        if (terms == null || maxEdits < 1 || limit < 1) {
-            return List.of();
-        }
-        try {
-            // The field name only labels the term; the automaton runs over the given dictionary.
-            FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term("", word), maxEdits, 1, true);
-            List<NearWord> found = new ArrayList<>();
-            for (BytesRef t = fuzzy.next(); t != null && found.size() < limit; t = fuzzy.next()) {
-                found.add(new NearWord(t.utf8ToString(), fuzzy.getBoost(), fuzzy.docFreq()));
-            }
-            return List.copyOf(found);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,6 +3,8 @@ package org.nutrisearch.search.lucene;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
@@ -34,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The embedded index's vocabulary (its spell field) and a word list counted from the same units
  * ({@link SpellingWords}, what the OpenSearch backend keeps with a build) hold the same words with the
- * same unit counts and find the same near words, so typo corrections do not depend on the backend.
+ * same unit counts and find the same near words, so typo corrections do not depend on the backend; and
+ * the near words are those Lucene's fuzzy term enumeration finds (Levenshtein automata, first character
+ * fixed, adjacent swaps as one edit), in its order.
  */
 class IndexVocabularyTest {
 
@@ -91,23 +95,29 @@ class IndexVocabularyTest {
     }
 
     @Test
-    void nearWordsAreTheSameForTyposAndForEveryTenthIndexedWord() throws Exception {
+    void nearWordsAreThoseOfLucenesFuzzyEnumerationForTyposAndEveryIndexedWord() throws Exception {
         List<String> probes = new ArrayList<>(List.of("magnesum", "b21", "cramsp", "calcuim", "potasium",
                 "defficiency", "restles", "vitamn", "zzzzzz", "m"));
         int i = 0;
-        for (String word : indexedWords().keySet()) {
-            if (i++ % 10 == 0) {
-                probes.add(word);
+        for (String w : indexedWords().keySet()) {
+            // Every fourth word, a letter more, two letters swapped, the last two replaced.
+            if (i++ % 4 != 0) {
+                continue;
             }
+            probes.add(w);
+            probes.add(w + "s");
+            probes.add(w.length() > 3 ? w.substring(0, 2) + w.charAt(3) + w.charAt(2) + w.substring(4) : w + "x");
+            probes.add(w.length() > 2 ? w.substring(0, w.length() - 2) + "q" : w + "qq");
         }
         List<String> differing = new ArrayList<>();
         int found = 0;
         for (String probe : probes) {
             for (int edits = 1; edits <= 2; edits++) {
-                List<Vocabulary.NearWord> expected = index.near(probe, edits, 2000);
+                List<Vocabulary.NearWord> expected = fuzzy(probe, edits, 2000);
                 found += expected.size();
-                if (!expected.equals(list.near(probe, edits, 2000))) {
-                    differing.add(probe + "~" + edits + ": " + expected + " / " + list.near(probe, edits, 2000));
+                if (!expected.equals(index.near(probe, edits, 2000)) || !expected.equals(list.near(probe, edits, 2000))) {
+                    differing.add(probe + "~" + edits + ": " + expected + " / " + index.near(probe, edits, 2000)
+                            + " / " + list.near(probe, edits, 2000));
                 }
             }
         }
@@ -115,5 +125,19 @@ class IndexVocabularyTest {
         assertTrue(found > probes.size(), "near words found: " + found);
         assertEquals(List.of(new Vocabulary.NearWord("magnesium", 0.875f, index.unitCount("magnesium"))),
                 index.near("magnesum", 1, 10));
+        List<Vocabulary.NearWord> all = index.near("cramps", 2, 2000);
+        assertEquals(List.of("cramp", "cramped", "cramps"), all.stream().map(Vocabulary.NearWord::word).toList());
+        assertEquals(all.subList(0, 2), index.near("cramps", 2, 2), "a limit keeps the first words in byte order");
+    }
+
+    /** The reference: Lucene's fuzzy enumeration (Levenshtein automata) over the spell field. */
+    private static List<Vocabulary.NearWord> fuzzy(String word, int maxEdits, int limit) throws Exception {
+        Terms terms = MultiTerms.getTerms(reader, UnitFields.SPELL);
+        FuzzyTermsEnum e = new FuzzyTermsEnum(terms, new Term(UnitFields.SPELL, word), maxEdits, 1, true);
+        List<Vocabulary.NearWord> out = new ArrayList<>();
+        for (BytesRef t = e.next(); t != null && out.size() < limit; t = e.next()) {
+            out.add(new Vocabulary.NearWord(t.utf8ToString(), e.getBoost(), e.docFreq()));
+        }
+        return out;
     }
 }

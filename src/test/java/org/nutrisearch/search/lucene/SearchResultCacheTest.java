@@ -29,7 +29,7 @@ import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 
-/** Repeated searches are answered from the kept result of the same index version, and only then. */
+/** Repeated searches are answered from the kept result of the same index generation, and only then. */
 class SearchResultCacheTest {
 
     @TempDir
@@ -104,25 +104,24 @@ class SearchResultCacheTest {
     }
 
     @Test
-    void leastRecentlyUsedGoFirstAndOlderVersionsAreNeverKept() {
+    void leastRecentlyUsedGoFirstAndSearchesWithVectorsAreKeptApart() {
         SearchResultCache cache = new SearchResultCache(2);
         SearchResult a = result(1);
         SearchResult b = result(2);
         SearchResult c = result(3);
-        cache.put(5, SearchRequest.of("a"), a);
-        cache.put(5, SearchRequest.of("b"), b);
-        assertSame(a, cache.get(5, SearchRequest.of("a"))); // "a" now used more recently than "b"
-        cache.put(5, SearchRequest.of("c"), c);
-        assertNull(cache.get(5, SearchRequest.of("b")));
-        assertSame(a, cache.get(5, SearchRequest.of("a")));
-        assertSame(c, cache.get(5, SearchRequest.of("c")));
-        assertNull(cache.get(6, SearchRequest.of("a")), "another version's result is never returned");
-        cache.put(6, SearchRequest.of("b"), b);
-        assertEquals(1, cache.size(), "a newer version drops the older one's results");
-        cache.put(5, SearchRequest.of("a"), a);
-        assertNull(cache.get(5, SearchRequest.of("a")), "a search that began before the switch keeps nothing");
-        assertSame(b, cache.get(6, SearchRequest.of("b")));
+        cache.put(SearchRequest.of("a"), false, a);
+        cache.put(SearchRequest.of("b"), false, b);
+        assertSame(a, cache.get(SearchRequest.of("a"), false)); // "a" now used more recently than "b"
+        cache.put(SearchRequest.of("c"), false, c);
+        assertNull(cache.get(SearchRequest.of("b"), false));
+        assertSame(a, cache.get(SearchRequest.of("a"), false));
+        assertSame(c, cache.get(SearchRequest.of("c"), false));
+        assertNull(cache.get(SearchRequest.of("a"), true), "a result searched without vectors is not one with them");
+        assertEquals(2, cache.size());
         assertThrows(IllegalArgumentException.class, () -> new SearchResultCache(-1));
+        SearchResultCache none = new SearchResultCache(0);
+        none.put(SearchRequest.of("a"), false, a);
+        assertNull(none.get(SearchRequest.of("a"), false));
     }
 
     private static SearchResult result(long total) {

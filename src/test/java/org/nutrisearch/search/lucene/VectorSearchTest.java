@@ -1,5 +1,6 @@
 package org.nutrisearch.search.lucene;
 
+import org.nutrisearch.search.QueryVectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

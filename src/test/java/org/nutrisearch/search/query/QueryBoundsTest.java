@@ -31,9 +31,27 @@ class QueryBoundsTest {
 
     @Test
     void firstTermsCutsAfterTheLastKeptTerm() {
-        assertEquals("b,c", builder.firstTerms("b,c,d", 2));
-        assertEquals("b,c,d", builder.firstTerms("b,c,d", 3));
-        assertEquals("", builder.firstTerms("b,c,d", 0));
-        assertEquals("the b", builder.firstTerms("the b c", 1), "stop words are not terms");
+        assertEquals("b,c", first("b,c,d", 2));
+        assertEquals("b,c,d", first("b,c,d", 3));
+        assertEquals("", first("b,c,d", 0));
+        assertEquals("the b", first("the b c", 1), "stop words are not terms");
+    }
+
+    @Test
+    void aQueryOfManyUnknownWordsLooksUpTheFirstSixteen() {
+        UnitQueryBuilder service = new UnitQueryBuilder(TextAnalyzers.english(), null, null,
+                org.nutrisearch.search.RankingOptions.DEFAULTS);
+        ListVocabulary words = new ListVocabulary().word("magnesium", 40);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            q.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+        }
+        service.build(SearchRequest.of(q.toString()), words);
+        assertEquals(QueryPlanner.MAX_SPELLING_LOOKUPS, words.nearCalls);
+        assertEquals(16, QueryPlanner.MAX_SPELLING_LOOKUPS);
+    }
+
+    private static String first(String text, int max) {
+        return QueryTokens.of(TextAnalyzers.english(), text).first(max).text();
     }
 }

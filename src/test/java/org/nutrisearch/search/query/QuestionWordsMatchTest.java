@@ -13,6 +13,7 @@ import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,12 +53,17 @@ class QuestionWordsMatchTest {
 
     @Test
     void genericWordsAreSplitOffWhileAnotherWordIsLeft() {
-        assertEquals(new UnitQueryBuilder.GenericSplit("leg cramps night", "what causes at"),
-                UnitQueryBuilder.GenericSplit.of("what causes leg cramps at night"));
-        assertEquals(new UnitQueryBuilder.GenericSplit("magnesium?", "How much"),
-                UnitQueryBuilder.GenericSplit.of("How much magnesium?"));
-        assertEquals(new UnitQueryBuilder.GenericSplit("what causes it", ""),
-                UnitQueryBuilder.GenericSplit.of("what causes it"));
+        assertEquals(List.of(List.of("leg", "cramp", "night"), List.of("what", "caus")),
+                split("what causes leg cramps at night"));
+        assertEquals(List.of(List.of("magnesium"), List.of("how", "much")), split("How much magnesium?"));
+        assertEquals(List.of(List.of("what", "caus"), List.of()), split("what causes it"));
+    }
+
+    /** The planned terms a unit may match on, and those that only add to the score. */
+    private static List<List<String>> split(String query) {
+        QueryPlan plan = new UnitQueryBuilder(org.nutrisearch.index.TextAnalyzers.english()).plan(SearchRequest.of(query), null);
+        return List.of(plan.matching().stream().map(QueryTokens.Token::term).toList(),
+                plan.scoringOnly().stream().map(QueryTokens.Token::term).toList());
     }
 
     @Test

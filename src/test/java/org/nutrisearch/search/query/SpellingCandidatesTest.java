@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 /** Which words may be corrected, and how far a correction is. */
 class SpellingCandidatesTest {
 
@@ -31,5 +33,26 @@ class SpellingCandidatesTest {
         assertFalse(SpellingCandidates.correctable("2023"));
         assertTrue(SpellingCandidates.correctable("b21"));
         assertTrue(SpellingCandidates.correctable("magnesum"));
+    }
+
+    @Test
+    void candidatesAreMoreCommonNearWordsBestFirst() {
+        ListVocabulary words = new ListVocabulary().word("magnesium", 40).word("magnesia", 2).word("manganese", 9);
+        List<SpellingCandidates.Candidate> found = SpellingCandidates.of(words, "magnesum", 8);
+        assertEquals(List.of("magnesium", "magnesia"), found.stream().map(SpellingCandidates.Candidate::word).toList());
+        assertEquals(new SpellingCandidates.Candidate("magnesium", 1 - 1f / 8, 1, 40), found.get(0));
+    }
+
+    @Test
+    void aWordLongerThanAnyRealWordIsNotLookedUp() {
+        // A valid query of one 490-letter word used to cost nine ordinary searches, spent looking for
+        // its corrections: now it is not looked up at all, whatever the index holds.
+        String indexed = "a".repeat(40);
+        ListVocabulary words = new ListVocabulary().word(indexed, 5).word("a".repeat(29) + "b", 5);
+        assertEquals(List.of(), SpellingCandidates.of(words, "a".repeat(39) + "c", 8));
+        assertEquals(List.of(), SpellingCandidates.of(words, "a".repeat(490), 8));
+        assertEquals(0, words.nearCalls);
+        assertEquals(1, SpellingCandidates.of(words, "a".repeat(30), 8).size(), "30 letters are still corrected");
+        assertEquals(1, words.nearCalls);
     }
 }

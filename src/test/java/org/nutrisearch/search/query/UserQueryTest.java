@@ -25,10 +25,22 @@ class UserQueryTest {
     }
 
     @Test
-    void unbalancedQuoteAndLoneDashAreText() {
+    void anUnbalancedQuoteAndALoneDashAreDropped() {
         UserQuery q = UserQuery.parse("\"calf pain - cramps");
-        assertEquals(List.of("calf", "pain", "-", "cramps"), q.words());
+        assertEquals(List.of("calf", "pain", "cramps"), q.words());
         assertEquals(List.of(), q.phrases());
+        assertEquals(List.of(), q.excluded());
+    }
+
+    @Test
+    void aPhraseCanBeExcludedAndHyphenatedWordsStayWords() {
+        UserQuery q = UserQuery.parse("vitamin-d -\"leg cramps\" \"\" iron");
+        assertEquals(List.of("vitamin-d", "iron"), q.words());
+        assertEquals(List.of(), q.phrases());
+        assertEquals(List.of(), q.excluded());
+        assertEquals(List.of("leg cramps"), q.excludedPhrases());
+        assertEquals(List.of("iron"), UserQuery.parse("-iron").excluded());
+        assertEquals(true, UserQuery.parse("-iron -\"leg cramps\"").onlyExclusions());
     }
 
     @Test

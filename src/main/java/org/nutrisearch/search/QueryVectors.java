@@ -1,4 +1,4 @@
-package org.nutrisearch.search.lucene;
+package org.nutrisearch.search;
 
 import org.nutrisearch.embedding.TextEmbedder;
 

@@ -1,7 +1,6 @@
-package org.nutrisearch.search.lucene;
+package org.nutrisearch.search;
 
 import org.junit.jupiter.api.Test;
-import org.nutrisearch.search.HybridOptions;
 
 import java.util.List;
 
@@ -10,16 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class HybridFusionTest {
 
-    private static final List<HybridFusion.Ranked> LEXICAL = List.of(
-            new HybridFusion.Ranked(1, "a#1", 8f), new HybridFusion.Ranked(2, "a#2", 4f));
-    private static final List<HybridFusion.Ranked> SEMANTIC = List.of(
-            new HybridFusion.Ranked(3, "b#1", 0.9f), new HybridFusion.Ranked(1, "a#1", 0.5f));
+    private static final List<HybridFusion.Ranked<Integer>> LEXICAL = List.of(
+            new HybridFusion.Ranked<>("a#1", 8f, 1), new HybridFusion.Ranked<>("a#2", 4f, 2));
+    private static final List<HybridFusion.Ranked<Integer>> SEMANTIC = List.of(
+            new HybridFusion.Ranked<>("b#1", 0.9f, 3), new HybridFusion.Ranked<>("a#1", 0.5f, 1));
 
     @Test
     void reciprocalRankFusionAddsOneOverKPlusRankFromEachList() {
-        List<HybridFusion.Fused> fused = HybridFusion.fuse(LEXICAL, SEMANTIC,
+        List<HybridFusion.Fused<Integer>> fused = HybridFusion.fuse(LEXICAL, SEMANTIC,
                 new HybridOptions(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0));
-        assertEquals(List.of("a#1", "b#1", "a#2"), fused.stream().map(HybridFusion.Fused::unitId).toList());
+        assertEquals(List.of("a#1", "b#1", "a#2"), fused.stream().map(HybridFusion.Fused<Integer>::unitId).toList());
         assertEquals(1f / 61 + 1f / 62, fused.get(0).score(), 1e-7);
         assertEquals(1f / 61, fused.get(1).score(), 1e-7);
         assertEquals(1f / 62, fused.get(2).score(), 1e-7);
@@ -29,10 +28,10 @@ class HybridFusionTest {
 
     @Test
     void linearMixWeighsBm25RelativeToTheBestAgainstTheCosine() {
-        List<HybridFusion.Fused> fused = HybridFusion.fuse(LEXICAL, SEMANTIC,
+        List<HybridFusion.Fused<Integer>> fused = HybridFusion.fuse(LEXICAL, SEMANTIC,
                 new HybridOptions(HybridOptions.Fusion.LINEAR, 60, 0.25, 100, 0));
         // a#1: 0.75 * 8/8 + 0.25 * 0.5; a#2: 0.75 * 4/8; b#1: 0.25 * 0.9
-        assertEquals(List.of("a#1", "a#2", "b#1"), fused.stream().map(HybridFusion.Fused::unitId).toList());
+        assertEquals(List.of("a#1", "a#2", "b#1"), fused.stream().map(HybridFusion.Fused<Integer>::unitId).toList());
         assertEquals(0.875f, fused.get(0).score(), 1e-6);
         assertEquals(0.375f, fused.get(1).score(), 1e-6);
         assertEquals(0.225f, fused.get(2).score(), 1e-6);
@@ -40,9 +39,9 @@ class HybridFusionTest {
 
     @Test
     void equalScoresAreOrderedByUnitId() {
-        List<HybridFusion.Fused> fused = HybridFusion.fuse(
-                List.of(new HybridFusion.Ranked(5, "z#1", 2f)), List.of(new HybridFusion.Ranked(6, "c#1", 0.7f)),
+        List<HybridFusion.Fused<Integer>> fused = HybridFusion.fuse(
+                List.of(new HybridFusion.Ranked<>("z#1", 2f, 5)), List.of(new HybridFusion.Ranked<>("c#1", 0.7f, 6)),
                 new HybridOptions(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0));
-        assertEquals(List.of("c#1", "z#1"), fused.stream().map(HybridFusion.Fused::unitId).toList());
+        assertEquals(List.of("c#1", "z#1"), fused.stream().map(HybridFusion.Fused<Integer>::unitId).toList());
     }
 }

@@ -1,15 +1,12 @@
 package org.nutrisearch.cli;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
-import org.nutrisearch.http.App;
-import org.nutrisearch.http.CorpusFixture;
-import org.nutrisearch.http.Monitoring;
 import org.nutrisearch.http.ServerConfig;
-import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.index.VectorTiming;
+import org.nutrisearch.search.SearchMode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,9 +35,12 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
-/** SIGTERM's sequence: a search in flight is answered, new requests are refused, analytics saved, the index closed. */
+/**
+ * The running service's stop (what SIGTERM runs): a search in flight is answered, new connections are
+ * refused, analytics saved, the index closed, in the one order the service is taken down.
+ */
 @Tag("integration")
-class GracefulShutdownTest {
+class RunningServiceTest {
 
     @TempDir
     Path dir;
@@ -94,16 +94,46 @@ class GracefulShutdownTest {
         }
     }
 
+    private ServerConfig config(Path corpus, Path index) {
+        // A drain longer than the test can take: the service must wait for the held search, not give up on it.
+        return ServerConfig.defaults()
+                .withIndex(new ServerConfig.Index(corpus, index, 0, SearchMode.LEXICAL))
+                .withVectors(VectorTiming.OFF)
+                .withAnalytics(new ServerConfig.Analytics(false, ServerConfig.DEFAULT_ANALYTICS_WINDOW,
+                        ServerConfig.DEFAULT_ANALYTICS_CAPACITY, true))
+                .withDrainTimeout(Duration.ofMinutes(2));
+    }
+
+    private static void awaitReady(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not become ready");
+    }
+
     @Test
-    void aSearchInFlightIsAnsweredBeforeTheIndexCloses() throws Exception {
-        HeldBackend backend = new HeldBackend(CorpusFixture.openBundled(dir.resolve("index")));
-        // Longer than the test can take: the server must wait for the held search, not give up on it.
-        ServerConfig config = ServerConfig.defaults().withDrainTimeout(Duration.ofMinutes(2));
-        Path analyticsFile = dir.resolve("index").resolve(ServeCommand.ANALYTICS_FILE);
-        Monitoring monitoring = Monitoring.create(config, backend, Services.create().json(), analyticsFile);
-        Javalin app = App.create(backend, NutrientLexicon.loadDefault(), Services.create().json(), config, monitoring)
-                .start("127.0.0.1", 0);
-        String base = "http://127.0.0.1:" + app.port();
+    void aSearchInFlightIsAnsweredThenTheIndexClosesAndTheExitCodeIs0() throws Exception {
+        Path index = dir.resolve("index");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        RunningService service = new RunningService(config(Path.of("corpus"), index), new BackendOptions(),
+                Services.create(), new PrintStream(out, true), new PrintStream(errors, true));
+        HeldBackend[] held = new HeldBackend[1];
+        service.serveAs = b -> held[0] = new HeldBackend((LuceneSearchBackend) b);
+        assertTrue(service.start());
+        int port = service.port();
+        String base = "http://127.0.0.1:" + port;
+        awaitReady(base);
+        HeldBackend backend = held[0];
         HttpClient http = HttpClient.newHttpClient();
 
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
@@ -111,11 +141,9 @@ class GracefulShutdownTest {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(backend.entered.await(30, TimeUnit.SECONDS), "the search reached the backend");
 
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Thread shutdown = new Thread(new GracefulShutdown(monitoring, app, backend, new PrintStream(errors, true)));
-        shutdown.start();
+        Thread shutdown = Thread.ofPlatform().start(() -> service.stop(0));
 
-        // Once shutdown has begun, a new request is not served (connection refused or left unanswered, or 503) …
+        // Once shutdown has begun, a new connection is not served (refused, or left unanswered) …
         boolean refused = false;
         for (int i = 0; i < 200 && !refused; i++) {
             try {
@@ -139,10 +167,29 @@ class GracefulShutdownTest {
         HttpResponse<String> answered = inFlight.get(60, TimeUnit.SECONDS);
         assertEquals(200, answered.statusCode());
         assertTrue(answered.body().contains("\"query\":\"iron\""), answered.body());
-        shutdown.join(30_000);
+        shutdown.join(60_000);
         assertFalse(shutdown.isAlive());
-        assertTrue(backend.closed, "the index is closed last");
+        assertEquals(0, service.awaitExit());
+        assertTrue(backend.closed, "the index is closed");
         assertEquals("", errors.toString());
-        assertTrue(Files.readString(analyticsFile).contains("\"iron\""), "the search in flight was counted and saved");
+        assertTrue(Files.readString(index.resolve(ServeCommand.ANALYTICS_FILE)).contains("\"iron\""),
+                "the search in flight was counted and saved");
+        String said = out.toString();
+        assertTrue(said.startsWith("NutriSearch listening on http://127.0.0.1:" + port + "; loading the index\n"), said);
+        assertTrue(said.contains("index: serving 5 articles, 138 units from "), said);
+    }
+
+    @Test
+    void theServiceIsTakenDownInTheReverseOrderOfStartUp() {
+        RunningService service = new RunningService(config(Path.of("corpus"), dir.resolve("index")),
+                new BackendOptions(), Services.create(), System.out, System.err);
+        try {
+            assertTrue(service.start());
+            assertEquals(List.of("report draining on /ready", "stop accepting and drain the requests in flight",
+                    "save analytics", "stop index and embedding work", "close the index", "release the embedding model"),
+                    service.shutdownSequence().steps());
+        } finally {
+            service.stop(0);
+        }
     }
 }

@@ -1,0 +1,52 @@
+package org.nutrisearch.search.lucene;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.query.QueryTerms;
+import org.nutrisearch.search.snippet.SnippetBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The page of a search as hits: each unit read from its stored fields, with its snippet. */
+final class Hits {
+
+    private Hits() {
+    }
+
+    static List<SearchHit> read(IndexSearcher searcher, List<Retrieved.Ranked> page, QueryTerms marks,
+                                SnippetBuilder snippets) throws IOException {
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        StoredFields stored = searcher.storedFields();
+        for (Retrieved.Ranked r : page) {
+            Document doc = stored.document(r.doc());
+            Unit unit = unitOf(doc);
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), marks), nutrientsOf(doc), r.score(), r.similarity(),
+                    r.questionSimilarity()));
+        }
+        return hits;
+    }
+
+    static Unit unitOf(Document doc) {
+        return new Unit(doc.get(UnitFields.ID), UnitKind.fromApiName(doc.get(UnitFields.KIND)),
+                doc.get(UnitFields.ARTICLE_ID), doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.SOURCE),
+                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT),
+                doc.get(UnitFields.FOCUS), QuestionType.fromLabel(doc.get(UnitFields.QUESTION_TYPE)));
+    }
+
+    static List<String> nutrientsOf(Document doc) {
+        List<String> ids = new ArrayList<>();
+        for (IndexableField f : doc.getFields(UnitFields.NUTRIENT)) {
+            ids.add(f.stringValue());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,152 @@
+package org.nutrisearch.search.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.search.IndexSearcher;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.index.IndexGeneration;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.ArticleInfo;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.suggest.SuggestionIndex;
+import org.nutrisearch.search.suggest.SuggestionSources;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything the embedded backend serves from one index generation, travelling together: its searcher,
+ * the spelling vocabulary, the suggestions, the listings and counts, whether it has vectors of a model,
+ * and the results kept for repeated requests. Each is built on first use and lives as long as the
+ * generation; a request takes the served generation once ({@link LuceneSearchBackend}) and reads
+ * everything from it, so a switch after a reindex never mixes two. Thread-safe.
+ */
+final class ServedGeneration {
+
+    private final IndexGeneration index;
+    private final NutrientLexicon lexicon;
+    private final ObjectMapper json;
+    private final Lazy<IndexVocabulary> vocabulary;
+    private final Lazy<IndexStats> stats;
+    private final Lazy<List<Facets.NutrientCount>> nutrients;
+    private final Lazy<List<ArticleInfo>> articles;
+    private final Lazy<List<String>> topics;
+    private final Lazy<SuggestionIndex> suggestions;
+    private final AtomicReference<SearchResultCache> results;
+
+    ServedGeneration(IndexGeneration index, NutrientLexicon lexicon, ObjectMapper json, int cachedResults) {
+        this.index = index;
+        this.lexicon = lexicon;
+        this.json = json;
+        this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
+        this.stats = new Lazy<>(() -> Listings.stats(searcher()));
+        this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), lexicon));
+        // The article listing reads every stored article (seconds at 200 000 units): only when asked for.
+        this.articles = new Lazy<>(() -> Listings.articles(searcher(), json));
+        this.topics = new Lazy<>(() -> Listings.topics(searcher()));
+        this.suggestions = new Lazy<>(this::buildSuggestions);
+        this.results = new AtomicReference<>(new SearchResultCache(cachedResults));
+    }
+
+    IndexGeneration index() {
+        return index;
+    }
+
+    IndexSearcher searcher() {
+        return index.searcher();
+    }
+
+    /** The words typo corrections come from. */
+    IndexVocabulary vocabulary() {
+        return vocabulary.get();
+    }
+
+    IndexStats stats() {
+        return stats.get();
+    }
+
+    List<Facets.NutrientCount> nutrients() {
+        return nutrients.get();
+    }
+
+    List<ArticleInfo> articles() {
+        return articles.get();
+    }
+
+    /** Titles, foci and headings of the units, each once (the subjects the answer service knows). */
+    List<String> topics() {
+        return topics.get();
+    }
+
+    /** The suggestions, built on first use (one pass over the stored units) and kept. */
+    SuggestionIndex suggestions() {
+        return suggestions.get();
+    }
+
+    /** Results of requests searched on this generation. */
+    SearchResultCache results() {
+        return results.get();
+    }
+
+    /** Keeps up to {@code capacity} results from now on (0: none), dropping those kept so far. */
+    void keepResults(int capacity) {
+        results.set(new SearchResultCache(capacity));
+    }
+
+    /** The parsed article with this id. */
+    Optional<Article> article(String id) throws IOException {
+        return Listings.article(searcher(), json, id);
+    }
+
+    /** True when the generation's units carry vectors of the model {@code modelId}. */
+    boolean hasVectorsOf(String modelId) {
+        Map<String, String> data = index.commitData();
+        return modelId.equals(data.get(UnitFields.COMMIT_VECTOR_MODEL))
+                && !"0".equals(data.getOrDefault(UnitFields.COMMIT_VECTOR_COUNT, "0"));
+    }
+
+    private SuggestionIndex buildSuggestions() throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        nutrients().forEach(n -> counts.put(n.id(), n.count()));
+        return SuggestionIndex.of(new SuggestionSources().collect(searcher(), lexicon, counts));
+    }
+
+    /** A value computed once, on first use; concurrent first uses wait for the one computation. */
+    static final class Lazy<T> {
+        /** A computation that may read the index. */
+        interface Compute<T> {
+            T get() throws IOException;
+        }
+
+        private final Compute<T> compute;
+        private volatile T value;
+
+        Lazy(Compute<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        try {
+                            v = compute.get();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.nutrisearch.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.Snippet;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Kept JSON of result pages is bounded by what it weighs, not only by how many pages there are. */
+class RenderedHitsTest {
+
+    private static List<SearchHit> page(int textChars) {
+        Unit unit = new Unit("a#section-1", UnitKind.SECTION, "a", "A", "corpus/a.txt", "Heading", null,
+                "m".repeat(textChars));
+        return List.of(new SearchHit(unit, new Snippet("m", List.of()), List.of(), 1f));
+    }
+
+    @Test
+    void pagesOfLongUnitsAreEvictedByWeight() {
+        // Room for 256 pages by count, but only about four pages of 100 000 characters by weight.
+        RenderedHits rendered = new RenderedHits(new ObjectMapper(), 256, 1_000_000);
+        List<List<SearchHit>> pages = List.of(page(100_000), page(100_000), page(100_000), page(100_000),
+                page(100_000), page(100_000));
+        for (List<SearchHit> p : pages) {
+            rendered.of(p);
+        }
+        assertEquals(4, rendered.size(), "six pages of 200 000 characters' weight, a budget of a million");
+        assertTrue(rendered.chars() <= 1_000_000, "weight kept: " + rendered.chars());
+        // The last page is kept (the same JSON object comes back), the first was evicted (rendered anew).
+        assertSame(rendered.of(pages.get(5)), rendered.of(pages.get(5)));
+        int before = rendered.size();
+        rendered.of(pages.get(0));
+        assertEquals(before, rendered.size());
+    }
+
+    @Test
+    void aPageHeavierThanTheWholeBudgetIsRenderedButNotKept() {
+        RenderedHits rendered = new RenderedHits(new ObjectMapper(), 256, 100_000);
+        List<SearchHit> huge = page(4_000_000);
+        String json = rendered.of(huge).rawValue().toString();
+        assertTrue(json.contains("\"text\":\"mmm"), json.substring(0, 200));
+        assertEquals(0, rendered.size());
+        assertEquals(0, rendered.chars());
+    }
+
+    @Test
+    void smallPagesAreStillBoundedByCount() {
+        RenderedHits rendered = new RenderedHits(new ObjectMapper(), 3, 1_000_000);
+        for (int i = 0; i < 10; i++) {
+            rendered.of(page(10));
+        }
+        assertEquals(3, rendered.size());
+    }
+}

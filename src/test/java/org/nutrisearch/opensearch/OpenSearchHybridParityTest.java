@@ -1,0 +1,206 @@
+package org.nutrisearch.opensearch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.embedding.EmbedderSettings;
+import org.nutrisearch.embedding.EmbeddingModelSpec;
+import org.nutrisearch.embedding.OnnxEmbedder;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Searches by meaning answer alike on both backends: the bundled articles embedded by the real model
+ * (BGE-small), the embedded index with Lucene's HNSW graph on one side, an OpenSearch node with the
+ * k-NN plugin (2 shards) on the other, the query embedded by the service. For every judged search
+ * query in hybrid and in semantic mode: the same mode, total, facets, hits in the same order with the
+ * same scores, similarities and snippets, and the same "did you mean"; for every judged chatbot
+ * question, the same answer (or decline) with the same confidence.
+ */
+@Tag("integration")
+@Tag("opensearch")
+@ExtendWith(KnnOpenSearch.class)
+class OpenSearchHybridParityTest {
+
+    @TempDir
+    static Path dir;
+    private static OnnxEmbedder model;
+    private static LuceneSearchBackend lucene;
+    private static OpenSearchBackend openSearch;
+
+    @BeforeAll
+    static void indexBothWays(KnnTestCluster cluster) throws Exception {
+        model = OnnxEmbedder.load(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, new EmbedderSettings(Path.of("target", "native"), 2, 1));
+        List<Article> articles = new CorpusLoader().load(Path.of("corpus")).articles();
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(tagger, json, model).rebuild(articles, generations, null);
+        QueryVectors queries = new QueryVectors(model, QueryVectors.DEFAULT_CAPACITY);
+        lucene = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon, json,
+                RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        lucene.useQueryVectors(queries);
+
+        OpenSearchConnection connection = OpenSearchConnection.open(cluster.httpUrls());
+        new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(),
+                OpenSearchIndexer.Options.defaults().withAlias("hybrid-parity").withLayout(new IndexLayout(2, 0))),
+                tagger, json, OpenSearchCorpusIndexer.projectSynonyms(), model).index(articles);
+        openSearch = OpenSearchBackend.open(connection, "hybrid-parity", lexicon, json, RankingOptions.DEFAULTS,
+                () -> { }, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        openSearch.useQueryVectors(queries);
+    }
+
+    @AfterAll
+    static void close() {
+        if (lucene != null) {
+            lucene.close();
+        }
+        if (openSearch != null) {
+            openSearch.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void theBuildHasVectorsOfTheModelAndBothBackendsSearchByMeaning() {
+        assertTrue(lucene.vectorsAvailable());
+        assertTrue(openSearch.vectorsAvailable());
+        assertEquals(model.modelId(), openSearch.servedBuild().info().vectorModel());
+    }
+
+    @Test
+    void judgedQueriesGetTheSameHitsInHybridMode() throws Exception {
+        assertSameEverywhere(SearchMode.HYBRID);
+    }
+
+    @Test
+    void judgedQueriesGetTheSameHitsInSemanticMode() throws Exception {
+        assertSameEverywhere(SearchMode.SEMANTIC);
+    }
+
+    private static void assertSameEverywhere(SearchMode mode) throws Exception {
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (String text : texts("/eval/search-queries.json", "query")) {
+            SearchRequest request = new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, null, mode);
+            SearchResult expected = lucene.search(request);
+            SearchResult actual = openSearch.search(request);
+            compared += expected.hits().size();
+            differences.addAll(differences(text + " [" + mode.apiName() + "]", expected, actual));
+        }
+        System.out.printf("%s parity: %d differences over 78 queries, %d hits compared%n", mode.apiName(),
+                differences.size(), compared);
+        differences.forEach(d -> System.out.println("parity difference: " + d));
+        assertEquals(List.of(), differences);
+        assertTrue(compared > 300, "hits compared: " + compared);
+    }
+
+    @Test
+    void judgedChatbotQuestionsGetTheSameAnswers() throws Exception {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        AnswerService embedded = AnswerService.withDefaults(lucene, lexicon, AnswerPolicy.defaults());
+        AnswerService cluster = AnswerService.withDefaults(openSearch, lexicon, AnswerPolicy.defaults());
+        List<String> differences = new ArrayList<>();
+        int answered = 0;
+        for (String question : texts("/eval/answer-questions.json", "question")) {
+            AnswerRequest request = new AnswerRequest(question, Set.of(), Set.of(), null, SearchMode.HYBRID);
+            AnswerResult e = embedded.answer(request);
+            AnswerResult a = cluster.answer(request);
+            String expected = summary(e);
+            String actual = summary(a);
+            answered += e.answer() != null ? 1 : 0;
+            if (!expected.equals(actual)) {
+                differences.add(question + ": lucene " + expected + " / opensearch " + actual);
+            }
+        }
+        differences.forEach(d -> System.out.println("answer difference: " + d));
+        assertEquals(List.of(), differences);
+        assertTrue(answered > 10, "answered: " + answered);
+    }
+
+    /** The answer's unit, confidence (4 digits), reason and mode. */
+    private static String summary(AnswerResult r) {
+        String unit = r.answer() == null ? "none" : r.answer().hit().unit().id()
+                + String.format(java.util.Locale.ROOT, " %.4f", r.answer().confidence());
+        return unit + " " + r.reason() + " " + r.mode();
+    }
+
+    private static List<String> differences(String label, SearchResult expected, SearchResult actual) {
+        List<String> differences = new ArrayList<>();
+        if (expected.mode() != actual.mode()) {
+            differences.add(label + ": mode lucene " + expected.mode() + " / opensearch " + actual.mode());
+        }
+        if (!Objects.equals(expected.didYouMean(), actual.didYouMean())) {
+            differences.add(label + ": didYouMean lucene " + expected.didYouMean() + " / opensearch " + actual.didYouMean());
+        }
+        List<String> expectedIds = expected.hits().stream().map(h -> h.unit().id()).toList();
+        List<String> actualIds = actual.hits().stream().map(h -> h.unit().id()).toList();
+        if (expected.total() != actual.total() || !expectedIds.equals(actualIds)) {
+            differences.add(label + ": lucene " + expected.total() + " " + expectedIds + " / opensearch "
+                    + actual.total() + " " + actualIds);
+            return differences;
+        }
+        if (!expected.facets().equals(actual.facets())) {
+            differences.add(label + ": facets lucene " + expected.facets() + " / opensearch " + actual.facets());
+        }
+        for (int i = 0; i < expectedIds.size(); i++) {
+            SearchHit e = expected.hits().get(i);
+            SearchHit a = actual.hits().get(i);
+            if (Math.abs(e.score() - a.score()) > 1e-4 * Math.max(1, Math.abs(a.score()))) {
+                differences.add(label + ": score of " + e.unit().id() + " lucene " + e.score() + " / opensearch " + a.score());
+            }
+            if (e.similarity() == null != (a.similarity() == null)
+                    || e.similarity() != null && Math.abs(e.similarity() - a.similarity()) > 1e-4) {
+                differences.add(label + ": similarity of " + e.unit().id() + " lucene " + e.similarity()
+                        + " / opensearch " + a.similarity());
+            }
+            if (!e.snippet().equals(a.snippet()) || !e.unit().equals(a.unit()) || !e.nutrients().equals(a.nutrients())) {
+                differences.add(label + ": unit or snippet of " + e.unit().id() + " differs");
+            }
+        }
+        return differences;
+    }
+
+    private static List<String> texts(String resource, String field) throws Exception {
+        try (InputStream in = OpenSearchHybridParityTest.class.getResourceAsStream(resource)) {
+            List<String> texts = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(q -> texts.add(q.get(field).asText()));
+            return texts;
+        }
+    }
+}
