@@ -41,7 +41,7 @@ public final class FocusGazetteer {
             "preventing", "diagnosis", "diagnose", "diagnosed", "diagnosing", "test", "tests", "testing", "exam",
             "exams", "outlook", "prognosis", "complication", "complications", "risk", "risks", "factor", "factors",
             "inherited", "inheritance", "inherit", "genetic", "change", "changes", "frequency", "stage", "stages",
-            "research", "support", "group", "groups", "dose", "doses", "dosage", "dosing", "food", "foods",
+            "research", "support", "group", "groups", "dose", "doses", "dosage", "dosing",
             "source", "sources", "interaction", "interactions", "side", "effect", "effects", "summary", "overview",
             "information", "introduction", "frequently", "asked", "question", "questions", "key", "point",
             "points", "quick", "table", "contents", "reference", "references", "resource", "resources",
