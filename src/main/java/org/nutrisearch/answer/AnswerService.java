@@ -62,7 +62,7 @@ public final class AnswerService {
     /** The gazetteer of the topics the backend served when it was built (rebuilt when they change). */
     private final AtomicReference<TopicGazetteer> gazetteer = new AtomicReference<>();
 
-    private record TopicGazetteer(List<String> topics, FocusGazetteer gazetteer) {
+    private record TopicGazetteer(List<String> topics, UnitTraits.Cache traits) {
     }
 
     /**
@@ -114,13 +114,18 @@ public final class AnswerService {
      * changes them), so every question of one generation is read against the same gazetteer.
      */
     public FocusGazetteer gazetteer() {
+        return served().traits().gazetteer();
+    }
+
+    /** The gazetteer and unit traits of the topics the backend serves now. */
+    private TopicGazetteer served() {
         List<String> topics = backend.topics();
         TopicGazetteer g = gazetteer.get();
         if (g == null || g.topics() != topics) {
-            g = new TopicGazetteer(topics, FocusGazetteer.build(topics, lexicon, synonyms, words));
+            g = new TopicGazetteer(topics, new UnitTraits.Cache(FocusGazetteer.build(topics, lexicon, synonyms, words), words));
             gazetteer.set(g);
         }
-        return g.gazetteer();
+        return g;
     }
 
     /** What a question asks: its asking sentences, focus and type, read against the served corpus. */
@@ -167,15 +172,16 @@ public final class AnswerService {
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
-        List<AnswerFeatures> features = extractor.extract(analysis, gazetteer(), weights, named, hits, searched);
+        UnitTraits.Cache known = served().traits();
+        List<UnitTraits> traits = hits.stream().map(h -> known.of(h.unit())).toList();
+        List<AnswerFeatures> features = extractor.extract(analysis, traits, weights, named, hits, searched);
         AnswerModel model = models.of(result.mode());
         double[] scores = model.scores(features);
         double[] confidences = model.confidences(features);
         List<AnswerCandidate> candidates = new ArrayList<>();
-        FocusGazetteer subjects = gazetteer();
         for (int i = 0; i < features.size(); i++) {
             candidates.add(new AnswerCandidate(hits.get(i), features.get(i), scores[i], confidences[i],
-                    subjects.keys(AnswerFeatureExtractor.topicOf(hits.get(i).unit()))));
+                    traits.get(i).subjects()));
         }
         candidates = ordered(candidates);
         return new AnswerCandidates(result.mode(), candidates, analysis);

@@ -1,5 +1,7 @@
 package org.nutrisearch.answer;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +26,27 @@ public final class PointerText {
             + "Alliance|Organization|Organisation|Academy|College|Council|Database|Reviews?|Program)\\b[^:.?!]{0,40}: "
             + "[^.?!]{1,120}$");
 
+    /**
+     * Lower-case words without which no item can point elsewhere ({@link #POINTS} needs one of the first,
+     * a {@link #CITATION} one of the rest): a text holding none is read without running the patterns,
+     * which is most answers.
+     */
+    private static final List<String> CUES = List.of("http", "www.", ".gov", ".org", ".com", ".edu", ".net",
+            "resources", "information about", "for more information", "visit", "contact", "call", "see the",
+            "click", ": ");
+    /** The longest item read as a citation: one source and one page title. */
+    private static final int MAX_CITATION = 250;
+
     private PointerText() {
     }
 
     /** The share of the text's characters (0..1) in items that only point elsewhere. */
     public static double share(String text) {
         if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (CUES.stream().noneMatch(lower::contains)) {
             return 0;
         }
         int total = 0;
@@ -40,7 +57,8 @@ public final class PointerText {
                 continue;
             }
             total += s.length();
-            if (POINTS.matcher(s).find() || CITATION.matcher(s).matches()) {
+            boolean citation = s.length() <= MAX_CITATION && s.contains(": ") && CITATION.matcher(s).matches();
+            if (citation || POINTS.matcher(s).find()) {
                 pointing += s.length();
             }
         }

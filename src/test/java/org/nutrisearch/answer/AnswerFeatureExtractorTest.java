@@ -30,7 +30,8 @@ class AnswerFeatureExtractorTest {
     /** Features of search hits for a question that names no known subject and asks no known type. */
     private List<AnswerFeatures> extract(AnswerFeatureExtractor.Weights w, Set<String> nutrients, List<SearchHit> hits) {
         QuestionAnalysis plain = new QuestionAnalysis("q", "q", false, null, Set.of(), words.of("q"), List.of());
-        return extractor.extract(plain, noSubjects, w, nutrients, hits, hits.size());
+        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        return extractor.extract(plain, traits, w, nutrients, hits, hits.size());
     }
 
     private static SearchHit hit(UnitKind kind, String heading, String text, List<String> nutrients, float score) {

@@ -1,5 +1,13 @@
 package org.nutrisearch.search.query;
 
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.nutrisearch.index.UnitFields;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
@@ -119,6 +127,29 @@ public final class QuestionWords {
             end--;
         }
         return word.substring(start, end);
+    }
+
+    /** Receives the terms of a text with where each starts. */
+    public interface TermSink {
+        void term(String term, int startOffset);
+    }
+
+    /** The analysed terms of any text in order, each with its start offset in {@code text}. */
+    public void terms(String text, TermSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                sink.term(term.toString(), offset.startOffset());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The analysed terms of any text (units too), in order, repeats kept. */
