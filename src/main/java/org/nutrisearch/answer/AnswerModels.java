@@ -17,21 +17,21 @@ public record AnswerModels(AnswerModel lexical, AnswerModel semantic, AnswerMode
 
     /**
      * Fitted on every judged set (five articles, MEDIQA alexa and validation, everyday off-topic questions)
-     * by {@code scripts/eval-answers.sh --mode <mode> --threshold 0.5}; held-out figures in docs/answer.md.
+     * by {@code scripts/eval-answers.sh --mode <mode>}; held-out figures in docs/answer.md.
      */
     public static final AnswerModels FITTED = new AnswerModels(
             AnswerModel.of(
-                    new double[] {0.337, -0.518, 1.404, -1.257, 2.395, 2.155, 0.203, 0.0, 0.0,
-                            0.0, 1.101, 1.052, -0.034, 0.398, -2.513, -3.601, 0.451, 0.304},
-                    -8.48, new double[] {1.72, -0.246, 1.375, 0.643, 0.0, 0.0, -0.294, -2.177}),
+                    new double[] {0.34, -0.515, 1.407, -1.26, 2.368, 2.14, 0.206, 0.0, 0.0,
+                            0.0, 1.087, 1.059, -0.033, 0.418, -2.502, -3.726, 0.455, 0.319},
+                    -8.568, new double[] {1.734, -0.234, 1.34, 0.641, 0.0, 0.0, -0.29, -2.164}),
             AnswerModel.of(
-                    new double[] {0.412, 0.073, 1.192, -1.723, 3.651, 4.574, -0.14, 2.056, 3.891,
-                            -0.686, 1.082, 1.572, 0.21, 1.113, -2.43, -2.124, 0.557, 0.894},
-                    -6.469, new double[] {0.73, -0.362, 1.031, 0.925, 0.775, 0.021, 0.651, -1.577}),
+                    new double[] {0.346, -0.198, 1.323, -2.01, 2.243, 5.125, -0.253, 1.811, 3.968,
+                            -0.519, 1.174, 1.429, 0.564, 1.059, -1.969, -2.026, 0.331, 1.126},
+                    -6.237, new double[] {0.89, -0.45, 1.024, 0.58, 1.019, -0.368, 0.703, -1.852}),
             AnswerModel.of(
-                    new double[] {-0.139, -0.372, 1.475, -1.615, 0.964, -0.26, -0.21, 3.763, 5.954,
-                            -0.517, 1.667, 1.161, 0.285, 0.423, -2.014, -2.875, -0.116, 2.223},
-                    -11.206, new double[] {1.571, -0.25, 0.283, 0.764, 0.638, -0.508, 1.12, -0.978}));
+                    new double[] {-0.108, -0.341, 1.43, -1.51, 1.519, 0.518, -0.197, 3.421, 5.404,
+                            -0.548, 1.725, 1.141, 0.206, 0.456, -2.016, -2.902, 0.02, 2.101},
+                    -11.704, new double[] {1.571, -0.244, 0.699, 0.588, 0.749, -0.767, 0.809, -1.247}));
 
     /** The model for candidates retrieved in {@code mode}. */
     public AnswerModel of(SearchMode mode) {

@@ -67,26 +67,26 @@ class AnswerEvaluationTest {
     @Test
     void theDefaultModeAnswersAtLeastAsWellAsSearchsFirstHitAndDeclinesEveryOffTopicQuestion() {
         assertEquals(SearchMode.HYBRID, AnswerService.DEFAULT_MODE);
-        assertEquals(0.50, AnswerPolicy.DEFAULT_THRESHOLD);
+        assertEquals(0.45, AnswerPolicy.DEFAULT_THRESHOLD);
         AnswerFigures f = figures(hybrid, SearchMode.HYBRID);
         assertEquals(42, f.onTopic());
         assertEquals(18, f.offTopic());
         assertTrue(f.accuracyAt1() >= f.searchAt1(), "first choice " + f.accuracyAt1() + " vs search " + f.searchAt1());
         assertEquals(1.0, f.offTopicDeclined(), "off-topic declined");
-        // Measured: accuracy@1 0.738 (31), accuracy@3 0.905 (38), answered right 0.595 (25), wrong 0.143 (6).
+        // Measured: accuracy@1 0.738 (31), accuracy@3 0.881 (37), answered right 0.619 (26), wrong 0.167 (7).
         assertTrue(f.accuracyAt1() >= 30 / 42.0, "accuracy@1 " + f.accuracyAt1());
-        assertTrue(f.accuracyAt3() >= 37 / 42.0, "accuracy@3 " + f.accuracyAt3());
-        assertTrue(f.answeredRight() >= 24 / 42.0, "answered right " + f.answeredRight());
-        assertTrue(f.answeredWrong() <= 7 / 42.0, "answered wrong " + f.answeredWrong());
+        assertTrue(f.accuracyAt3() >= 36 / 42.0, "accuracy@3 " + f.accuracyAt3());
+        assertTrue(f.answeredRight() >= 25 / 42.0, "answered right " + f.answeredRight());
+        assertTrue(f.answeredWrong() <= 8 / 42.0, "answered wrong " + f.answeredWrong());
     }
 
     @Test
     void theLexicalModelHoldsItsFigures() {
         AnswerFigures f = figures(lexical, SearchMode.LEXICAL);
-        // Measured: accuracy@1 0.571 (24), answered right 0.429 (18), wrong 0.095 (4), off-topic declined 0.944.
+        // Measured: accuracy@1 0.571 (24), answered right 0.452 (19), wrong 0.119 (5), off-topic declined 0.944.
         assertTrue(f.accuracyAt1() >= 23 / 42.0, "accuracy@1 " + f.accuracyAt1());
-        assertTrue(f.answeredRight() >= 17 / 42.0, "answered right " + f.answeredRight());
-        assertTrue(f.answeredWrong() <= 4 / 42.0, "answered wrong " + f.answeredWrong());
+        assertTrue(f.answeredRight() >= 18 / 42.0, "answered right " + f.answeredRight());
+        assertTrue(f.answeredWrong() <= 6 / 42.0, "answered wrong " + f.answeredWrong());
         assertTrue(f.offTopicDeclined() >= 17 / 18.0, "off-topic declined " + f.offTopicDeclined());
     }
 
