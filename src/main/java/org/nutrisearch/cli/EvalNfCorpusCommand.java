@@ -5,6 +5,7 @@ import org.nutrisearch.embedding.CachedEmbedder;
 import org.nutrisearch.embedding.EmbedderSettings;
 import org.nutrisearch.embedding.EmbeddingModelSpec;
 import org.nutrisearch.embedding.OnnxEmbedder;
+import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.embedding.VectorCache;
 import org.nutrisearch.eval.EvalQuery;
 import org.nutrisearch.eval.EvalSummary;
@@ -189,25 +190,33 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
             System.err.println("eval-nfcorpus: " + e.getMessage());
             return 2;
         }
-        if (backend != BackendOptions.Backend.lucene) {
-            System.err.println("eval-nfcorpus: --mode is evaluated on the embedded index only (--backend lucene)");
-            return 2;
-        }
         List<Article> articles = corpus.articles();
-        IndexSummary lexicalOnly;
-        try (NfCorpusEvaluation plain = NfCorpusEvaluation.index(articles, null)) {
-            lexicalOnly = plain.summary();
+        IndexSummary lexicalOnly = null;
+        if (backend == BackendOptions.Backend.lucene) {
+            try (NfCorpusEvaluation plain = NfCorpusEvaluation.index(articles, null)) {
+                lexicalOnly = plain.summary();
+            }
         }
         try (OnnxEmbedder model = OnnxEmbedder.load(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
                 EmbedderSettings.forMachine(nativeDir));
              VectorCache cache = VectorCache.open(vectorCache, model.modelId(), model.dimension())) {
             CachedEmbedder embedder = new CachedEmbedder(model, cache);
-            try (NfCorpusEvaluation eval = NfCorpusEvaluation.index(articles, embedder)) {
+            RankedCorpus indexed;
+            try {
+                indexed = backend == BackendOptions.Backend.lucene ? NfCorpusEvaluation.index(articles, embedder)
+                        : openSearchIndex(articles, embedder);
+            } catch (OpenSearchStartup.StartupException e) {
+                System.err.println("eval-nfcorpus: " + e.getMessage());
+                return 1;
+            }
+            try (RankedCorpus eval = indexed) {
                 IndexSummary withVectors = eval.summary();
                 out.printf(Locale.ROOT, "NFCorpus %s on %s: %d documents indexed in %d ms; %d judged queries%n",
                         data, backend, withVectors.units(), withVectors.millis(), queries.size());
-                out.printf(Locale.ROOT, "Indexing without vectors: %d units in %d ms (%.0f units/s)%n",
-                        lexicalOnly.units(), lexicalOnly.millis(), lexicalOnly.unitsPerSecond());
+                if (lexicalOnly != null) {
+                    out.printf(Locale.ROOT, "Indexing without vectors: %d units in %d ms (%.0f units/s)%n",
+                            lexicalOnly.units(), lexicalOnly.millis(), lexicalOnly.unitsPerSecond());
+                }
                 out.printf(Locale.ROOT, "Indexing with vectors (%s): %d units in %d ms (%.1f units/s); "
                                 + "%d texts embedded, %d from the vector cache %s%n",
                         model.modelId(), withVectors.units(), withVectors.millis(), withVectors.unitsPerSecond(),
@@ -300,6 +309,12 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
         if (backend == BackendOptions.Backend.lucene) {
             return NfCorpusEvaluation.index(corpus);
         }
+        return openSearchIndex(corpus.articles(), null);
+    }
+
+    /** {@code articles} indexed into the cluster under {@link #EVAL_ALIAS}, units embedded by {@code embedder} (null: none). */
+    private RankedCorpus openSearchIndex(List<Article> articles, TextEmbedder embedder)
+            throws IOException, OpenSearchStartup.StartupException {
         BackendOptions options = new BackendOptions();
         options.backend = backend;
         options.openSearchUrls = openSearchUrls;
@@ -310,8 +325,9 @@ final class EvalNfCorpusCommand implements Callable<Integer> {
         OpenSearchStartup startup = new OpenSearchStartup(services, options, data);
         OpenSearchConnection connection = startup.connect(System.err);
         try {
-            return OpenSearchRankedCorpus.index(connection, services, startup.corpusIndexer(connection), corpus.articles());
-        } catch (OpenSearchStartup.StartupException | IOException | RuntimeException e) {
+            return OpenSearchRankedCorpus.index(connection, services, startup.corpusIndexer(connection, embedder), articles,
+                    embedder);
+        } catch (OpenSearchStartup.StartupException | RuntimeException e) {
             connection.close();
             throw e;
         }

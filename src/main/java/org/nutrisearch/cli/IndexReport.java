@@ -8,6 +8,7 @@ import org.nutrisearch.index.IndexSummary;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,11 @@ final class IndexReport {
     }
 
     static void print(PrintStream out, CorpusLoad load, IndexSummary summary) {
+        print(out, load, summary, Integer.MAX_VALUE);
+    }
+
+    /** As above, listing at most {@code listed} skipped inputs (serve's start-up stays a few lines). */
+    static void print(PrintStream out, CorpusLoad load, IndexSummary summary, int listed) {
         out.printf(Locale.ROOT, "Indexed %d articles, %d units in %.2f s (%.0f units/s), %.1f MB on disk%n",
                 summary.articles(), summary.units(), summary.millis() / 1000.0, summary.unitsPerSecond(),
                 summary.bytesOnDisk() / (1024.0 * 1024.0));
@@ -28,7 +34,7 @@ final class IndexReport {
         if (summary.vectors() > 0) {
             out.printf(Locale.ROOT, "  vectors: %d units embedded%n", summary.vectors());
         }
-        printProblems(out, load);
+        printProblems(out, load, listed);
     }
 
     /**
@@ -59,6 +65,11 @@ final class IndexReport {
     }
 
     static void printProblems(PrintStream out, CorpusLoad load) {
+        printProblems(out, load, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #printProblems(PrintStream, CorpusLoad)}, listing at most {@code listed} of them. */
+    static void printProblems(PrintStream out, CorpusLoad load, int listed) {
         if (load.problemCount() == 0) {
             out.println("  skipped: none");
             return;
@@ -66,13 +77,14 @@ final class IndexReport {
         Map<String, Long> byReason = new TreeMap<>();
         load.countsByReason().forEach((reason, n) -> byReason.put(reason.name().toLowerCase(Locale.ROOT), n));
         out.println("  skipped: " + load.problemCount() + " " + byReason);
-        for (CorpusProblem p : load.problems()) {
+        List<CorpusProblem> shown = load.problems().subList(0, Math.min(listed, load.problems().size()));
+        for (CorpusProblem p : shown) {
             out.println("    " + p.file() + (p.line() == null ? "" : ":" + p.line()) + "  "
                     + p.reason().name().toLowerCase(Locale.ROOT) + "  " + p.detail());
         }
-        long unlisted = load.problemCount() - load.problems().size();
+        long unlisted = load.problemCount() - shown.size();
         if (unlisted > 0) {
-            out.println("    … and " + unlisted + " more (counted above, not listed)");
+            out.println("    … and " + unlisted + " more (counted above; `index` lists up to 1000, the reindex answer too)");
         }
     }
 }

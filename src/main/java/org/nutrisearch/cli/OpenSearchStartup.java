@@ -7,6 +7,7 @@ import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.index.IndexSummary;
 import org.nutrisearch.opensearch.BackgroundRebuild;
 import org.nutrisearch.opensearch.BuildInfo;
+import org.nutrisearch.opensearch.ClusterAccess;
 import org.nutrisearch.opensearch.OpenSearchBuilds;
 import org.nutrisearch.opensearch.OpenSearchBackend;
 import org.nutrisearch.opensearch.OpenSearchConnection;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.nutrisearch.embedding.TextEmbedder;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.SearchMode;
 import java.util.Optional;
@@ -73,20 +75,30 @@ final class OpenSearchStartup {
     /** Connects and checks that the cluster answers; the caller closes the connection. */
     OpenSearchConnection connect(PrintStream out) throws StartupException {
         OpenSearchConnection connection;
+        ClusterAccess access;
         try {
-            connection = OpenSearchConnection.open(options.openSearchUrls);
+            access = options.access();
+            connection = OpenSearchConnection.open(options.openSearchUrls, access);
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage());
         }
+        if (access.authenticates() && connection.nodes().stream().anyMatch(u -> u.getScheme().equals("http"))) {
+            out.println("OpenSearch: warning: the password of user '" + access.user()
+                    + "' goes over plain HTTP to " + connection.nodes() + "; use https:// URLs");
+        }
         try {
-            out.println("OpenSearch: " + connection.verify() + " at " + connection.nodes());
+            out.println("OpenSearch: " + connection.verify() + " at " + connection.nodes()
+                    + (access.authenticates() ? " as user '" + access.user() + "'" : ""));
             return connection;
         } catch (OpenSearchUnavailableException e) {
             closeQuietly(connection);
+            // Credentials refused or missing: the cluster answered, so the hint about where it runs does not apply.
+            boolean answered = e.getMessage().contains("(HTTP ");
             throw new StartupException(e.getMessage()
-                    + " (start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)");
+                    + (answered ? "" : " (start OpenSearch, or set --opensearch-url / NUTRISEARCH_OPENSEARCH_URL)"));
         }
     }
+
 
     /** Loads the corpus and indexes it into new indexes on the cluster, switching the aliases; prints the report. */
     IndexSummary index(OpenSearchCorpusIndexer indexer, PrintStream out) throws StartupException {
@@ -192,6 +204,11 @@ final class OpenSearchStartup {
     }
 
     OpenSearchCorpusIndexer corpusIndexer(OpenSearchConnection connection) throws StartupException {
+        return corpusIndexer(connection, embeddings() == null ? null : embeddings().passages());
+    }
+
+    /** An indexer into the configured alias and layout that embeds units with {@code passages} (null: none). */
+    OpenSearchCorpusIndexer corpusIndexer(OpenSearchConnection connection, TextEmbedder passages) throws StartupException {
         OpenSearchIndexer.Options indexing;
         try {
             indexing = options.indexerOptions();
@@ -199,8 +216,7 @@ final class OpenSearchStartup {
             throw new StartupException(e.getMessage());
         }
         return new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(), indexing),
-                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms(),
-                embeddings() == null ? null : embeddings().passages());
+                services.tagger(), services.json(), OpenSearchCorpusIndexer.projectSynonyms(), passages);
     }
 
     private CorpusLoad loadCorpus() throws StartupException {

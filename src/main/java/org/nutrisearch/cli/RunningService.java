@@ -44,6 +44,8 @@ final class RunningService {
 
     /** How long a stop waits for background work (it stops within one unit, or one chunk of embeddings). */
     static final Duration WORK_WAIT = Duration.ofSeconds(30);
+    /** Skipped inputs listed at start-up (all are counted): start-up says what matters in a few lines. */
+    static final int STARTUP_PROBLEMS_LISTED = 10;
 
     private final ServerConfig config;
     private final BackendOptions backendOptions;
@@ -188,7 +190,7 @@ final class RunningService {
             out.println("index: building from " + index.corpus() + " (" + rebuild.get() + ")");
             CorpusLoad load = services.loadCorpus(index.corpus());
             if (load.articles().isEmpty()) {
-                IndexReport.printProblems(err, load);
+                IndexReport.printProblems(err, load, STARTUP_PROBLEMS_LISTED);
                 throw new IOException("no article could be read from " + index.corpus());
             }
             if (timing == VectorTiming.NOW) {
@@ -207,7 +209,7 @@ final class RunningService {
                 summary = services.rebuild(load, manifest, index.root(), progress,
                         loaded == null ? null : loaded.passages(), stop);
             }
-            IndexReport.print(out, load, summary);
+            IndexReport.print(out, load, summary, STARTUP_PROBLEMS_LISTED);
         }
         stop.check();
         Path generation = new IndexGenerations(index.root()).current().orElseThrow();
@@ -252,13 +254,38 @@ final class RunningService {
         }
     }
 
+    /**
+     * Stops the server once the requests in flight are answered, or the drain timeout is over. A reindex
+     * is a request too and usually finishes in the drain; one that would outlast it is stopped shortly
+     * before the end, so its answer (503 {@code shutting_down}, the served index kept) still reaches the
+     * client before the connections close.
+     */
+    private void drainRequests() {
+        Duration drain = config.http().drainTimeout();
+        Duration margin = drain.dividedBy(10).compareTo(Duration.ofSeconds(2)) < 0 ? drain.dividedBy(10)
+                : Duration.ofSeconds(2);
+        Thread cutoff = Thread.ofPlatform().daemon().name("drain-cutoff").start(() -> {
+            try {
+                Thread.sleep(drain.minus(margin).toMillis());
+                work.signal().stop();
+            } catch (InterruptedException e) {
+                // The drain finished first.
+            }
+        });
+        try {
+            app.stop();
+        } finally {
+            cutoff.interrupt();
+        }
+    }
+
     /** The one order the service is taken down in: the reverse of start-up. */
     ShutdownSequence shutdownSequence() {
         ShutdownSequence sequence = new ShutdownSequence();
         if (app != null) {
             sequence.then("report draining on /ready", monitoring::drain)
                     // Stops accepting, lets requests in flight finish (up to the drain timeout).
-                    .then("stop accepting and drain the requests in flight", app::stop)
+                    .then("stop accepting and drain the requests in flight", this::drainRequests)
                     .then("save analytics", monitoring::saveAnalytics);
         }
         return sequence

@@ -237,31 +237,35 @@ public final class OpenSearchBackend implements SearchBackend {
         int wanted = request.offset() + request.limit();
         int depth = Math.max(hybrid.depth(), wanted);
         float[] queryVector = queryVectors.get().of(text);
-        List<HybridFusion.Ranked<UnitDocument>> semantic = call(() -> units.nearest(queryVector,
+        List<HybridFusion.Ranked<String>> semantic = call(() -> units.nearest(queryVector,
                 ranking.filter(plan), depth)).stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
         List<String> nearIds = semantic.stream().map(HybridFusion.Ranked::unitId).toList();
-        List<HybridFusion.Fused<UnitDocument>> order;
+        List<HybridFusion.Fused<String>> order;
         UnitSearchResult counts;
         if (mode == SearchMode.HYBRID) {
-            List<HybridFusion.Ranked<UnitDocument>> lexical = call(() -> units.lexicalRanking(built.query(), depth));
+            List<HybridFusion.Ranked<String>> lexical = call(() -> units.lexicalRanking(built.query(), depth));
             order = HybridFusion.fuse(lexical, semantic, hybrid);
             counts = call(() -> units.counts(built.query(), nearIds));
         } else {
             order = HybridFusion.alone(semantic);
             counts = call(() -> units.counts(null, nearIds));
         }
-        List<HybridFusion.Fused<UnitDocument>> page = order.subList(Math.min(request.offset(), order.size()),
+        List<HybridFusion.Fused<String>> page = order.subList(Math.min(request.offset(), order.size()),
                 Math.min(wanted, order.size()));
-        // Units only the words found have no cosine from the list: computed from their stored vectors.
-        List<String> withoutCosine = page.stream().filter(f -> f.similarity() == null).map(HybridFusion.Fused::unitId).toList();
-        Map<String, float[]> stored = withoutCosine.isEmpty() ? Map.of() : call(() -> units.vectors(withoutCosine));
+        // The lists carry ids only: the page's units are read in one request, with their vectors, for the
+        // cosine of those only the words found.
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(
+                page.stream().map(HybridFusion.Fused::unitId).toList()));
         List<SearchHit> hits = new ArrayList<>(page.size());
-        for (HybridFusion.Fused<UnitDocument> f : page) {
-            Unit unit = unitOf(f.item());
-            float[] v = stored.get(f.unitId());
+        for (HybridFusion.Fused<String> f : page) {
+            OpenSearchUnitSearcher.StoredUnit s = stored.get(f.unitId());
+            if (s == null) {
+                continue; // removed by a build switched between the two requests
+            }
+            Unit unit = unitOf(s.unit());
             Float similarity = f.similarity() != null ? f.similarity()
-                    : v == null ? null : VectorUtil.dotProduct(queryVector, v);
-            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), f.item().nutrients(), f.score(),
+                    : s.vector() == null ? null : VectorUtil.dotProduct(queryVector, s.vector());
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), s.unit().nutrients(), f.score(),
                     similarity));
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.

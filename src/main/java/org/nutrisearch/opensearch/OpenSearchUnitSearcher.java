@@ -14,6 +14,9 @@ import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
 import org.opensearch.client.opensearch.core.search.SourceConfig;
 import org.nutrisearch.search.HybridFusion;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +37,11 @@ import java.util.Map;
 public final class OpenSearchUnitSearcher {
 
     private static final String NUTRIENT_AGG = "nutrients";
+    /** The ranked lists of a search by meaning carry ids and scores only; the page's units are read after. */
+    private static final SourceConfig IDS_ONLY = SourceConfig.of(c -> c.fetch(false));
+    /** Reads unit sources that carry fields UnitDocument does not have (the embedding). */
+    private static final ObjectMapper SOURCES = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Sources are read without the embedding: a few kilobytes a unit that no search shows. */
     private static final SourceConfig WITHOUT_VECTOR =
             SourceConfig.of(c -> c.filter(f -> f.excludes(OpenSearchSchema.VECTOR)));
@@ -97,7 +105,7 @@ public final class OpenSearchUnitSearcher {
      * The first {@code depth} units {@code query} ranks (BM25, best first, ties by unit id, statistics
      * across shards): the lexical list a hybrid search fuses.
      */
-    public List<HybridFusion.Ranked<UnitDocument>> lexicalRanking(org.apache.lucene.search.Query query, int depth) {
+    public List<HybridFusion.Ranked<String>> lexicalRanking(org.apache.lucene.search.Query query, int depth) {
         Query translated = LuceneQueryTranslator.translate(query);
         SearchRequest request = SearchRequest.of(s -> s
                 .index(alias)
@@ -105,14 +113,13 @@ public final class OpenSearchUnitSearcher {
                 .query(translated)
                 .size(depth)
                 .trackTotalHits(t -> t.enabled(false))
-                .source(WITHOUT_VECTOR)
+                .source(IDS_ONLY)
                 .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc))));
-        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        List<HybridFusion.Ranked<UnitDocument>> ranked = new ArrayList<>();
-        for (Hit<UnitDocument> hit : response.hits().hits()) {
-            ranked.add(new HybridFusion.Ranked<>(hit.source().id(), hit.score() == null ? 0f : hit.score().floatValue(),
-                    hit.source()));
+        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
+        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            ranked.add(new HybridFusion.Ranked<>(hit.id(), hit.score() == null ? 0f : hit.score().floatValue(), hit.id()));
         }
         return ranked;
     }
@@ -122,7 +129,7 @@ public final class OpenSearchUnitSearcher {
      * embedded backend built it) lets through: the k-NN plugin's HNSW search, best first, ties by unit
      * id, each with its cosine similarity (the plugin's cosine score is {@code (1 + cosine) / 2}).
      */
-    public List<HybridFusion.Ranked<UnitDocument>> nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
+    public List<HybridFusion.Ranked<String>> nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
         List<Float> components = new ArrayList<>(vector.length);
         for (float v : vector) {
             components.add(v);
@@ -133,12 +140,12 @@ public final class OpenSearchUnitSearcher {
                 .query(q -> q.knn(n -> n.field(OpenSearchSchema.VECTOR).vector(components).k(k).filter(translatedFilter)))
                 .size(k)
                 .trackTotalHits(t -> t.enabled(false))
-                .source(WITHOUT_VECTOR));
-        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        List<HybridFusion.Ranked<UnitDocument>> ranked = new ArrayList<>();
-        for (Hit<UnitDocument> hit : response.hits().hits()) {
+                .source(IDS_ONLY));
+        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
+        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
             float score = hit.score() == null ? 0f : hit.score().floatValue();
-            ranked.add(new HybridFusion.Ranked<>(hit.source().id(), 2 * score - 1, hit.source()));
+            ranked.add(new HybridFusion.Ranked<>(hit.id(), 2 * score - 1, hit.id()));
         }
         return HybridFusion.bestFirst(ranked);
     }
@@ -172,26 +179,36 @@ public final class OpenSearchUnitSearcher {
                 counts(response.aggregations().get(KIND_AGG)));
     }
 
-    /** The stored embeddings of the units {@code ids} (a unit without one is left out). */
-    public Map<String, float[]> vectors(Collection<String> ids) {
+    /** A unit as stored, with its embedding (null when the build has none). */
+    public record StoredUnit(UnitDocument unit, float[] vector) {
+    }
+
+    /**
+     * The stored units {@code ids} (a page of a search by meaning: the ranked lists carry ids only), with
+     * their embeddings, by id; an id the index does not hold is left out.
+     */
+    public Map<String, StoredUnit> units(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         List<String> wanted = List.copyOf(ids);
-        var response = ClusterCalls.run(alias, () -> client.mget(m -> m.index(alias).ids(wanted)
-                .sourceIncludes(OpenSearchSchema.VECTOR), StoredVector.class));
-        Map<String, float[]> vectors = new LinkedHashMap<>();
+        var response = ClusterCalls.run(alias, () -> client.mget(m -> m.index(alias).ids(wanted), JsonNode.class));
+        Map<String, StoredUnit> units = new LinkedHashMap<>();
         for (var item : response.docs()) {
-            if (item.isResult() && item.result().found() && item.result().source() != null
-                    && item.result().source().vector() != null) {
-                vectors.put(item.result().id(), item.result().source().vector());
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                JsonNode source = item.result().source();
+                JsonNode vector = source.get(OpenSearchSchema.VECTOR);
+                float[] v = null;
+                if (vector != null && vector.isArray()) {
+                    v = new float[vector.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) vector.get(i).asDouble();
+                    }
+                }
+                units.put(item.result().id(), new StoredUnit(SOURCES.convertValue(source, UnitDocument.class), v));
             }
         }
-        return vectors;
-    }
-
-    /** The vector field of a unit's source. */
-    record StoredVector(float[] vector) {
+        return units;
     }
 
     /** How many units {@code query} (as the embedded backend built it) matches. */

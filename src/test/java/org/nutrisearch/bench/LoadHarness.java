@@ -97,7 +97,14 @@ public final class LoadHarness {
     }
 
     /** One measured step. */
-    record Step(int connections, String endpoint, HttpLoad.Result result, double serverCores, double clientCores) {
+    /** One load step; {@code clusterCores} is NaN without a search cluster of its own. */
+    record Step(int connections, String endpoint, HttpLoad.Result result, double serverCores, double clientCores,
+                double clusterCores) {
+        /** CPU milliseconds per request: the service's, and the cluster's when there is one. */
+        double cpuMsPerRequest() {
+            double cores = serverCores + (Double.isNaN(clusterCores) ? 0 : clusterCores);
+            return cores / result.throughput() * 1000;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -143,10 +150,13 @@ public final class LoadHarness {
             for (int c : o.connections) {
                 for (Map.Entry<String, List<String>> e : endpoints.entrySet()) {
                     double serverCpu = server.cpuSeconds();
+                    double clusterCpu = o.clusterPid == null ? Double.NaN : ServerProcess.cpuSeconds(o.clusterPid);
                     long clientCpu = processCpuNanos();
                     HttpLoad.Result r = HttpLoad.run("127.0.0.1", server.port(), e.getValue(), c, o.duration);
                     Step step = new Step(c, e.getKey(), r, (server.cpuSeconds() - serverCpu) / r.seconds(),
-                            (processCpuNanos() - clientCpu) / 1e9 / r.seconds());
+                            (processCpuNanos() - clientCpu) / 1e9 / r.seconds(),
+                            o.clusterPid == null ? Double.NaN
+                                    : (ServerProcess.cpuSeconds(o.clusterPid) - clusterCpu) / r.seconds());
                     steps.add(step);
                     System.err.printf(Locale.ROOT, "  %s x%d: %.0f req/s, p99 %.2f ms%n", e.getKey(), c,
                             r.throughput(), r.percentileMs(0.99));
@@ -216,14 +226,18 @@ public final class LoadHarness {
                 + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
                 + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
         System.out.println();
-        System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | client CPU (cores) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        boolean cluster = o.clusterPid != null;
+        System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | "
+                + (cluster ? "cluster CPU (cores) | " : "") + "CPU ms per request" + (cluster ? " (server + cluster)" : "")
+                + " | client CPU (cores) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|" + (cluster ? "---:|" : "") + "---:|---:|");
         for (Step s : steps) {
             HttpLoad.Result r = s.result();
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %.2f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %s%.2f | %.2f |%n",
                     s.endpoint(), s.connections(), r.throughput(), r.percentileMs(0.50), r.percentileMs(0.95),
                     r.percentileMs(0.99), r.errorCount() == 0 ? "0" : r.errorCount() + " " + r.errors(),
-                    s.serverCores(), s.clientCores());
+                    s.serverCores(), cluster ? String.format(Locale.ROOT, "%.2f | ", s.clusterCores()) : "",
+                    s.cpuMsPerRequest(), s.clientCores());
         }
         System.out.println();
         StringBuilder ratios = new StringBuilder("search/health throughput:");

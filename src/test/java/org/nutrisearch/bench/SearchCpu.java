@@ -70,9 +70,11 @@ public final class SearchCpu {
             opened.backend().search(SearchRequest.of(q));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
         long[] cpu = new long[count];
         long wall = 0;
         long hits = 0;
+        long a0 = allocations.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < count; i++) {
             SearchRequest request = SearchRequest.of(all.get(i));
             long c0 = threads.getCurrentThreadCpuTime();
@@ -82,13 +84,15 @@ public final class SearchCpu {
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
             hits += result.total();
         }
+        long allocated = allocations.getCurrentThreadAllocatedBytes() - a0;
         long total = Arrays.stream(cpu).sum();
         Arrays.sort(cpu);
         System.out.printf(Locale.ROOT, "distinct real queries (NFCorpus train/dev, MedQuAD), %s, %d searched once each"
                         + " after %d others:%n", mode.name().toLowerCase(Locale.ROOT), count, warmup);
         System.out.printf(Locale.ROOT, "CPU ms per search: mean %.3f, p50 %.3f, p90 %.3f, p99 %.3f; wall ms mean %.3f;"
-                        + " matches mean %d%n", total / 1e6 / count, cpu[count / 2] / 1e6, cpu[(int) (count * 0.9)] / 1e6,
-                cpu[(int) (count * 0.99)] / 1e6, wall / 1e6 / count, hits / count);
+                        + " matches mean %d; allocated %.0f KB per search%n", total / 1e6 / count, cpu[count / 2] / 1e6,
+                cpu[(int) (count * 0.9)] / 1e6, cpu[(int) (count * 0.99)] / 1e6, wall / 1e6 / count, hits / count,
+                allocated / 1024.0 / count);
     }
 
     private static void repeated(BenchIndex.Opened opened, List<String> categories, int rounds, int warmup) {

@@ -89,7 +89,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU time the server has used so far (user + system), in seconds, from /proc/PID/stat. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        return cpuSeconds(pid());
+    }
+
+    /** CPU time process {@code pid} has used so far (user + system), in seconds (a search cluster's, for one). */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         return ticks / 100.0; // USER_HZ is 100 on Linux

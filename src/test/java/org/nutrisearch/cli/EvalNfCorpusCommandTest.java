@@ -82,9 +82,17 @@ class EvalNfCorpusCommandTest {
         CommandRun fusion = run("eval-nfcorpus", "--data", data.toString(), "--mode", "hybrid", "--fusion", "sum:2");
         assertEquals(2, fusion.exitCode());
         assertTrue(fusion.err().contains("fusion 'sum:2' must start with rrf or linear"), fusion.err());
-        CommandRun remote = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic", "--backend", "opensearch");
-        assertEquals(2, remote.exitCode());
-        assertTrue(remote.err().contains("--mode is evaluated on the embedded index only"), remote.err());
+        // Modes are evaluated on OpenSearch too (OpenSearchHybridParityTest holds both backends to the same
+        // rankings); without a cluster the run says where it looked.
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        CommandRun remote = run("eval-nfcorpus", "--data", data.toString(), "--mode", "semantic", "--backend", "opensearch",
+                "--opensearch-url", "http://127.0.0.1:" + closed, "--vector-cache", data.resolve("cache").toString(),
+                "--native-dir", "target/native");
+        assertEquals(1, remote.exitCode());
+        assertTrue(remote.err().contains("OpenSearch is not reachable at [http://127.0.0.1:" + closed + "]"), remote.err());
     }
 
     @Test

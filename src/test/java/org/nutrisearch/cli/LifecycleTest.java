@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGTERM at random moments, to the real jar in a process of its own: while {@code serve} embeds its first
- * index, while it embeds a reindex, and under search/answer/suggest load. Each time: the process exits
+ * index, while it embeds a reindex, under search/answer/suggest load, and while {@code index} embeds. Each
+ * time: the process exits
  * cleanly (0 or 143) within the drain, no request in flight gets a 5xx, no JVM crash file is left, and the
  * next start serves the corpus as it is. Prints what it did (the figures in docs/reliability.md);
  * {@code -Dlifecycle.rounds=N} runs more rounds, {@code -Dlifecycle.seed=S} repeats a run.
@@ -69,6 +70,7 @@ class LifecycleTest {
             seen.add(duringStartUpEmbedding(random, r));
             seen.add(duringAnEmbeddingReindex(random, r));
             seen.add(underLoad(random, r));
+            seen.add(indexCommandWhileEmbedding(random, r));
         }
         for (Round round : seen) {
             System.out.printf(Locale.ROOT, "lifecycle: %-22s SIGTERM after %5d ms: exit %d in %5d ms, %4d requests "
@@ -102,7 +104,14 @@ class LifecycleTest {
         server.awaitOutput("vectors: ready", Duration.ofSeconds(120));
         addDocs(corpus.resolve("more.jsonl"), 300, random, "fresh");
         List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        String served = Files.readString(work.resolve("index").resolve("CURRENT")).strip();
         Thread reindex = Thread.ofPlatform().start(() -> calls.add(server.call("POST", "/api/admin/reindex")));
+        // In flight once the server has it: the rebuild has made its generation's folder. (A request still in
+        // the listener's backlog when the listener closes is refused, not answered: not in flight yet.)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!newGeneration(work.resolve("index"), served) && reindex.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         long delay = random.nextInt(2500);
         Thread.sleep(delay);
         Round result = server.terminate("embedding reindex", delay, List.of(reindex));
@@ -117,6 +126,13 @@ class LifecycleTest {
         Round withReindex = new Round(result.scenario(), delay, result.exitCode(), result.stopMillis(),
                 result.answered() + calls.size(), result.refusedAfterSignal(), failures);
         return checkNextStart(work, corpus, withReindex, 350);
+    }
+
+    private static boolean newGeneration(Path index, String served) throws IOException {
+        try (Stream<Path> dirs = Files.list(index)) {
+            return dirs.map(d -> d.getFileName().toString())
+                    .anyMatch(n -> n.startsWith("gen-") && n.compareTo(served) > 0);
+        }
     }
 
     /** SIGTERM while six clients search, ask and type. */
@@ -136,6 +152,54 @@ class LifecycleTest {
         signalled.set(true);
         Round result = server.terminate("search load", delay, clients);
         return checkNextStart(work, corpus, result, 100);
+    }
+
+    /**
+     * SIGTERM while {@code index --vectors now} embeds a changed corpus: exit 143, the served generation
+     * unchanged, and the next start serves the corpus as it is (rebuilding, since it changed).
+     */
+    private Round indexCommandWhileEmbedding(Random random, int round) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("index-" + round));
+        Path corpus = corpus(work, 30, random);
+        Path index = work.resolve("index");
+        assertEquals(0, run(work, "index", "--corpus", corpus.toString(), "--index", index.toString(), "--vectors", "off")
+                .waitFor());
+        String served = Files.readString(index.resolve("CURRENT"));
+        addDocs(corpus.resolve("more.jsonl"), 400, random, "fresh");
+        Process indexer = run(work, "index", "--corpus", corpus.toString(), "--index", index.toString(), "--vectors", "now");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.isDirectory(index.resolve("vectors")) && indexer.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long delay = 500 + random.nextInt(3000);
+        Thread.sleep(delay);
+        long signalled = System.nanoTime();
+        indexer.destroy(); // SIGTERM
+        List<String> failures = new ArrayList<>();
+        if (!indexer.waitFor(90, TimeUnit.SECONDS)) {
+            indexer.destroyForcibly();
+            failures.add("index did not exit within 90 s of SIGTERM");
+        }
+        long stopMillis = (System.nanoTime() - signalled) / 1_000_000;
+        int exit = indexer.isAlive() ? -1 : indexer.exitValue();
+        // Stopped mid-build (143): the old generation is still served. Done before the signal (0): the new one.
+        if (exit == 143 && !Files.readString(index.resolve("CURRENT")).equals(served)) {
+            failures.add("a stopped build switched CURRENT");
+        }
+        String err = Files.readString(work.resolve("err.log"));
+        if (err.contains("SIGSEGV") || err.contains("A fatal error has been detected")) {
+            failures.add("the JVM crashed");
+        }
+        return checkNextStart(work, corpus, new Round("index command", delay, exit, stopMillis, 0, 0, failures), 430);
+    }
+
+    private static Process run(Path work, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("out.log").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("err.log").toFile())).start();
     }
 
     /** The next start (lexical, for speed) serves every article of the corpus as it is now. */

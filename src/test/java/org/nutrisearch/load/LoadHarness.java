@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * java -cp target/test-classes org.nutrisearch.load.LoadHarness --jar target/nutrisearch.jar \
  *      --connections 64 --seconds 60 --warmup 30 --rounds 10 --mix soak --reindex-every 60
  * </pre>
- * With {@code --jar} the harness starts {@code java -Xmx512m -jar JAR serve} itself (rate limit off,
+ * With {@code --jar} the harness starts {@code java -Xmx512m -jar JAR serve} itself (on {@code --port}, else
+ * a free port; rate limit off,
  * a temporary index, an admin token for the reindexes) and stops it at the end. {@code --mix soak} sends
  * 50 % searches, 20 % answers, 20 % suggestions, 10 % article pages; {@code --reindex-every N} asks for a
  * reindex every N seconds of the measured rounds (any answer but 200 counts as an error).
@@ -57,7 +58,7 @@ public final class LoadHarness {
     static final List<String> PREFIXES = List.of("mag", "vit", "cra", "pot", "leg c", "b1", "cal", "dehy");
 
     private record Options(String url, Path jar, long pid, int connections, int seconds, int warmup, int rounds,
-                           boolean soak, int reindexEvery, String token) {
+                           boolean soak, int reindexEvery, String token, int port) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -68,7 +69,8 @@ public final class LoadHarness {
                     Integer.parseInt(m.getOrDefault("--seconds", "60")), Integer.parseInt(m.getOrDefault("--warmup", "15")),
                     Integer.parseInt(m.getOrDefault("--rounds", "1")), "soak".equals(m.get("--mix")),
                     Integer.parseInt(m.getOrDefault("--reindex-every", "0")),
-                    m.getOrDefault("--token", System.getenv("NUTRISEARCH_ADMIN_TOKEN")));
+                    m.getOrDefault("--token", System.getenv("NUTRISEARCH_ADMIN_TOKEN")),
+                    Integer.parseInt(m.getOrDefault("--port", "0")));
         }
     }
 
@@ -172,7 +174,7 @@ public final class LoadHarness {
         String token = o.token();
         if (o.jar() != null) {
             index = Files.createTempDirectory("nutrisearch-load-index");
-            int port = 7000 + new Random().nextInt(900);
+            int port = o.port() > 0 ? o.port() : freePort();
             token = token != null ? token : "load-" + Long.toHexString(new Random().nextLong());
             ProcessBuilder builder = new ProcessBuilder(javaTool("java"), "-Xmx512m", "-jar", o.jar().toString(), "serve",
                     "--port", Integer.toString(port), "--host", "127.0.0.1", "--index", index.toString(),
@@ -195,7 +197,9 @@ public final class LoadHarness {
             for (int round = 1; round <= o.rounds(); round++) {
                 Map<String, LongAdder> errors = new ConcurrentHashMap<>();
                 Thread reindexer = o.reindexEvery() > 0 ? reindexes(url, token, o.reindexEvery(), o.seconds(), errors) : null;
+                long cpuBefore = cpuNanos(pid);
                 long[] all = run(url, o.connections(), 0, o.seconds(), suggest, o.soak(), 1 + round, errors);
+                long cpu = cpuNanos(pid) - cpuBefore;
                 if (reindexer != null) {
                     reindexer.join();
                 }
@@ -208,6 +212,10 @@ public final class LoadHarness {
                         ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999),
                         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
                 System.out.printf(Locale.ROOT, "  errors %d %s%n", errorCount, errors.isEmpty() ? "" : errors);
+                if (cpuBefore >= 0 && all.length > 0) {
+                    System.out.printf(Locale.ROOT, "  server CPU: %.1f s, %.3f ms per request (reindexes included)%n",
+                            cpu / 1e9, cpu / 1e6 / all.length);
+                }
                 System.out.println("  heap after full GC: " + heap);
             }
         } finally {
@@ -285,6 +293,22 @@ public final class LoadHarness {
             w.client.close();
         }
         return all;
+    }
+
+    /** CPU time the server process has used (all threads), or -1 when it cannot be read. */
+    private static long cpuNanos(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(-1L);
+    }
+
+    /** A port nothing listens on now (the server the harness starts takes it). */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static double ms(long[] sorted, double quantile) {

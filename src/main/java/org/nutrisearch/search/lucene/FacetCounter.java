@@ -1,39 +1,44 @@
 package org.nutrisearch.search.lucene;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.nutrisearch.index.UnitFields;
-
 import org.nutrisearch.nutrients.Nutrient;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.Facets;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Counts nutrients and kinds over every match of a query, and the matches themselves, from doc values
- * (no stored fields read, no scores computed).
+ * Counts nutrients and kinds over every match of a query, and the matches themselves, from the
+ * generation's {@link FacetOrdinals} (no stored fields read, no scores computed).
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Counts> {
 
+    private final FacetOrdinals ordinals;
+
+    FacetCounter(FacetOrdinals ordinals) {
+        this.ordinals = ordinals;
+    }
+
     /** Value → count, for nutrients and kinds, and how many documents matched. */
     static final class Counts implements Collector {
+        private final FacetOrdinals ordinals;
         private final Map<String, Integer> nutrients = new HashMap<>();
         private final Map<String, Integer> kinds = new HashMap<>();
         private long matches;
+
+        Counts(FacetOrdinals ordinals) {
+            this.ordinals = ordinals;
+        }
 
         Map<String, Integer> nutrients() {
             return nutrients;
@@ -62,11 +67,13 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
         }
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            SortedSetDocValues nutrientValues = DocValues.getSortedSet(context.reader(), UnitFields.NUTRIENT);
-            SortedDocValues kindValues = DocValues.getSorted(context.reader(), UnitFields.KIND);
-            int[] nutrientCounts = new int[(int) Math.min(Integer.MAX_VALUE, nutrientValues.getValueCount())];
-            int[] kindCounts = new int[kindValues.getValueCount()];
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            FacetOrdinals.Leaf leaf = ordinals.leaf(context);
+            byte[] kindOf = leaf.kinds();
+            int[] starts = leaf.starts();
+            short[] nutrientOf = leaf.nutrients();
+            int[] nutrientCounts = new int[leaf.nutrientNames().length];
+            int[] kindCounts = new int[leaf.kindNames().length + 1];
             return new LeafCollector() {
                 private int leafMatches;
 
@@ -75,29 +82,26 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
                 }
 
                 @Override
-                public void collect(int doc) throws IOException {
+                public void collect(int doc) {
                     leafMatches++;
-                    if (nutrientValues.advanceExact(doc)) {
-                        for (int i = 0; i < nutrientValues.docValueCount(); i++) {
-                            nutrientCounts[(int) nutrientValues.nextOrd()]++;
-                        }
-                    }
-                    if (kindValues.advanceExact(doc)) {
-                        kindCounts[kindValues.ordValue()]++;
+                    kindCounts[kindOf[doc]]++;
+                    for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                        nutrientCounts[nutrientOf[i]]++;
                     }
                 }
 
                 @Override
-                public void finish() throws IOException {
+                public void finish() {
                     matches += leafMatches;
                     for (int ord = 0; ord < nutrientCounts.length; ord++) {
                         if (nutrientCounts[ord] > 0) {
-                            nutrients.merge(nutrientValues.lookupOrd(ord).utf8ToString(), nutrientCounts[ord], Integer::sum);
+                            nutrients.merge(leaf.nutrientNames()[ord], nutrientCounts[ord], Integer::sum);
                         }
                     }
-                    for (int ord = 0; ord < kindCounts.length; ord++) {
+                    // Slot 0 counts documents without a kind.
+                    for (int ord = 1; ord < kindCounts.length; ord++) {
                         if (kindCounts[ord] > 0) {
-                            kinds.merge(kindValues.lookupOrd(ord).utf8ToString(), kindCounts[ord], Integer::sum);
+                            kinds.merge(leaf.kindNames()[ord - 1], kindCounts[ord], Integer::sum);
                         }
                     }
                 }
@@ -112,12 +116,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
 
     @Override
     public Counts newCollector() {
-        return new Counts();
+        return new Counts(ordinals);
     }
 
     @Override
     public Counts reduce(Collection<Counts> collectors) {
-        Counts total = new Counts();
+        Counts total = new Counts(ordinals);
         for (Counts c : collectors) {
             c.nutrients().forEach((k, v) -> total.nutrients().merge(k, v, Integer::sum));
             c.kinds().forEach((k, v) -> total.kinds().merge(k, v, Integer::sum));

@@ -3,7 +3,6 @@ package org.nutrisearch.search.lucene;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
 import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
@@ -16,21 +15,33 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The page of a search as hits: each unit read from its stored fields, with its snippet. */
+/**
+ * The page of a search as hits: each unit read from its stored fields and prepared for snippets (or
+ * taken from the generation's {@link ShownUnits}), with the query's snippet.
+ */
 final class Hits {
 
     private Hits() {
     }
 
-    static List<SearchHit> read(IndexSearcher searcher, List<Retrieved.Ranked> page, QueryTerms marks,
+    static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
                                 SnippetBuilder snippets) throws IOException {
         List<SearchHit> hits = new ArrayList<>(page.size());
-        StoredFields stored = searcher.storedFields();
+        StoredFields stored = null;
+        ShownUnits shown = generation.shownUnits();
         for (Retrieved.Ranked r : page) {
-            Document doc = stored.document(r.doc());
-            Unit unit = unitOf(doc);
-            hits.add(new SearchHit(unit, snippets.build(unit.text(), marks), nutrientsOf(doc), r.score(), r.similarity(),
-                    r.questionSimilarity()));
+            ShownUnits.Shown unit = shown.get(r.doc());
+            if (unit == null) {
+                if (stored == null) {
+                    stored = generation.searcher().storedFields();
+                }
+                Document doc = stored.document(r.doc());
+                Unit u = unitOf(doc);
+                unit = new ShownUnits.Shown(u, nutrientsOf(doc), snippets.prepare(u.text()));
+                shown.put(r.doc(), unit);
+            }
+            hits.add(new SearchHit(unit.unit(), snippets.build(unit.snippet(), marks), unit.nutrients(), r.score(),
+                    r.similarity(), r.questionSimilarity()));
         }
         return hits;
     }

@@ -25,12 +25,13 @@ final class LexicalSearch {
     }
 
     /** The units {@code query} ranks from {@code offset} on, at most {@code limit}, and the counts of all its matches. */
-    static Retrieved run(IndexSearcher searcher, Query query, int offset, int limit) throws IOException {
+    static Retrieved run(ServedGeneration generation, Query query, int offset, int limit) throws IOException {
+        IndexSearcher searcher = generation.searcher();
         int wanted = offset + limit;
         // Two passes cost less than one once a query matches thousands of units: facets and the
         // total visit every match without scoring it, and ranking scores only the units that can
         // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).
-        FacetCounter.Counts counts = searcher.search(query, new FacetCounter());
+        FacetCounter.Counts counts = searcher.search(query, new FacetCounter(generation.facetOrdinals()));
         TopDocs docs = searcher.search(query, new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted));
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < docs.scoreDocs.length; i++) {

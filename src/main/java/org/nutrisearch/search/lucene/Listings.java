@@ -100,9 +100,10 @@ final class Listings {
         return List.copyOf(articles);
     }
 
-    /** Every nutrient of the lexicon with the number of units that mention it (one doc-values pass). */
-    static List<Facets.NutrientCount> nutrients(IndexSearcher searcher, NutrientLexicon lexicon) throws IOException {
-        FacetCounter.Counts all = searcher.search(UNITS, new FacetCounter());
+    /** Every nutrient of the lexicon with the number of units that mention it. */
+    static List<Facets.NutrientCount> nutrients(IndexSearcher searcher, FacetOrdinals ordinals, NutrientLexicon lexicon)
+            throws IOException {
+        FacetCounter.Counts all = searcher.search(UNITS, new FacetCounter(ordinals));
         List<Facets.NutrientCount> nutrients = new ArrayList<>();
         for (Nutrient n : lexicon.nutrients()) {
             nutrients.add(new Facets.NutrientCount(n.id(), n.label(), all.nutrients().getOrDefault(n.id(), 0)));

@@ -191,13 +191,15 @@ public final class LuceneSearchBackend implements SearchBackend {
         Retrieved retrieved;
         if (mode.usesVectors() && vectors != null && !plan.embeddingText().isBlank()) {
             plan = plan.withVector(vectors.of(plan.embeddingText()));
-            retrieved = new VectorSearch(searcher, hybrid).run(plan, query, ranking.filter(plan), mode);
+            // Only units have vectors: a filter that lets every unit through would only cost a pass over them.
+            Query filter = ranking.restricts(plan) ? ranking.filter(plan) : null;
+            retrieved = new VectorSearch(generation, hybrid).run(plan, query, filter, mode);
         } else {
             // Without vectors, or without words to embed (only exclusions), the words answer.
             mode = SearchMode.LEXICAL;
-            retrieved = LexicalSearch.run(searcher, query, request.offset(), request.limit());
+            retrieved = LexicalSearch.run(generation, query, request.offset(), request.limit());
         }
-        List<SearchHit> hits = Hits.read(searcher, retrieved.page(), plan.marks(), snippets);
+        List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets);
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode != SearchMode.SEMANTIC && ranking.options().fuzzy()
                 ? correctorOf(ranking).correct(plan, counter(searcher)) : null;

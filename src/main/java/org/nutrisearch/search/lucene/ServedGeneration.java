@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything the embedded backend serves from one index generation, travelling together: its searcher,
- * the spelling vocabulary, the suggestions, the listings and counts, whether it has vectors of a model,
- * and the results kept for repeated requests. Each is built on first use and lives as long as the
+ * the spelling vocabulary, the facet ordinals, the suggestions, the listings and counts, whether it has
+ * vectors of a model, the units shown lately and the results kept for repeated requests. Each is built on first use and lives as long as the
  * generation; a request takes the served generation once ({@link LuceneSearchBackend}) and reads
  * everything from it, so a switch after a reindex never mixes two. Thread-safe.
  */
@@ -33,20 +33,23 @@ final class ServedGeneration {
     private final NutrientLexicon lexicon;
     private final ObjectMapper json;
     private final Lazy<IndexVocabulary> vocabulary;
+    private final Lazy<FacetOrdinals> facetOrdinals;
     private final Lazy<IndexStats> stats;
     private final Lazy<List<Facets.NutrientCount>> nutrients;
     private final Lazy<List<ArticleInfo>> articles;
     private final Lazy<List<String>> topics;
     private final Lazy<SuggestionIndex> suggestions;
     private final AtomicReference<SearchResultCache> results;
+    private final ShownUnits shownUnits = new ShownUnits(ShownUnits.DEFAULT_WEIGHT);
 
     ServedGeneration(IndexGeneration index, NutrientLexicon lexicon, ObjectMapper json, int cachedResults) {
         this.index = index;
         this.lexicon = lexicon;
         this.json = json;
         this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
+        this.facetOrdinals = new Lazy<>(() -> FacetOrdinals.of(index.reader()));
         this.stats = new Lazy<>(() -> Listings.stats(searcher()));
-        this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), lexicon));
+        this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), facetOrdinals(), lexicon));
         // The article listing reads every stored article (seconds at 200 000 units): only when asked for.
         this.articles = new Lazy<>(() -> Listings.articles(searcher(), json));
         this.topics = new Lazy<>(() -> Listings.topics(searcher()));
@@ -65,6 +68,11 @@ final class ServedGeneration {
     /** The words typo corrections come from. */
     IndexVocabulary vocabulary() {
         return vocabulary.get();
+    }
+
+    /** Each document's kind and nutrients, for counting facets. */
+    FacetOrdinals facetOrdinals() {
+        return facetOrdinals.get();
     }
 
     IndexStats stats() {
@@ -92,6 +100,11 @@ final class ServedGeneration {
     /** Results of requests searched on this generation. */
     SearchResultCache results() {
         return results.get();
+    }
+
+    /** The units searches showed lately, ready to be hits again. */
+    ShownUnits shownUnits() {
+        return shownUnits;
     }
 
     /** Keeps up to {@code capacity} results from now on (0: none), dropping those kept so far. */

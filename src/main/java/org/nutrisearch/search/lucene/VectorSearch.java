@@ -32,17 +32,19 @@ import java.util.List;
  */
 final class VectorSearch {
 
+    private final ServedGeneration generation;
     private final IndexSearcher searcher;
     private final HybridOptions hybrid;
 
-    VectorSearch(IndexSearcher searcher, HybridOptions hybrid) {
-        this.searcher = searcher;
+    VectorSearch(ServedGeneration generation, HybridOptions hybrid) {
+        this.generation = generation;
+        this.searcher = generation.searcher();
         this.hybrid = hybrid;
     }
 
     /**
      * The page of {@code plan} (which holds the query vector) in {@code mode}, semantic or hybrid;
-     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units.
+     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units (null: nothing).
      */
     Retrieved run(QueryPlan plan, Query lexical, Query filter, SearchMode mode) throws IOException {
         int offset = plan.request().offset();
@@ -65,7 +67,7 @@ final class VectorSearch {
             order = HybridFusion.alone(semantic);
             matches = near(semantic);
         }
-        FacetCounter.Counts counts = searcher.search(matches, new FacetCounter());
+        FacetCounter.Counts counts = searcher.search(matches, new FacetCounter(generation.facetOrdinals()));
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < Math.min(wanted, order.size()); i++) {
             HybridFusion.Fused<Integer> f = order.get(i);

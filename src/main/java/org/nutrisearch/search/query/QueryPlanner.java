@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Plans a search request ({@link QueryPlan}): parses what was typed ({@link UserQuery}), analyses each
@@ -41,6 +42,11 @@ public final class QueryPlanner {
      * of many unknown words, each of which costs a vocabulary lookup.
      */
     static final int MAX_SPELLING_LOOKUPS = 16;
+
+    /** Punctuation at either end of a typed word. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    /** What separates the typed words as the tokenizer splits them (an apostrophe stays inside a word). */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
     private final Analyzer analyzer;
     private final Analyzer plain = TextAnalyzers.plain();
@@ -130,10 +136,17 @@ public final class QueryPlanner {
         return marked ? withMarks(plan, marks(allWords, phrases, user, corrections, expansions)) : plan;
     }
 
-    /** The plan of {@code request} as typed: parsed and analysed, nothing added (for counting its good matches). */
+    /**
+     * The plan of {@code request} as typed: its words, phrases and exclusions parsed and analysed, nothing
+     * looked up or added (for counting the good matches of a corrected query).
+     */
     QueryPlan bare(SearchRequest request) {
-        return withOptions(RankingOptions.BASELINE.withFieldBoosts(options.headingBoost(), options.questionBoost(),
-                options.titleBoost())).plan(request, null);
+        UserQuery user = UserQuery.parse(request.query());
+        return new QueryPlan(request, options, user, QueryTokens.of(analyzer, String.join(" ", user.words())).first(MAX_TERMS),
+                List.of(), List.of(), user.phrases().stream().map(p -> QueryTokens.of(analyzer, p)).toList(),
+                user.excluded().stream().map(e -> QueryTokens.of(analyzer, e).first(MAX_TERMS)).toList(),
+                user.excludedPhrases().stream().map(p -> QueryTokens.of(analyzer, p)).toList(), List.of(), List.of(),
+                List.of(), Map.of(), QueryTerms.NONE, null, null);
     }
 
     private static QueryPlan withMarks(QueryPlan p, QueryTerms marks) {
@@ -244,7 +257,7 @@ public final class QueryPlanner {
                 end++;
             }
             String word = text.substring(i, end);
-            String bare = word.toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            String bare = EDGE_PUNCTUATION.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
             boolean isGeneric = QuestionWords.GENERIC.contains(bare);
             matchingHasText |= !isGeneric && word.chars().anyMatch(Character::isLetterOrDigit);
             (isGeneric ? generic : matching).addAll(words.within(i, end));
@@ -287,7 +300,7 @@ public final class QueryPlanner {
         }
         Set<String> typed = new HashSet<>();
         // Typed words as the tokenizer splits them, for telling exact from stemmed matches.
-        for (String piece : user.positiveText().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+        for (String piece : NOT_WORD.split(user.positiveText().toLowerCase(Locale.ROOT))) {
             if (!piece.isEmpty()) {
                 typed.add(piece);
             }

@@ -62,9 +62,15 @@ final class SynonymExpander {
         int budget = MAX_ALTERNATIVES;
         try (TokenStream source = synonymAnalyzer.tokenStream(UnitFields.TEXT, text);
              CachingTokenFilter ts = new CachingTokenFilter(source)) {
-            // Text without a single token ("*", "the") has no graph to read.
+            // Text without a synonym ("*", "the", most queries) has no alternatives to read: reading the
+            // graph costs more than the rest of the analysis.
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
-            if (!ts.incrementToken()) {
+            boolean any = false;
+            while (!any && ts.incrementToken()) {
+                any = SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+            }
+            if (!any) {
                 return out;
             }
             // The graph resets the cached stream and reads it from the start.

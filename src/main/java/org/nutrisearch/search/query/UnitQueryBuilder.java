@@ -35,6 +35,9 @@ public final class UnitQueryBuilder {
     /** Analysed terms taken from the words and exclusions of one query ({@link QueryPlanner#MAX_TERMS}). */
     public static final int MAX_TERMS = QueryPlanner.MAX_TERMS;
 
+    /** Units only (the index holds article documents beside them). */
+    private static final Query UNITS = new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT));
+
     private final QueryPlanner planner;
     private final FieldQueries fields;
 
@@ -142,6 +145,7 @@ public final class UnitQueryBuilder {
             }
         } else if (plan.user().onlyExclusions()) {
             main.add(new MatchAllDocsQuery(), Occur.MUST);
+            main.add(UNITS, Occur.FILTER);
         } else {
             // Every word was a stop word or punctuation: nothing can match.
             return new MatchNoDocsQuery("no searchable words");
@@ -205,8 +209,19 @@ public final class UnitQueryBuilder {
             }
         }
         addExclusions(filter, plan, MAX_TERMS);
+        filter.add(UNITS, Occur.FILTER);
         addFilters(filter, plan.request());
         return filter.build();
+    }
+
+    /**
+     * Whether {@link #filter} lets through fewer than all units: the plan has phrases or exclusions, or the
+     * request filters. A search by meaning without them needs no filter (only units have vectors).
+     */
+    public boolean restricts(QueryPlan plan) {
+        SearchRequest r = plan.request();
+        return !plan.phrases().isEmpty() || !plan.exclusions().isEmpty() || !plan.excludedPhrases().isEmpty()
+                || !r.kinds().isEmpty() || !r.nutrients().isEmpty() || r.articleId() != null;
     }
 
     /** The plan as typed, nothing added: for counting the good matches of a corrected query. */
@@ -238,8 +253,13 @@ public final class UnitQueryBuilder {
         }
     }
 
+    /**
+     * The request's filters. Units only: a query that must match a unit's own fields (text, heading,
+     * question, nutrients) matches no article document, which holds none of them, so only a query that
+     * could match without them (only exclusions) says "units" ({@link #UNITS}); on a large index that
+     * saves an intersection with every unit.
+     */
     private static void addFilters(BooleanQuery.Builder main, SearchRequest request) {
-        main.add(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)), Occur.FILTER);
         if (!request.kinds().isEmpty()) {
             BooleanQuery.Builder kinds = new BooleanQuery.Builder();
             for (UnitKind kind : request.kinds()) {

@@ -1,12 +1,11 @@
 package org.nutrisearch.search.query;
 
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.QueryVisitor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,23 +70,54 @@ public record UserQuery(List<String> words, List<String> phrases, List<String> e
      * only the user syntax is taken from it, the search query is built from the analysed parts.
      */
     private static final class Syntax extends SimpleQueryParser {
-        static final String WORD = "word";
-        static final String PHRASE = "phrase";
-
         Syntax() {
-            super(new KeywordAnalyzer(), Map.of(WORD, 1f),
+            super(ANALYZER, Map.of("text", 1f),
                     SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR);
             setDefaultOperator(BooleanClause.Occur.SHOULD);
         }
 
         @Override
         protected Query newDefaultQuery(String text) {
-            return new TermQuery(new Term(WORD, text));
+            return new Part(text, false);
         }
 
         @Override
         protected Query newPhraseQuery(String text, int slop) {
-            return new TermQuery(new Term(PHRASE, text));
+            return new Part(text, true);
+        }
+    }
+
+    /** Never asked to analyse anything: every part is built by the two methods above. */
+    private static final KeywordAnalyzer ANALYZER = new KeywordAnalyzer();
+
+    /** A word or a phrase as typed, as the parser's tree holds it (it is never searched). */
+    private static final class Part extends Query {
+        final String text;
+        final boolean phrase;
+
+        Part(String text, boolean phrase) {
+            this.text = text;
+            this.phrase = phrase;
+        }
+
+        @Override
+        public String toString(String field) {
+            return phrase ? '"' + text + '"' : text;
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && ((Part) other).phrase == phrase && ((Part) other).text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return classHash() * 31 + text.hashCode() + (phrase ? 1 : 0);
         }
     }
 
@@ -103,13 +133,12 @@ public record UserQuery(List<String> words, List<String> phrases, List<String> e
                 for (BooleanClause clause : bool.clauses()) {
                     collect(clause.query(), negated ^ clause.occur() == BooleanClause.Occur.MUST_NOT);
                 }
-            } else if (query instanceof TermQuery tq) {
-                String text = tq.getTerm().text().strip();
-                boolean phrase = tq.getTerm().field().equals(Syntax.PHRASE);
+            } else if (query instanceof Part part) {
+                String text = part.text.strip();
                 if (text.isEmpty() || size() >= MAX_PARTS) {
                     return;
                 }
-                (phrase ? negated ? excludedPhrases : phrases : negated ? excluded : words).add(text);
+                (part.phrase ? negated ? excludedPhrases : phrases : negated ? excluded : words).add(text);
             }
             // Anything else is the match-all clause the parser pairs an exclusion with.
         }

@@ -66,13 +66,46 @@ public final class SnippetBuilder {
     public record TextSpan(int start, int end) {
     }
 
+    /**
+     * What snippets of one text need whatever the query: its words analysed (with offsets) and its
+     * nutrient mentions, up to {@link #MAX_SCAN} characters. A backend may keep it for a unit that many
+     * searches show ({@link #build(Prepared, QueryTerms)}).
+     */
+    public static final class Prepared {
+        private final String text;
+        private final String scanned;
+        private final List<Token> tokens;
+        private final List<Span> nutrientSpans;
+
+        private Prepared(String text, String scanned, List<Token> tokens, List<Span> nutrientSpans) {
+            this.text = text;
+            this.scanned = scanned;
+            this.tokens = tokens;
+            this.nutrientSpans = nutrientSpans;
+        }
+
+        /** Roughly the characters of heap it holds (the text, and about 16 for each word and mention). */
+        public long weight() {
+            return text.length() + 16L * (tokens.size() + nutrientSpans.size());
+        }
+    }
+
+    /** The query-independent part of the snippets of {@code text}. */
+    public Prepared prepare(String text) {
+        String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+        return new Prepared(text, scanned, List.copyOf(tokens(scanned)), List.copyOf(nutrientSpans(scanned)));
+    }
+
     /** Chooses the passage of {@code text} with the most query matches and marks matches and nutrients in it. */
     public Snippet build(String text, QueryTerms terms) {
-        String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-        List<Span> termSpans = terms.isEmpty() ? List.of() : termSpans(scanned, terms);
-        List<Span> nutrientSpans = nutrientSpans(scanned);
-        int[] window = window(text, scanned, termSpans, nutrientSpans);
-        return render(text, window[0], window[1], termSpans, nutrientSpans);
+        return build(prepare(text), terms);
+    }
+
+    /** As {@link #build(String, QueryTerms)}, from the text's prepared words and mentions. */
+    public Snippet build(Prepared prepared, QueryTerms terms) {
+        List<Span> termSpans = terms.isEmpty() ? List.of() : termSpans(prepared.scanned, prepared.tokens, null, terms);
+        int[] window = window(prepared.text, prepared.scanned, termSpans, prepared.nutrientSpans);
+        return render(prepared.text, window[0], window[1], termSpans, prepared.nutrientSpans);
     }
 
     /**
@@ -127,16 +160,9 @@ public final class SnippetBuilder {
     }
 
     /**
-     * Matches of the query in {@code text}: a run of words matching a synonym phrase is one span
-     * ("nocturnal leg cramps", match "synonym"); other words are marked one by one.
-     */
-    private List<Span> termSpans(String text, QueryTerms terms) {
-        return termSpans(text, tokens(text), null, terms);
-    }
-
-    /**
-     * The spans to mark among {@code tokens}: with {@code marked} null, the words the query matches;
-     * otherwise only the words an engine marked, labelled the same way.
+     * The spans to mark among {@code tokens}: with {@code marked} null, the words the query matches (a run
+     * of words matching a synonym phrase is one span, "nocturnal leg cramps"); otherwise only the words an
+     * engine marked, labelled the same way.
      */
     private static List<Span> termSpans(String text, List<Token> tokens, boolean[] marked, QueryTerms terms) {
         // Longest phrases first, so "restless leg syndrom" wins over "restless leg".
