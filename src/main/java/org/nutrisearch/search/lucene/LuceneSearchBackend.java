@@ -219,10 +219,9 @@ public final class LuceneSearchBackend implements SearchBackend {
                 return List.of();
             }
             plan = plan.withVector(vectors.of(plan.embeddingText()));
-            IndexSearcher searcher = generation.searcher();
-            List<Retrieved.Ranked> near = new VectorSearch(searcher, hybrid)
+            List<Retrieved.Ranked> near = new VectorSearch(generation, hybrid)
                     .similarQuestions(plan, ranking.filter(plan), request.limit());
-            return Hits.read(searcher, near, plan.marks(), snippets);
+            return Hits.read(generation, near, plan.marks(), snippets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
