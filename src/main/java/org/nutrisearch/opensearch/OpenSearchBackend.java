@@ -37,6 +37,7 @@ import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.SearchMode;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -253,7 +254,8 @@ public final class OpenSearchBackend implements SearchBackend {
         List<HybridFusion.Fused<String>> page = order.subList(Math.min(request.offset(), order.size()),
                 Math.min(wanted, order.size()));
         // The lists carry ids only: the page's units are read in one request, with their vectors, for the
-        // cosine of those only the words found.
+        // cosine of those only the words found, and their question vectors, for the cosine of the question
+        // each answers (the answer service's question-to-question match).
         Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(
                 page.stream().map(HybridFusion.Fused::unitId).toList()));
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -263,16 +265,77 @@ public final class OpenSearchBackend implements SearchBackend {
                 continue; // removed by a build switched between the two requests
             }
             Unit unit = unitOf(s.unit());
-            Float similarity = f.similarity() != null ? f.similarity()
-                    : s.vector() == null ? null : VectorUtil.dotProduct(queryVector, s.vector());
+            Float similarity = f.similarity() != null ? f.similarity() : cosine(queryVector, s.vector());
             hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), s.unit().nutrients(), f.score(),
-                    similarity));
+                    similarity, cosine(queryVector, s.questionVector())));
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
                 ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return Optional.of(new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode));
+    }
+
+    /**
+     * The units whose own question lies nearest the request's query, as the embedded backend finds them
+     * ({@code VectorSearch.similarQuestions}): the k-NN plugin's search on the question vectors within
+     * the request's filters, {@code limit} of them; the units are read with their vectors in one request,
+     * and each is ranked by its question's cosine as the embedded graph search reports it (best first,
+     * ties by unit id). Empty without vectors of the loaded model, without question vectors in the
+     * served build, or without words to embed.
+     */
+    @Override
+    public List<SearchHit> similarQuestions(SearchRequest request) {
+        UnitQueryBuilder ranking = request.ranking() == null ? queries
+                : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+        ServedBuild build = call(builds::served);
+        if (build.info().questionVectors() == 0 || !servesVectors(build)) {
+            return List.of();
+        }
+        QueryPlan plan = ranking.plan(request, build.vocabulary());
+        String text = plan.embeddingText();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        float[] queryVector = queryVectors.get().of(text);
+        List<String> nearIds = call(() -> units.nearestQuestions(queryVector, ranking.filter(plan), request.limit()))
+                .stream().map(HybridFusion.Ranked::unitId).toList();
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(nearIds));
+        List<HybridFusion.Ranked<String>> near = new ArrayList<>(stored.size());
+        for (OpenSearchUnitSearcher.StoredUnit s : stored.values()) {
+            if (s.questionVector() != null) {
+                near.add(new HybridFusion.Ranked<>(s.unit().id(), graphCosine(queryVector, s.questionVector()),
+                        s.unit().id()));
+            }
+        }
+        List<SearchHit> hits = new ArrayList<>(near.size());
+        for (HybridFusion.Ranked<String> r : HybridFusion.bestFirst(near)) {
+            OpenSearchUnitSearcher.StoredUnit s = stored.get(r.unitId());
+            Unit unit = unitOf(s.unit());
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), plan.marks()), s.unit().nutrients(), r.score(),
+                    cosine(queryVector, s.vector()), r.score()));
+        }
+        return hits;
+    }
+
+    /** The subjects of the served build's units (kept with the build): the same list while it is served. */
+    @Override
+    public List<String> topics() {
+        return call(builds::served).topics();
+    }
+
+    /** The cosine of a query vector with a stored unit-length vector, or null when there is none. */
+    private static Float cosine(float[] query, float[] stored) {
+        return stored == null ? null : VectorUtil.dotProduct(query, stored);
+    }
+
+    /**
+     * The cosine of a query vector with a stored one as the embedded backend's graph search reports it:
+     * Lucene's dot-product score {@code (1 + cosine) / 2} turned back, so both backends rank and score
+     * the same units alike to the last bit (the plugin's own score is the same cosine, rounded otherwise).
+     */
+    private static float graphCosine(float[] query, float[] stored) {
+        return 2 * VectorSimilarityFunction.DOT_PRODUCT.compare(query, stored) - 1;
     }
 
     /**
@@ -306,8 +369,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private static Unit unitOf(UnitDocument d) {
-        return new Unit(d.id(), UnitKind.fromApiName(d.kind()), d.articleId(), d.articleTitle(), d.source(),
-                d.heading(), d.question(), d.text());
+        return d.toUnit();
     }
 
     @Override
