@@ -279,10 +279,10 @@ public final class OpenSearchBackend implements SearchBackend {
     /**
      * The units whose own question lies nearest the request's query, as the embedded backend finds them
      * ({@code VectorSearch.similarQuestions}): the k-NN plugin's search on the question vectors within
-     * the request's filters, {@code limit} of them; the units are read with their vectors in one request,
-     * and each is ranked by its question's cosine as the embedded graph search reports it (best first,
-     * ties by unit id). Empty without vectors of the loaded model, without question vectors in the
-     * served build, or without words to embed.
+     * the request's filters, {@code limit} of them, read with their vectors in the same request; each is
+     * ranked by its question's cosine as the embedded graph search reports it (best first, ties by unit
+     * id). Empty without vectors of the loaded model, without question vectors in the served build, or
+     * without words to embed.
      */
     @Override
     public List<SearchHit> similarQuestions(SearchRequest request) {
@@ -298,12 +298,11 @@ public final class OpenSearchBackend implements SearchBackend {
             return List.of();
         }
         float[] queryVector = queryVectors.get().of(text);
-        List<String> nearIds = call(() -> units.nearestQuestions(queryVector, ranking.filter(plan), request.limit()))
-                .stream().map(HybridFusion.Ranked::unitId).toList();
-        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(nearIds));
-        List<HybridFusion.Ranked<String>> near = new ArrayList<>(stored.size());
-        for (OpenSearchUnitSearcher.StoredUnit s : stored.values()) {
-            if (s.questionVector() != null) {
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = new LinkedHashMap<>();
+        List<HybridFusion.Ranked<String>> near = new ArrayList<>();
+        for (OpenSearchUnitSearcher.StoredUnit s : call(() -> units.nearestQuestions(queryVector,
+                ranking.filter(plan), request.limit()))) {
+            if (s.questionVector() != null && stored.putIfAbsent(s.unit().id(), s) == null) {
                 near.add(new HybridFusion.Ranked<>(s.unit().id(), graphCosine(queryVector, s.questionVector()),
                         s.unit().id()));
             }

@@ -134,34 +134,49 @@ public final class OpenSearchUnitSearcher {
     }
 
     /**
-     * As {@link #nearest(float[], org.apache.lucene.search.Query, int)}, on the units' question vectors
-     * ({@link OpenSearchSchema#QUESTION_VECTOR}): only units that ask a question have one.
+     * The {@code k} units whose question vectors ({@link OpenSearchSchema#QUESTION_VECTOR}: only units
+     * that ask a question have one) lie nearest {@code vector} among those {@code filter} lets through,
+     * read whole with both their vectors in the same request (k-NN plugin's HNSW search), best first.
      */
-    public List<HybridFusion.Ranked<String>> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter,
-                                                              int k) {
-        return nearest(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k);
+    public List<StoredUnit> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter, int k) {
+        SearchResponse<JsonNode> response = execute(() -> client.search(
+                knn(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k, SourceConfig.of(c -> c.fetch(true))),
+                JsonNode.class));
+        List<StoredUnit> units = new ArrayList<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            if (hit.source() != null) {
+                units.add(storedUnit(hit.source()));
+            }
+        }
+        return units;
     }
 
     private List<HybridFusion.Ranked<String>> nearest(String field, float[] vector,
                                                       org.apache.lucene.search.Query filter, int k) {
-        List<Float> components = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            components.add(v);
-        }
-        Query translatedFilter = LuceneQueryTranslator.translate(filter);
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
-                .size(k)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(IDS_ONLY));
-        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
+        SearchResponse<JsonNode> response = execute(() -> client.search(knn(field, vector, filter, k, IDS_ONLY),
+                JsonNode.class));
         List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
         for (Hit<JsonNode> hit : response.hits().hits()) {
             float score = hit.score() == null ? 0f : hit.score().floatValue();
             ranked.add(new HybridFusion.Ranked<>(hit.id(), 2 * score - 1, hit.id()));
         }
         return HybridFusion.bestFirst(ranked);
+    }
+
+    /** A k-NN search for the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
+    private SearchRequest knn(String field, float[] vector, org.apache.lucene.search.Query filter, int k,
+                              SourceConfig source) {
+        List<Float> components = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            components.add(v);
+        }
+        Query translatedFilter = LuceneQueryTranslator.translate(filter);
+        return SearchRequest.of(s -> s
+                .index(alias)
+                .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
+                .size(k)
+                .trackTotalHits(t -> t.enabled(false))
+                .source(source));
     }
 
     /**
@@ -213,13 +228,16 @@ public final class OpenSearchUnitSearcher {
         Map<String, StoredUnit> units = new LinkedHashMap<>();
         for (var item : response.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
-                JsonNode source = item.result().source();
-                units.put(item.result().id(), new StoredUnit(SOURCES.convertValue(source, UnitDocument.class),
-                        vectorOf(source.get(OpenSearchSchema.VECTOR)),
-                        vectorOf(source.get(OpenSearchSchema.QUESTION_VECTOR))));
+                units.put(item.result().id(), storedUnit(item.result().source()));
             }
         }
         return units;
+    }
+
+    /** A unit's source, read with its vectors. */
+    private static StoredUnit storedUnit(JsonNode source) {
+        return new StoredUnit(SOURCES.convertValue(source, UnitDocument.class),
+                vectorOf(source.get(OpenSearchSchema.VECTOR)), vectorOf(source.get(OpenSearchSchema.QUESTION_VECTOR)));
     }
 
     /**
