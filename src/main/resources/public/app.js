@@ -10,6 +10,12 @@
 
   const PAGE_SIZE = 10;
   const DEBOUNCE_MS = 150;
+  /**
+   * While typing, results come from the words alone (mode=lexical: a new query per keystroke would
+   * otherwise be embedded each time, several milliseconds of server CPU each); once typing pauses this
+   * long, or on Enter, the same query is searched in the server's default mode (by meaning too).
+   */
+  const SETTLE_MS = 600;
   /** Shorter queries wait for Enter: one letter matches little and flickers the page. */
   const MIN_LIVE_CHARS = 2;
   const MAX_SUGGESTIONS = 8;
@@ -59,7 +65,11 @@
   let answerCall = null;
   let articleCall = null;
   let typingTimer = 0;
+  let settleTimer = 0;
   let suggestTimer = 0;
+  /** The mode parameter of the results shown (lexical while typing, '' for the server's default), and their body. */
+  let shownMode = '';
+  let shownBody = null;
   /** True once a search from typing has added its own history entry; later keystrokes replace it. */
   let typingEntry = false;
   let suggestAvailable = true;
@@ -234,7 +244,7 @@
     }
     document.title = state.q + ' – NutriSearch';
     showOnly(el.searchView);
-    runSearch(state, scrollY, fromTyping);
+    runSearch(state, scrollY, fromTyping, fromTyping);
   }
 
   function showOnly(view) {
@@ -313,9 +323,12 @@
 
   // ---------------------------------------------------------------- search
 
-  function searchUrl(state, offset) {
+  function searchUrl(state, offset, mode) {
     const params = new URLSearchParams();
     params.set('q', state.q);
+    if (mode) {
+      params.set('mode', mode);
+    }
     params.set('limit', String(PAGE_SIZE));
     if (offset) {
       params.set('offset', String(offset));
@@ -325,8 +338,13 @@
     return '/api/search?' + params.toString();
   }
 
-  async function runSearch(state, scrollY, fromTyping) {
-    const url = searchUrl(state, 0);
+  /**
+   * Searches and shows the first page. fromTyping: the query follows the keystrokes; typing: it is not
+   * settled yet, so only the words are searched (see SETTLE_MS).
+   */
+  async function runSearch(state, scrollY, fromTyping, typing) {
+    const mode = typing ? 'lexical' : '';
+    const url = searchUrl(state, 0, mode);
     el.searchView.setAttribute('aria-busy', 'true');
     let body = responseCache.get(url);
     if (!body) {
@@ -350,10 +368,24 @@
       cache(url, body);
     }
     el.searchView.removeAttribute('aria-busy');
+    const settling = shownMode === 'lexical' && !mode && state === current;
+    shownMode = mode;
+    // A pause in typing asks again in the default mode; when that finds what the words found (a server
+    // searching by words only), the page stays as it is instead of drawing the same results again.
+    if (settling && sameAnswer(body, shownBody)) {
+      return;
+    }
+    shownBody = body;
     showResults(state, body, fromTyping);
     if (typeof scrollY === 'number') {
       window.scrollTo(0, scrollY);
     }
+  }
+
+  function sameAnswer(a, b) {
+    const key = (body) => body && JSON.stringify([body.total, body.results.map((r) => r.id + ' ' + r.snippet),
+      body.facets, body.didYouMean]);
+    return key(a) === key(b);
   }
 
   function cache(url, body) {
@@ -427,7 +459,7 @@
     searchCall = call;
     el.more.disabled = true;
     try {
-      const body = await fetchJson(searchUrl(state, shown), call.signal);
+      const body = await fetchJson(searchUrl(state, shown, shownMode), call.signal);
       if (call !== searchCall) {
         return;
       }
@@ -1030,6 +1062,7 @@
   /** Enter (or the button): runs the query now and gives it its own history entry. */
   function submit() {
     window.clearTimeout(typingTimer);
+    window.clearTimeout(settleTimer);
     closeSuggestions();
     const state = withQuery(el.input.value.trim());
     // Typing has already given this query a history entry (or it is the page shown): reuse it.
@@ -1045,6 +1078,7 @@
       return; // questions are asked with Enter: half a question gets a wrong answer
     }
     window.clearTimeout(typingTimer);
+    window.clearTimeout(settleTimer);
     if (q.length > 0 && q.length < MIN_LIVE_CHARS) {
       return;
     }
@@ -1057,6 +1091,16 @@
       typingEntry = true;
       navigate(withQuery(q), push, true);
     }, DEBOUNCE_MS);
+    settleTimer = window.setTimeout(settle, SETTLE_MS);
+  }
+
+  /** Typing paused: the query shown from the words alone is searched in the server's default mode. */
+  function settle() {
+    if (current.mode === 'ask' || current.article || !current.q || el.input.value.trim() !== current.q) {
+      return;
+    }
+    // A lexical search still on its way is superseded; one already shown is replaced.
+    runSearch(current, null, true, false);
   }
 
   function onKeyDown(event) {

@@ -1,5 +1,7 @@
 package org.nutrisearch.answer;
 
+import org.nutrisearch.index.TextAnalyzers;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ import org.nutrisearch.search.query.QuestionWords;
 public final class SynonymCoverage {
 
     /** The synonym file on the classpath. */
-    public static final String RESOURCE = "/org/nutrisearch/nutrients/synonyms.txt";
+    public static final String RESOURCE = TextAnalyzers.SYNONYMS_RESOURCE;
     /** Covers nothing: for backends and tests that do without synonyms. */
     public static final SynonymCoverage NONE = new SynonymCoverage(List.of());
 

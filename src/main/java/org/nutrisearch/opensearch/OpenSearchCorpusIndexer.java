@@ -24,7 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nutrisearch.answer.SynonymCoverage;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.search.suggest.SuggestionIndex;
 import org.nutrisearch.search.suggest.SuggestionSources;
 import org.slf4j.Logger;
@@ -72,9 +72,9 @@ public final class OpenSearchCorpusIndexer {
 
     /** The synonym rules the embedded backend ranks with ({@code nutrients/synonyms.txt}). */
     public static List<String> projectSynonyms() {
-        try (InputStream in = OpenSearchCorpusIndexer.class.getResourceAsStream(SynonymCoverage.RESOURCE)) {
+        try (InputStream in = OpenSearchCorpusIndexer.class.getResourceAsStream(TextAnalyzers.SYNONYMS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + SynonymCoverage.RESOURCE);
+                throw new IllegalStateException("missing classpath resource " + TextAnalyzers.SYNONYMS_RESOURCE);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {

@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A closed-loop load: {@code connections} keep-alive connections, each sending its next request as soon
  * as the previous answer is in, for a fixed time. Every request's latency is kept, so percentiles are
- * exact. Connection {@code c} starts at path {@code c} of the list, so connections do not all ask the
- * same thing at once.
+ * exact. What each connection asks next comes from {@link Paths}: a list cycled per connection, or one
+ * list of distinct requests shared by all (each sent once).
  */
 final class HttpLoad {
 
@@ -47,14 +47,34 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
+    /** The path a connection asks for next. */
+    @FunctionalInterface
+    interface Paths {
+        String next(int connection);
+    }
+
+    /**
+     * Each connection cycles through {@code paths}, connection {@code c} starting at path {@code c}, so
+     * connections do not all ask the same thing at once (repeated requests: a cache answers them).
+     */
     static Result run(String host, int port, List<String> paths, int connections, double seconds)
+            throws InterruptedException {
+        int[] next = new int[connections];
+        for (int c = 0; c < connections; c++) {
+            next[c] = c % paths.size();
+        }
+        return run(host, port, c -> paths.get(next[c]++ % paths.size()), connections, seconds);
+    }
+
+    /** The load with each connection asking {@code paths} what to ask next. */
+    static Result run(String host, int port, Paths paths, int connections, double seconds)
             throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         List<Worker> workers = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(connections);
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
-            Worker w = new Worker(host, port, paths, c % paths.size(), deadline, done);
+            Worker w = new Worker(host, port, paths, c, deadline, done);
             workers.add(w);
             Thread.ofPlatform().name("load-" + c).daemon().start(w);
         }
@@ -90,19 +110,19 @@ final class HttpLoad {
     private static final class Worker implements Runnable {
         final String host;
         final int port;
-        final List<String> paths;
+        final Paths paths;
+        final int connection;
         final long deadline;
         final CountDownLatch done;
-        int next;
         long[] latencies = new long[1 << 14];
         int count;
         final Map<String, Long> errors = new TreeMap<>();
 
-        Worker(String host, int port, List<String> paths, int first, long deadline, CountDownLatch done) {
+        Worker(String host, int port, Paths paths, int connection, long deadline, CountDownLatch done) {
             this.host = host;
             this.port = port;
             this.paths = paths;
-            this.next = first;
+            this.connection = connection;
             this.deadline = deadline;
             this.done = done;
         }
@@ -111,7 +131,7 @@ final class HttpLoad {
         public void run() {
             try (KeepAliveClient client = new KeepAliveClient(host, port)) {
                 while (System.nanoTime() < deadline) {
-                    String path = paths.get(next++ % paths.size());
+                    String path = paths.next(connection);
                     long t0 = System.nanoTime();
                     String error = null;
                     try {

@@ -40,8 +40,18 @@ public final class LoadHarness {
         String heap = "512m";
         final List<String> jvmArgs = new ArrayList<>();
         final List<String> serveArgs = new ArrayList<>();
-        /** Queries to search instead of the whole mix: a category of it, or literal queries. */
+        /** Queries to search instead of the whole mix: a category of it, or literal queries (repeated mix only). */
         final List<String> queries = new ArrayList<>();
+        /**
+         * distinct: real query texts (NFCorpus, MedQuAD: {@link RealQueries}), each sent once, warm-up
+         * queries apart from measured ones, so nothing of a search was seen before; repeated: the 52
+         * queries of {@link QueryMix} over and over (after the warm-up a result cache answers them).
+         */
+        String mix = "distinct";
+        /** The mode searches ask for (lexical, semantic, hybrid); null: the server's default. */
+        String mode;
+        /** The server's port; 0: a free one. */
+        int port;
         Path log = Path.of("bench-data/serve.log");
         /** When positive: only measure start-up, this many times, and stop. */
         int startupOnly;
@@ -66,6 +76,9 @@ public final class LoadHarness {
                     case "--jvm-arg" -> o.jvmArgs.add(need(a, v));
                     case "--serve-arg" -> o.serveArgs.add(need(a, v));
                     case "--query" -> o.queries.add(need(a, v));
+                    case "--mix" -> o.mix = need(a, v);
+                    case "--mode" -> o.mode = need(a, v);
+                    case "--port" -> o.port = Integer.parseInt(need(a, v));
                     case "--startup-only" -> o.startupOnly = Integer.parseInt(need(a, v));
                     case "--cluster-pid" -> o.clusterPid = Long.parseLong(need(a, v));
                     case "--log" -> o.log = Path.of(need(a, v));
@@ -78,6 +91,12 @@ public final class LoadHarness {
             }
             if (o.name == null) {
                 o.name = o.corpus.toString();
+            }
+            if (!o.mix.equals("distinct") && !o.mix.equals("repeated")) {
+                throw new IllegalArgumentException("--mix is distinct or repeated, not " + o.mix + usage());
+            }
+            if (o.mix.equals("distinct") && !o.queries.isEmpty()) {
+                throw new IllegalArgumentException("--query chooses from the repeated mix: add --mix repeated" + usage());
             }
             return o;
         }
@@ -92,7 +111,8 @@ public final class LoadHarness {
         private static String usage() {
             return "\nusage: LoadHarness --index DIR --corpus DIR [--name LABEL] [--duration S] [--warmup S]"
                     + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]..."
-                    + " [--query CATEGORY|TEXT]... [--startup-only RUNS] [--cluster-pid PID]";
+                    + " [--mix distinct|repeated] [--mode lexical|semantic|hybrid] [--port N] [--query CATEGORY|TEXT]..."
+                    + " [--startup-only RUNS] [--cluster-pid PID]";
         }
     }
 
@@ -128,7 +148,7 @@ public final class LoadHarness {
             measureStartup(o, jvm, serve);
             return;
         }
-        try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log)) {
+        try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log, o.port)) {
             double startup = server.awaitFirstAnswer(searchPath("magnesium"), 600);
             if (server.reindexedOnStart()) {
                 System.err.println("warning: the server indexed on start (index missing or older than the corpus);"
@@ -138,7 +158,14 @@ public final class LoadHarness {
             boolean hasSuggest = suggestStatus(server.port()) == 200;
 
             Map<String, List<String>> endpoints = new LinkedHashMap<>();
-            endpoints.put("search", searchQueries(mix, o.queries).stream().map(LoadHarness::searchPath).toList());
+            DistinctSearches distinct = null;
+            if (o.mix.equals("distinct")) {
+                distinct = new DistinctSearches(RealQueries.load(RealQueries.dataDir()).stream()
+                        .map(q -> searchPath(q, o.mode)).toList());
+                endpoints.put("search", distinct.warmUp());
+            } else {
+                endpoints.put("search", searchQueries(mix, o.queries).stream().map(q -> searchPath(q, o.mode)).toList());
+            }
             endpoints.put("health", List.of("/health"));
             if (hasSuggest) {
                 endpoints.put("suggest", mix.keystrokePrefixes().stream().map(LoadHarness::suggestPath).toList());
@@ -152,7 +179,9 @@ public final class LoadHarness {
                     double serverCpu = server.cpuSeconds();
                     double clusterCpu = o.clusterPid == null ? Double.NaN : ServerProcess.cpuSeconds(o.clusterPid);
                     long clientCpu = processCpuNanos();
-                    HttpLoad.Result r = HttpLoad.run("127.0.0.1", server.port(), e.getValue(), c, o.duration);
+                    HttpLoad.Result r = distinct != null && e.getKey().equals("search")
+                            ? HttpLoad.run("127.0.0.1", server.port(), distinct, c, o.duration)
+                            : HttpLoad.run("127.0.0.1", server.port(), e.getValue(), c, o.duration);
                     Step step = new Step(c, e.getKey(), r, (server.cpuSeconds() - serverCpu) / r.seconds(),
                             (processCpuNanos() - clientCpu) / 1e9 / r.seconds(),
                             o.clusterPid == null ? Double.NaN
@@ -165,6 +194,9 @@ public final class LoadHarness {
             double heap = server.heapAfterFullGcMb();
             double rss = server.residentMb();
             print(o, health, startup, warmedUp, steps, heap, rss, hasSuggest);
+            if (distinct != null) {
+                System.out.println(distinct.report());
+            }
             if (o.clusterPid != null) {
                 System.out.printf(Locale.ROOT, "Memory of the search cluster (pid %d) after the load: heap after full GC %.0f MB,"
                                 + " resident %.0f MB.%n", o.clusterPid, ServerProcess.heapAfterFullGcMb(o.clusterPid),
@@ -177,7 +209,7 @@ public final class LoadHarness {
     private static void measureStartup(Options o, List<String> jvm, List<String> serve) throws Exception {
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < o.startupOnly; run++) {
-            try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log)) {
+            try (ServerProcess server = ServerProcess.start(o.jar, jvm, serve, o.log, o.port)) {
                 seconds.add(server.awaitFirstAnswer(searchPath("magnesium"), 600));
                 if (server.reindexedOnStart()) {
                     System.err.println("warning: the server indexed on start");
@@ -222,22 +254,25 @@ public final class LoadHarness {
         System.out.printf(Locale.ROOT, "%n### %s%n%n", o.name);
         System.out.printf(Locale.ROOT, "Served: %s (GET /health). Heap limit -Xmx%s, %d s per step after %.0f s warm-up, %d CPUs.%n",
                 health.strip(), o.heap, (int) o.duration, warmedUp, Runtime.getRuntime().availableProcessors());
-        System.out.println("Searches: " + (o.queries.isEmpty() ? "the whole query mix" : String.join(", ", o.queries))
+        System.out.println("Searches: " + (o.mix.equals("distinct") ? "distinct real queries (NFCorpus train/dev, MedQuAD), each once"
+                        : o.queries.isEmpty() ? "the repeated query mix" : String.join(", ", o.queries))
+                + (o.mode == null ? ", the server's default mode" : ", mode=" + o.mode)
                 + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
                 + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
         System.out.println();
         boolean cluster = o.clusterPid != null;
         System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | "
                 + (cluster ? "cluster CPU (cores) | " : "") + "CPU ms per request" + (cluster ? " (server + cluster)" : "")
-                + " | client CPU (cores) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|" + (cluster ? "---:|" : "") + "---:|---:|");
+                + " | × /health CPU | client CPU (cores) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|" + (cluster ? "---:|" : "") + "---:|---:|---:|");
         for (Step s : steps) {
             HttpLoad.Result r = s.result();
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %s%.2f | %.2f |%n",
+            double healthCpu = cpuPerRequest(steps, "health", s.connections());
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %s%.3f | %.1f | %.2f |%n",
                     s.endpoint(), s.connections(), r.throughput(), r.percentileMs(0.50), r.percentileMs(0.95),
                     r.percentileMs(0.99), r.errorCount() == 0 ? "0" : r.errorCount() + " " + r.errors(),
                     s.serverCores(), cluster ? String.format(Locale.ROOT, "%.2f | ", s.clusterCores()) : "",
-                    s.cpuMsPerRequest(), s.clientCores());
+                    s.cpuMsPerRequest(), s.cpuMsPerRequest() / healthCpu, s.clientCores());
         }
         System.out.println();
         StringBuilder ratios = new StringBuilder("search/health throughput:");
@@ -252,6 +287,11 @@ public final class LoadHarness {
         }
         System.out.printf(Locale.ROOT, "Start-up (java -jar … serve to the first answered search): %.2f s.%n", startup);
         System.out.printf(Locale.ROOT, "Memory while serving: heap after full GC %.0f MB, resident %.0f MB.%n", heapMb, rssMb);
+    }
+
+    private static double cpuPerRequest(List<Step> steps, String endpoint, int connections) {
+        return steps.stream().filter(s -> s.endpoint().equals(endpoint) && s.connections() == connections)
+                .mapToDouble(Step::cpuMsPerRequest).findFirst().orElse(Double.NaN);
     }
 
     private static double throughput(List<Step> steps, String endpoint, int connections) {
@@ -272,7 +312,48 @@ public final class LoadHarness {
     }
 
     static String searchPath(String query) {
-        return "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=10";
+        return searchPath(query, null);
+    }
+
+    static String searchPath(String query, String mode) {
+        return "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=10"
+                + (mode == null ? "" : "&mode=" + mode);
+    }
+
+    /**
+     * Distinct searches for every step: the last {@link #WARM_UP} of the list warm the server up, the
+     * others are handed out in order, one request each, across the steps; a step that runs out starts
+     * again from the first (the report says so: those are repeats a cache may answer).
+     */
+    static final class DistinctSearches implements HttpLoad.Paths {
+        static final int WARM_UP = 3000;
+        private final List<String> measured;
+        private final List<String> warmUp;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        DistinctSearches(List<String> paths) {
+            if (paths.size() < 2 * WARM_UP) {
+                throw new IllegalArgumentException("too few distinct queries: " + paths.size());
+            }
+            this.measured = paths.subList(0, paths.size() - WARM_UP);
+            this.warmUp = paths.subList(paths.size() - WARM_UP, paths.size());
+        }
+
+        List<String> warmUp() {
+            return warmUp;
+        }
+
+        @Override
+        public String next(int connection) {
+            return measured.get(next.getAndIncrement() % measured.size());
+        }
+
+        String report() {
+            int sent = next.get();
+            return String.format(Locale.ROOT, "Distinct searches: %d sent after %d warm-up queries, of %d distinct%s.",
+                    sent, WARM_UP, measured.size(), sent > measured.size()
+                            ? " (" + (sent - measured.size()) + " repeated: the steps outlasted the list)" : ", none repeated");
+        }
     }
 
     static String suggestPath(String prefix) {

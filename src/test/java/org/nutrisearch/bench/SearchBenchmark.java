@@ -19,9 +19,10 @@ import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 /**
- * One search as {@code GET /api/search?q=…&limit=10} runs it: query building, ranking, facets over
- * every match and ten snippets; JSON and HTTP are not included. Queries cycle through one category
- * of {@link QueryMix}. Run with scripts/bench/jmh.sh.
+ * One search as {@code GET /api/search?q=…&limit=10} runs it (lexically: the index opened without the
+ * model): planning, ranking, facets over every match and ten snippets; JSON and HTTP are not included.
+ * Queries cycle through distinct real queries or one category of {@link QueryMix}; no result cache.
+ * Run with scripts/bench/jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -32,8 +33,8 @@ public class SearchBenchmark {
     @Param("bench-data/index-five")
     public String index;
 
-    /** A category of the query mix, or "mix". */
-    @Param({"nutrient", "symptom", "phrase", "question", "typo"})
+    /** "distinct": real query texts, none repeated within a run ({@link RealQueries}); or a category of the repeated mix. */
+    @Param({"distinct", "nutrient", "symptom", "phrase", "question", "typo"})
     public String category;
 
     private LuceneSearchBackend backend;
@@ -48,7 +49,8 @@ public class SearchBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         backend = BenchIndex.open(index);
-        requests = QueryMix.load().queries(category).stream().map(SearchRequest::of).toList();
+        requests = (category.equals("distinct") ? RealQueries.load(RealQueries.dataDir()) : QueryMix.load().queries(category))
+                .stream().map(SearchRequest::of).toList();
     }
 
     @TearDown(Level.Trial)

@@ -34,9 +34,16 @@ final class ServerProcess implements AutoCloseable {
      * into {@code log}.
      */
     static ServerProcess start(Path jar, List<String> jvmArgs, List<String> serveArgs, Path log) throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
+        return start(jar, jvmArgs, serveArgs, log, 0);
+    }
+
+    /** As {@link #start(Path, List, List, Path)} on {@code port} (0: a free one). */
+    static ServerProcess start(Path jar, List<String> jvmArgs, List<String> serveArgs, Path log, int port)
+            throws IOException {
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

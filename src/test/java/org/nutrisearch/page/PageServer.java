@@ -67,6 +67,12 @@ final class PageServer implements AutoCloseable {
      * default (no similarity floor, so every unit is among the nearest).
      */
     static PageServer startWithVectors(Path dir, List<Article> articles, TextEmbedder embedder) throws IOException {
+        return startWithVectors(dir, articles, embedder, b -> b);
+    }
+
+    /** As {@link #startWithVectors(Path, List, TextEmbedder)}; {@code wrap} may decorate the backend. */
+    static PageServer startWithVectors(Path dir, List<Article> articles, TextEmbedder embedder,
+                                       UnaryOperator<SearchBackend> wrap) throws IOException {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         NutrientLexicon lexicon = NutrientLexicon.loadDefault();
         IndexGenerations generations = new IndexGenerations(dir);
@@ -75,8 +81,9 @@ final class PageServer implements AutoCloseable {
                 lexicon, json, RankingOptions.DEFAULTS, SearchMode.HYBRID,
                 new HybridOptions(HybridOptions.Fusion.RRF, 60, 0.5, 100, 0));
         backend.useQueryVectors(new QueryVectors(embedder, 64));
-        Javalin app = App.create(backend, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
-        return new PageServer(backend, app);
+        SearchBackend served = wrap.apply(backend);
+        Javalin app = App.create(served, lexicon, json, ServerConfig.defaults()).start("127.0.0.1", 0);
+        return new PageServer(served, app);
     }
 
     /** GETs {@code pathAndQuery} from this server's API, expecting 200, and returns the JSON body. */

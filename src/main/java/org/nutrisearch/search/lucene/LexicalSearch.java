@@ -28,6 +28,8 @@ final class LexicalSearch {
     static Retrieved run(ServedGeneration generation, Query query, int offset, int limit) throws IOException {
         IndexSearcher searcher = generation.searcher();
         int wanted = offset + limit;
+        // Rewritten once for both passes (each search would rewrite it again).
+        query = searcher.rewrite(query);
         // Two passes cost less than one once a query matches thousands of units: facets and the
         // total visit every match without scoring it, and ranking scores only the units that can
         // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).

@@ -191,9 +191,10 @@ public final class LuceneSearchBackend implements SearchBackend {
         Retrieved retrieved;
         if (mode.usesVectors() && vectors != null && !plan.embeddingText().isBlank()) {
             plan = plan.withVector(vectors.of(plan.embeddingText()));
-            // Only units have vectors: a filter that lets every unit through would only cost a pass over them.
-            Query filter = ranking.restricts(plan) ? ranking.filter(plan) : null;
-            retrieved = new VectorSearch(generation, hybrid).run(plan, query, filter, mode);
+            // Always filtered, even when the filter lets every unit through: a filtered HNSW search that
+            // would visit more units than the filter passes searches them all exactly, and on a small index
+            // that ranks better (NFCorpus dev hybrid nDCG@10 0.334-0.336 filtered, 0.332-0.333 not).
+            retrieved = new VectorSearch(generation, hybrid).run(plan, query, ranking.filter(plan), mode);
         } else {
             // Without vectors, or without words to embed (only exclusions), the words answer.
             mode = SearchMode.LEXICAL;

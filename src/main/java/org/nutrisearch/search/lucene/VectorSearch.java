@@ -44,7 +44,7 @@ final class VectorSearch {
 
     /**
      * The page of {@code plan} (which holds the query vector) in {@code mode}, semantic or hybrid;
-     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units (null: nothing).
+     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units.
      */
     Retrieved run(QueryPlan plan, Query lexical, Query filter, SearchMode mode) throws IOException {
         int offset = plan.request().offset();

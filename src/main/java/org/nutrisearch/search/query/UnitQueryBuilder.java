@@ -214,16 +214,6 @@ public final class UnitQueryBuilder {
         return filter.build();
     }
 
-    /**
-     * Whether {@link #filter} lets through fewer than all units: the plan has phrases or exclusions, or the
-     * request filters. A search by meaning without them needs no filter (only units have vectors).
-     */
-    public boolean restricts(QueryPlan plan) {
-        SearchRequest r = plan.request();
-        return !plan.phrases().isEmpty() || !plan.exclusions().isEmpty() || !plan.excludedPhrases().isEmpty()
-                || !r.kinds().isEmpty() || !r.nutrients().isEmpty() || r.articleId() != null;
-    }
-
     /** The plan as typed, nothing added: for counting the good matches of a corrected query. */
     QueryPlan bare(SearchRequest request) {
         return planner.bare(request);
