@@ -37,7 +37,6 @@ import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.SearchMode;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +83,11 @@ public final class OpenSearchBackend implements SearchBackend {
     private final AtomicReference<QueryVectors> queryVectors = new AtomicReference<>();
     private final SearchMode defaultMode;
     private final HybridOptions hybrid;
+    /**
+     * How far the k-NN plugin's cosine (its own formula and rounding) may lie from the cosine of the stored
+     * vectors: units this close to the last of the nearest are read too, so none of the truly nearest is missed.
+     */
+    private static final float COSINE_ROUNDING = 1e-4f;
     /** The last build found unable to serve searches by meaning, so that it is logged once. */
     private final AtomicReference<String> loggedLexicalBuild = new AtomicReference<>();
 
@@ -253,9 +257,9 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         List<HybridFusion.Fused<String>> page = order.subList(Math.min(request.offset(), order.size()),
                 Math.min(wanted, order.size()));
-        // The lists carry ids only: the page's units are read in one request, with their vectors, for the
-        // cosine of those only the words found, and their question vectors, for the cosine of the question
-        // each answers (the answer service's question-to-question match).
+        // The lists carry ids only: the page's units are read in one request, with their vectors and their
+        // question vectors, for the cosines each hit reports (the answer service's passage and
+        // question-to-question similarity).
         Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(
                 page.stream().map(HybridFusion.Fused::unitId).toList()));
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -265,9 +269,9 @@ public final class OpenSearchBackend implements SearchBackend {
                 continue; // removed by a build switched between the two requests
             }
             Unit unit = unitOf(s.unit());
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(queryVector, s.vector());
+            // Cosines from the stored vectors, as the embedded backend reports them: the same floats.
             hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), s.unit().nutrients(), f.score(),
-                    similarity, cosine(queryVector, s.questionVector())));
+                    cosine(queryVector, s.vector()), cosine(queryVector, s.questionVector())));
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
@@ -279,17 +283,18 @@ public final class OpenSearchBackend implements SearchBackend {
     /**
      * The units whose own question lies nearest the request's query, as the embedded backend finds them
      * ({@code VectorSearch.similarQuestions}): the k-NN plugin's search on the question vectors within
-     * the request's filters, {@code limit} of them, read with their vectors in the same request; each is
-     * ranked by its question's cosine as the embedded graph search reports it (best first, ties by unit
-     * id). Empty without vectors of the loaded model, without question vectors in the served build, or
-     * without words to embed.
+     * the request's filters, {@code hybrid.depth()} deep; those that can be among the nearest
+     * {@code limit} (the plugin's cosine is rounded otherwise than the embedded one) are read with their
+     * vectors, and the nearest {@code limit} kept by the cosine of the stored question vector (ties by unit
+     * id), which is each hit's score and question similarity. Empty without vectors of the loaded model,
+     * without question vectors in the served build, or without words to embed.
      */
     @Override
     public List<SearchHit> similarQuestions(SearchRequest request) {
         UnitQueryBuilder ranking = request.ranking() == null ? queries
                 : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
         ServedBuild build = call(builds::served);
-        if (build.info().questionVectors() == 0 || !servesVectors(build)) {
+        if (build.info().questionVectors() == 0 || !servesVectors(build) || request.limit() == 0) {
             return List.of();
         }
         QueryPlan plan = ranking.plan(request, build.vocabulary());
@@ -298,17 +303,26 @@ public final class OpenSearchBackend implements SearchBackend {
             return List.of();
         }
         float[] queryVector = queryVectors.get().of(text);
-        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = new LinkedHashMap<>();
-        List<HybridFusion.Ranked<String>> near = new ArrayList<>();
-        for (OpenSearchUnitSearcher.StoredUnit s : call(() -> units.nearestQuestions(queryVector,
-                ranking.filter(plan), request.limit()))) {
-            if (s.questionVector() != null && stored.putIfAbsent(s.unit().id(), s) == null) {
-                near.add(new HybridFusion.Ranked<>(s.unit().id(), graphCosine(queryVector, s.questionVector()),
-                        s.unit().id()));
-            }
+        int depth = Math.max(request.limit(), hybrid.depth());
+        List<HybridFusion.Ranked<String>> near = call(() -> units.nearestQuestions(queryVector, ranking.filter(plan), depth));
+        if (near.isEmpty()) {
+            return List.of();
         }
-        List<SearchHit> hits = new ArrayList<>(near.size());
-        for (HybridFusion.Ranked<String> r : HybridFusion.bestFirst(near)) {
+        float last = near.get(Math.min(request.limit(), near.size()) - 1).score();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < near.size() && (i < request.limit() || near.get(i).score() >= last - COSINE_ROUNDING); i++) {
+            candidates.add(near.get(i).unitId());
+        }
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(candidates));
+        List<HybridFusion.Ranked<String>> exact = new ArrayList<>(stored.size());
+        stored.forEach((id, s) -> {
+            if (s.questionVector() != null) {
+                exact.add(new HybridFusion.Ranked<>(id, VectorUtil.dotProduct(queryVector, s.questionVector()), id));
+            }
+        });
+        List<HybridFusion.Ranked<String>> nearest = HybridFusion.bestFirst(exact);
+        List<SearchHit> hits = new ArrayList<>(request.limit());
+        for (HybridFusion.Ranked<String> r : nearest.subList(0, Math.min(request.limit(), nearest.size()))) {
             OpenSearchUnitSearcher.StoredUnit s = stored.get(r.unitId());
             Unit unit = unitOf(s.unit());
             hits.add(new SearchHit(unit, snippets.build(unit.text(), plan.marks()), s.unit().nutrients(), r.score(),
@@ -326,15 +340,6 @@ public final class OpenSearchBackend implements SearchBackend {
     /** The cosine of a query vector with a stored unit-length vector, or null when there is none. */
     private static Float cosine(float[] query, float[] stored) {
         return stored == null ? null : VectorUtil.dotProduct(query, stored);
-    }
-
-    /**
-     * The cosine of a query vector with a stored one as the embedded backend's graph search reports it:
-     * Lucene's dot-product score {@code (1 + cosine) / 2} turned back, so both backends rank and score
-     * the same units alike to the last bit (the plugin's own score is the same cosine, rounded otherwise).
-     */
-    private static float graphCosine(float[] query, float[] stored) {
-        return 2 * VectorSimilarityFunction.DOT_PRODUCT.compare(query, stored) - 1;
     }
 
     /**

@@ -134,27 +134,17 @@ public final class OpenSearchUnitSearcher {
     }
 
     /**
-     * The {@code k} units whose question vectors ({@link OpenSearchSchema#QUESTION_VECTOR}: only units
-     * that ask a question have one) lie nearest {@code vector} among those {@code filter} lets through,
-     * read whole with both their vectors in the same request (k-NN plugin's HNSW search), best first.
+     * As {@link #nearest(float[], org.apache.lucene.search.Query, int)}, on the units' question vectors
+     * ({@link OpenSearchSchema#QUESTION_VECTOR}): only units that ask a question have one.
      */
-    public List<StoredUnit> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter, int k) {
-        SearchResponse<JsonNode> response = execute(() -> client.search(
-                knn(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k, SourceConfig.of(c -> c.fetch(true))),
-                JsonNode.class));
-        List<StoredUnit> units = new ArrayList<>();
-        for (Hit<JsonNode> hit : response.hits().hits()) {
-            if (hit.source() != null) {
-                units.add(storedUnit(hit.source()));
-            }
-        }
-        return units;
+    public List<HybridFusion.Ranked<String>> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter,
+                                                              int k) {
+        return nearest(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k);
     }
 
     private List<HybridFusion.Ranked<String>> nearest(String field, float[] vector,
                                                       org.apache.lucene.search.Query filter, int k) {
-        SearchResponse<JsonNode> response = execute(() -> client.search(knn(field, vector, filter, k, IDS_ONLY),
-                JsonNode.class));
+        SearchResponse<JsonNode> response = execute(() -> client.search(knn(field, vector, filter, k), JsonNode.class));
         List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
         for (Hit<JsonNode> hit : response.hits().hits()) {
             float score = hit.score() == null ? 0f : hit.score().floatValue();
@@ -163,9 +153,8 @@ public final class OpenSearchUnitSearcher {
         return HybridFusion.bestFirst(ranked);
     }
 
-    /** A k-NN search for the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
-    private SearchRequest knn(String field, float[] vector, org.apache.lucene.search.Query filter, int k,
-                              SourceConfig source) {
+    /** A k-NN search for the ids of the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
+    private SearchRequest knn(String field, float[] vector, org.apache.lucene.search.Query filter, int k) {
         List<Float> components = new ArrayList<>(vector.length);
         for (float v : vector) {
             components.add(v);
@@ -176,7 +165,7 @@ public final class OpenSearchUnitSearcher {
                 .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
                 .size(k)
                 .trackTotalHits(t -> t.enabled(false))
-                .source(source));
+                .source(IDS_ONLY));
     }
 
     /**

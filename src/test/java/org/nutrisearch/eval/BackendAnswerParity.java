@@ -129,16 +129,23 @@ public final class BackendAnswerParity {
         boolean sameTopics = lucene.topics().stream().sorted().toList().equals(openSearch.topics().stream().sorted().toList());
         System.out.printf(Locale.ROOT, "topics: %d on the embedded backend, %d on OpenSearch, %s%n",
                 lucene.topics().size(), openSearch.topics().size(), sameTopics ? "the same" : "DIFFERENT");
-        int similarDifferences = 0;
+        int[] similar = new int[2];
+        int[] searched = new int[2];
+        double[] maxDifference = new double[1];
         for (String q : questions) {
             SearchRequest request = new SearchRequest(q, 10, 0, Set.of(), Set.of(), null, null, SearchMode.HYBRID);
-            if (!similar(lucene.similarQuestions(request)).equals(similar(openSearch.similarQuestions(request)))) {
-                similarDifferences++;
-                System.out.println("similar questions differ: " + q);
-            }
+            compare("similar questions", q, lucene.similarQuestions(request), openSearch.similarQuestions(request),
+                    similar, maxDifference);
+            // The candidates the answer service starts from: the first 30 of search's own hybrid ranking.
+            request = new SearchRequest(q, 30, 0, Set.of(), Set.of(), null, null, SearchMode.HYBRID);
+            compare("hybrid search", q, lucene.search(request).hits(), openSearch.search(request).hits(), searched,
+                    maxDifference);
         }
-        System.out.printf(Locale.ROOT, "similar questions (10 each): %d of %d questions differ%n", similarDifferences,
-                questions.size());
+        System.out.printf(Locale.ROOT, "similar questions (10 each): other units for %d of %d questions, the same units"
+                + " with other cosines for %d%n", similar[0], questions.size(), similar[1]);
+        System.out.printf(Locale.ROOT, "hybrid search (30 hits each): other units for %d of %d questions, the same units"
+                + " with other scores or cosines for %d; largest difference %.2g%n", searched[0], questions.size(),
+                searched[1], maxDifference[0]);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.LEXICAL)) {
             AnswerService embedded = AnswerService.withDefaults(lucene, lexicon, AnswerPolicy.defaults());
@@ -181,10 +188,40 @@ public final class BackendAnswerParity {
         }
     }
 
-    /** Ids and cosines of similar questions, for comparing. */
-    private static List<String> similar(List<SearchHit> hits) {
-        return hits.stream().map(h -> h.unit().id() + " " + h.score() + " " + h.similarity() + " "
-                + h.questionSimilarity()).toList();
+    /**
+     * Counts in {@code counts} a question whose hits are other units ([0]) or the same units with other
+     * scores or cosines ([1]), printing the first few; keeps the largest score or cosine difference.
+     */
+    private static void compare(String what, String question, List<SearchHit> expected, List<SearchHit> actual,
+                                int[] counts, double[] maxDifference) {
+        List<String> expectedIds = expected.stream().map(h -> h.unit().id()).toList();
+        List<String> actualIds = actual.stream().map(h -> h.unit().id()).toList();
+        if (!expectedIds.equals(actualIds)) {
+            if (counts[0]++ < 3) {
+                System.out.println(what + ", other units: " + question + "\n  embedded   " + expectedIds
+                        + "\n  OpenSearch " + actualIds);
+            }
+            return;
+        }
+        boolean same = true;
+        for (int i = 0; i < expected.size(); i++) {
+            SearchHit e = expected.get(i);
+            SearchHit a = actual.get(i);
+            double d = Math.max(Math.abs(e.score() - a.score()), Math.max(difference(e.similarity(), a.similarity()),
+                    difference(e.questionSimilarity(), a.questionSimilarity())));
+            maxDifference[0] = Math.max(maxDifference[0], d);
+            same &= d == 0;
+        }
+        if (!same) {
+            counts[1]++;
+        }
+    }
+
+    private static double difference(Float a, Float b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return Math.abs(a - b);
     }
 
     /** The answer's unit and confidence (4 digits), the alternatives, reason and mode. */

@@ -201,8 +201,7 @@ class OpenSearchFaqParityTest {
                 differences.add(label + ": unit or snippet of " + e.unit().id() + " differs: " + e.unit() + " / " + a.unit());
             }
             if (Math.abs(e.score() - a.score()) > 1e-4 * Math.max(1, Math.abs(a.score()))
-                    || e.similarity() == null != (a.similarity() == null)
-                    || e.similarity() != null && Math.abs(e.similarity() - a.similarity()) > 1e-4
+                    || !Objects.equals(e.similarity(), a.similarity())
                     || !Objects.equals(e.questionSimilarity(), a.questionSimilarity())) {
                 differences.add(label + ": scores of " + e.unit().id() + " lucene " + e.score() + "/" + e.similarity()
                         + "/" + e.questionSimilarity() + " / opensearch " + a.score() + "/" + a.similarity() + "/"

@@ -71,8 +71,9 @@ final class VectorSearch {
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < Math.min(wanted, order.size()); i++) {
             HybridFusion.Fused<Integer> f = order.get(i);
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.item(), queryVector, UnitFields.VECTOR);
-            page.add(new Retrieved.Ranked(f.item(), f.score(), similarity,
+            // The cosine from the stored vector, not the graph search's score: the same float however the
+            // unit was found, and on any backend that keeps the same vectors (the answer service reads it).
+            page.add(new Retrieved.Ranked(f.item(), f.score(), cosine(f.item(), queryVector, UnitFields.VECTOR),
                     cosine(f.item(), queryVector, UnitFields.QUESTION_VECTOR)));
         }
         return new Retrieved(page, counts);
@@ -80,13 +81,26 @@ final class VectorSearch {
 
     /**
      * The {@code k} units whose question vectors lie nearest the plan's query vector, within
-     * {@code filter}, most similar first (ties by unit id); each ranked by that cosine.
+     * {@code filter}, most similar first (ties by unit id); each ranked by that cosine (from the stored
+     * vector). The graph is searched {@code hybrid.depth()} deep and the nearest {@code k} kept: a graph
+     * search for {@code k} alone misses some of the nearest, and FAQ corpora repeat questions word for
+     * word, so which of equally near units it returned depended on the graph; the deeper list holds the
+     * truly nearest, cut in an order every backend reproduces.
      */
     List<Retrieved.Ranked> similarQuestions(QueryPlan plan, Query filter, int k) throws IOException {
         float[] queryVector = plan.vector();
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector, k, filter), k);
+        int depth = Math.max(k, hybrid.depth());
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector, depth, filter),
+                depth);
+        List<HybridFusion.Ranked<Integer>> near = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Float cosine = cosine(sd.doc, queryVector, UnitFields.QUESTION_VECTOR);
+            if (cosine != null) {
+                near.add(new HybridFusion.Ranked<>(unitId(sd.doc), cosine, sd.doc));
+            }
+        }
         List<Retrieved.Ranked> out = new ArrayList<>();
-        for (HybridFusion.Ranked<Integer> r : ranked(top, true)) {
+        for (HybridFusion.Ranked<Integer> r : HybridFusion.bestFirst(near).subList(0, Math.min(k, near.size()))) {
             out.add(new Retrieved.Ranked(r.item(), r.score(), cosine(r.item(), queryVector, UnitFields.VECTOR), r.score()));
         }
         return out;
