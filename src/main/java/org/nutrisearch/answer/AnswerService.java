@@ -22,10 +22,11 @@ import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.query.QuestionWords;
 
 /**
- * Answers a question in everyday words with one unit, or declines: searches with the question's
- * content words, ranks every candidate and estimates its confidence ({@link AnswerModel}), answers with the most
- * confident one when it clears the threshold and no equally confident candidate from another article
- * says something else. Thread-safe.
+ * Answers a question in everyday words with one unit, or declines: reads the question once
+ * ({@link QuestionAnalyzer}), takes search's hits for what it asks and the units whose own question is
+ * nearest, ranks them and estimates how likely the best is right ({@link AnswerModel}), and answers when
+ * that clears the threshold and no equally likely candidate about another subject says something else.
+ * Talks to search only through {@link SearchBackend}, so every backend serves it. Thread-safe.
  */
 public final class AnswerService {
 
@@ -59,10 +60,11 @@ public final class AnswerService {
     private final NutrientLexicon lexicon;
     private final SynonymCoverage synonyms;
     private final QuestionAnalyzer analyzer;
-    /** The gazetteer of the topics the backend served when it was built (rebuilt when they change). */
-    private final AtomicReference<TopicGazetteer> gazetteer = new AtomicReference<>();
+    /** The gazetteer and unit traits of the topics the backend served when they were made (remade when they change). */
+    private final AtomicReference<ServedTopics> topics = new AtomicReference<>();
 
-    private record TopicGazetteer(List<String> topics, UnitTraits.Cache traits) {
+    /** One index generation's topics, the gazetteer built from them and the traits of the units met since. */
+    private record ServedTopics(List<String> topics, UnitTraits.Cache traits) {
     }
 
     /**
@@ -118,14 +120,14 @@ public final class AnswerService {
     }
 
     /** The gazetteer and unit traits of the topics the backend serves now. */
-    private TopicGazetteer served() {
-        List<String> topics = backend.topics();
-        TopicGazetteer g = gazetteer.get();
-        if (g == null || g.topics() != topics) {
-            g = new TopicGazetteer(topics, new UnitTraits.Cache(FocusGazetteer.build(topics, lexicon, synonyms, words), words));
-            gazetteer.set(g);
+    private ServedTopics served() {
+        List<String> now = backend.topics();
+        ServedTopics t = topics.get();
+        if (t == null || t.topics() != now) {
+            t = new ServedTopics(now, new UnitTraits.Cache(FocusGazetteer.build(now, lexicon, synonyms, words), words));
+            topics.set(t);
         }
-        return g;
+        return t;
     }
 
     /** What a question asks: its asking sentences, focus and type, read against the served corpus. */
