@@ -24,6 +24,8 @@ import org.nutrisearch.search.query.QueryPlan;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -117,21 +119,40 @@ final class VectorSearch {
      * Lucene's dot-product scores, {@code (1 + cosine) / 2}, turned back into cosines.
      */
     private List<HybridFusion.Ranked<Integer>> ranked(TopDocs top, boolean knn) throws IOException {
+        String[] ids = unitIds(top.scoreDocs);
         List<HybridFusion.Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
             float score = knn ? 2 * sd.score - 1 : LexicalSearch.scoreOf(sd);
-            out.add(new HybridFusion.Ranked<>(unitId(sd.doc), score, sd.doc));
+            out.add(new HybridFusion.Ranked<>(ids[i], score, sd.doc));
         }
         return knn ? HybridFusion.bestFirst(out) : out;
     }
 
-    private String unitId(int doc) throws IOException {
-        LeafReaderContext leaf = leafOf(doc);
-        SortedDocValues ids = leaf.reader().getSortedDocValues(UnitFields.ID);
-        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-            return "";
+    /** The unit ids of {@code docs}, read in document order with one doc-values iterator per segment. */
+    private String[] unitIds(ScoreDoc[] docs) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        String[] ids = new String[docs.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafOrd = -1;
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            int at = ReaderUtil.subIndex(doc, leaves);
+            if (at != leafOrd) {
+                leafOrd = at;
+                leaf = leaves.get(at);
+                values = leaf.reader().getSortedDocValues(UnitFields.ID);
+            }
+            ids[i] = values != null && values.advanceExact(doc - leaf.docBase)
+                    ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+        }
+        return ids;
     }
 
     /** The cosine of a unit's vector in {@code field} with the query's, or null when the unit has none. */
