@@ -94,11 +94,13 @@ final class VectorSearch {
         int depth = Math.max(k, hybrid.depth());
         TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector, depth, filter),
                 depth);
+        String[] ids = unitIds(top.scoreDocs);
         List<HybridFusion.Ranked<Integer>> near = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Float cosine = cosine(sd.doc, queryVector, UnitFields.QUESTION_VECTOR);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            int doc = top.scoreDocs[i].doc;
+            Float cosine = cosine(doc, queryVector, UnitFields.QUESTION_VECTOR);
             if (cosine != null) {
-                near.add(new HybridFusion.Ranked<>(unitId(sd.doc), cosine, sd.doc));
+                near.add(new HybridFusion.Ranked<>(ids[i], cosine, doc));
             }
         }
         List<Retrieved.Ranked> out = new ArrayList<>();
