@@ -135,6 +135,13 @@ public final class FocusGazetteer {
                 labels.putIfAbsent(canonical.get(k), p.surface());
             }
         }
+        // A subject no topic names (a synonym's clinical phrase) is named as the synonym file writes it.
+        synonyms.names().forEach((terms, name) -> {
+            String k = canonical.get(key(terms));
+            if (k != null) {
+                labels.putIfAbsent(k, name);
+            }
+        });
         for (String k : new HashSet<>(canonical.values())) {
             labels.putIfAbsent(k, k);
         }

@@ -49,6 +49,13 @@ class FocusGazetteerTest {
     }
 
     @Test
+    void aSubjectOnlyTheSynonymsNameIsNamedAsTheyWriteItNotByAnAbbreviation() {
+        // "rls, restless legs syndrome, …": filed under "rls", named by its first phrase that says it in words
+        assertEquals("restless legs syndrome", focus("can not having enough iron give me restless legs?"));
+        assertEquals("restless legs syndrome", focus("is RLS worse at night"));
+    }
+
+    @Test
     void aNutrientWinsOverAnotherSubjectOfEqualLength() {
         FocusGazetteer withDoctor = FocusGazetteer.build(List.of("When to see a Doctor"), NutrientLexicon.loadDefault(),
                 SynonymCoverage.NONE, words);
