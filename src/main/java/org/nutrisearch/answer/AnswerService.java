@@ -189,10 +189,21 @@ public final class AnswerService {
         return new AnswerCandidates(result.mode(), candidates, analysis);
     }
 
-    /** Candidates best first: by the model's ranking score, equal scores in search order. */
+    /**
+     * Candidates best first: by the model's ranking score, equal scores in search order. None is reported
+     * more confident than one ranked above it: the calibration is fitted on each question's best-ranked
+     * candidate, and read on a lower one (whose margin is negative) it can say more than it does of the
+     * best, which would have a bot offer an alternative it trusts more than the answer.
+     */
     public static List<AnswerCandidate> ordered(List<AnswerCandidate> candidates) {
-        List<AnswerCandidate> out = new ArrayList<>(candidates);
-        out.sort(BEST_FIRST);
+        List<AnswerCandidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(BEST_FIRST);
+        List<AnswerCandidate> out = new ArrayList<>(sorted.size());
+        double ceiling = 1;
+        for (AnswerCandidate c : sorted) {
+            out.add(c.confidence() <= ceiling ? c : c.scored(c.score(), ceiling));
+            ceiling = Math.min(ceiling, c.confidence());
+        }
         return out;
     }
 

@@ -83,6 +83,17 @@ class AnswerServiceTest {
     }
 
     @Test
+    void noCandidateIsMoreConfidentThanOneRankedAboveIt() {
+        AnswerCandidate first = candidate("a", 1, "first", 0.3).scored(2.0, 0.3);
+        AnswerCandidate second = candidate("b", 1, "second", 0.8).scored(1.0, 0.8);
+        AnswerCandidate third = candidate("c", 1, "third", 0.1).scored(0.5, 0.1);
+        List<AnswerCandidate> ordered = AnswerService.ordered(List.of(third, second, first));
+        assertEquals(List.of("a#section-1", "b#section-1", "c#section-1"),
+                ordered.stream().map(c -> c.hit().unit().id()).toList());
+        assertEquals(List.of(0.3, 0.3, 0.1), ordered.stream().map(AnswerCandidate::confidence).toList());
+    }
+
+    @Test
     void nothingToRankIsNoMatch() {
         AnswerResult r = service.decide("what?", lexical());
         assertNull(r.answer());
