@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
-# Prints the answer-endpoint figures on the judged chatbot questions (see docs/answer.md), per
-# retrieval mode (lexical, semantic, hybrid); it loads the embedding model and embeds corpus/.
-#   scripts/eval-answers.sh [--detail] [--mode hybrid]
-#                                               accuracy@1/@3, decline rates, threshold table per mode
-#   scripts/eval-answers.sh --fit [--mode m] [--l2 X] [--features a,b,...]
-#                                               refits each mode's confidence weights, with leave-one-out and two folds
+# Prints the answer-endpoint figures (docs/answer.md) on every judged set: the five bundled articles and,
+# at portal scale (MedQuAD + the graded MEDIQA answers from ../shared/data), the MEDIQA alexa questions,
+# the long MEDIQA validation messages and everyday off-topic questions. Held-out figures (ten folds of
+# questions across sets; each set by a model fitted on the others), the shipped model's, a threshold
+# sweep and the weights fitted on every set.
+#   scripts/eval-answers.sh [--sets five,alexa,validation,general] [--mode hybrid|lexical]
+#                           [--threshold 0.4] [--without feature,...] [--l2 1] [--detail] [--rebuild]
+# The portal corpus, its index and its vector cache live in $NUTRISEARCH_EVAL_CACHE (default
+# bench-data/portal, ignored by git): the first run embeds about 17 000 units and their questions
+# (about an hour on 2 cores); later runs reuse the index.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh && nutrisearch_find_jdk
-MAIN=org.nutrisearch.eval.AnswerEvalMain
-if [ "${1:-}" = "--fit" ]; then
-  MAIN=org.nutrisearch.eval.AnswerWeightsFit
-  shift
-fi
 if ! mvn -q -B test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
     -Dmdep.includeScope=test >target/eval-build.log 2>&1; then
   cat target/eval-build.log >&2
   exit 1
 fi
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  "$MAIN" "$@"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx3g ${NUTRISEARCH_EVAL_JAVA_OPTS:-} \
+  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.nutrisearch.eval.AnswerEvalMain "$@"

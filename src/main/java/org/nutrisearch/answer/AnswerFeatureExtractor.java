@@ -1,16 +1,19 @@
 package org.nutrisearch.answer;
 
+import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.corpus.QuestionTypeClassifier;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.query.QuestionWords;
 
@@ -22,8 +25,6 @@ import org.nutrisearch.search.query.QuestionWords;
  */
 public final class AnswerFeatureExtractor {
 
-    /** Sentence ends and line breaks (bullets are their own lines). */
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     /** Sentences per passage for {@link AnswerFeatures#window()}. */
     static final int WINDOW_SENTENCES = 2;
     /** {@link AnswerFeatures#evidence()} stops growing here: past two rare words, more says little. */
@@ -71,39 +72,96 @@ public final class AnswerFeatureExtractor {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    /** Features for every hit, in hit order; {@code hits} are in search order (best score first). */
-    public List<AnswerFeatures> extract(Weights weights, Set<String> questionNutrients,
-                                        List<SearchHit> hits) {
+    /**
+     * Features for every candidate, in candidate order: the first {@code searched} are search's hits in
+     * its order (best score first), the rest were found by their question alone.
+     */
+    public List<AnswerFeatures> extract(QuestionAnalysis question, List<UnitTraits> traits, Weights weights,
+                                        Set<String> questionNutrients, List<SearchHit> hits, int searched) {
         List<AnswerFeatures> out = new ArrayList<>(hits.size());
-        double best = hits.isEmpty() ? 0 : hits.getFirst().score();
-        double runnerUp = hits.size() > 1 ? hits.get(1).score() : 0;
+        double best = searched == 0 ? 0 : hits.getFirst().score();
+        double runnerUp = searched > 1 ? hits.get(1).score() : 0;
         List<String> asked = new ArrayList<>(weights.byTerm().keySet());
         double[] similarity = similarities(hits);
+        Set<String> focusTerms = new HashSet<>(question.focusTerms());
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             Unit unit = hit.unit();
+            boolean fromSearch = i < searched;
             Set<String> context = new HashSet<>(words.terms(contextOf(unit)));
             Set<String> all = new HashSet<>(context);
             List<Set<String>> sentences = sentenceTerms(unit.text());
             sentences.forEach(all::addAll);
 
-            double window = 0;
-            for (int s = 0; s < Math.max(1, sentences.size() - WINDOW_SENTENCES + 1); s++) {
-                Set<String> passage = new HashSet<>(context);
-                for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
-                    passage.addAll(sentences.get(k));
-                }
-                window = Math.max(window, share(weights, covered(asked, passage)));
-            }
-            double relScore = best > 0 ? hit.score() / best : 0;
-            double lead = best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
             Set<String> covered = covered(asked, all);
+            double window = window(weights, asked, context, sentences, all);
+            double relScore = fromSearch && best > 0 ? hit.score() / best : 0;
+            double lead = !fromSearch || best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
             double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
+
+            UnitTraits unitTraits = traits.get(i);
+            Set<String> topicTerms = unitTraits.topicTerms();
+            double questionMatch = share(weights, covered(asked, topicTerms));
+            double focusMatch = 0;
+            double focusMiss = 0;
+            if (question.focus() != null) {
+                if (unitTraits.subjects().contains(question.focus().key())) {
+                    focusMatch = 1;
+                } else if (topicTerms.containsAll(focusTerms)) {
+                    focusMatch = 0.5;
+                }
+                focusMiss = focusMatch == 0 && !all.containsAll(focusTerms) ? 1 : 0;
+            }
+            Set<QuestionType> unitTypes = unitTraits.types();
+            boolean typed = !question.types().isEmpty() && !unitTypes.isEmpty();
+            boolean sameType = typed && unitTypes.stream().anyMatch(question.types()::contains);
+            double typeMatch = sameType ? 1 : 0;
+            double typeConflict = typed && !sameType ? 1 : 0;
+            Float qs = hit.questionSimilarity();
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
-                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i)));
+                    unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i),
+                    qs == null ? 0 : qs, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict,
+                    unitTraits.pointer(), uncoveredRare(weights, covered), fromSearch ? 1.0 / (i + 1) : 0));
         }
         return out;
+    }
+
+    /**
+     * What a unit answers: its corpus's question type, and what its own question or (sections and
+     * tables) its heading asks.
+     */
+    static Set<QuestionType> typesOf(Unit unit) {
+        Set<QuestionType> types = new LinkedHashSet<>();
+        if (unit.questionType() != null) {
+            types.add(unit.questionType());
+        }
+        String asks = unit.question() != null ? unit.question()
+                : unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE ? unit.heading() : null;
+        types.addAll(QuestionTypeClassifier.classifyAll(asks));
+        return types;
+    }
+
+    /**
+     * What a unit says it is about: its focus, its heading (sections and tables: FAQ, summary and key point
+     * headings are fixed labels) and its own question; its article's title only when it has neither
+     * heading nor question (a title speaks for every unit of a long article, not for this one).
+     */
+    static String topicOf(Unit unit) {
+        StringBuilder sb = new StringBuilder();
+        if (unit.focus() != null) {
+            sb.append(unit.focus()).append('\n');
+        }
+        boolean headed = (unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null;
+        if (headed) {
+            sb.append(unit.heading()).append('\n');
+        }
+        if (unit.question() != null) {
+            sb.append(unit.question());
+        } else if (!headed) {
+            sb.append(unit.articleTitle());
+        }
+        return sb.toString();
     }
 
     /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */
@@ -148,15 +206,127 @@ public final class AnswerFeatureExtractor {
         return sb.toString();
     }
 
+    /**
+     * The analysed terms of each sentence of {@code text} that has any: a sentence ends after '.', '!' or
+     * '?' and white space, and at a line break (bullets are their own lines). The text is analysed once
+     * and each term filed under the sentence its offset falls in.
+     */
     private List<Set<String>> sentenceTerms(String text) {
-        List<Set<String>> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_BREAK.split(text == null ? "" : text)) {
-            List<String> terms = words.terms(sentence);
-            if (!terms.isEmpty()) {
-                sentences.add(new HashSet<>(terms));
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> ends = sentenceEnds(text);
+        List<Set<String>> bySentence = new ArrayList<>(ends.size());
+        for (int i = 0; i < ends.size(); i++) {
+            bySentence.add(null);
+        }
+        int[] sentence = {0};
+        words.terms(text, (term, start) -> {
+            while (start >= ends.get(sentence[0])) {
+                sentence[0]++;
+            }
+            Set<String> terms = bySentence.get(sentence[0]);
+            if (terms == null) {
+                terms = new HashSet<>();
+                bySentence.set(sentence[0], terms);
+            }
+            terms.add(term);
+        });
+        List<Set<String>> out = new ArrayList<>();
+        for (Set<String> terms : bySentence) {
+            if (terms != null) {
+                out.add(terms);
             }
         }
-        return sentences;
+        return out;
+    }
+
+    /** Where each sentence of {@code text} ends (exclusive), the last at the text's length. */
+    static List<Integer> sentenceEnds(String text) {
+        List<Integer> ends = new ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < n && isSpace(text.charAt(i + 1)))) {
+                ends.add(i + 1);
+            }
+        }
+        ends.add(Integer.MAX_VALUE);
+        return ends;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    /**
+     * The best share of the question's weight that the context and {@value #WINDOW_SENTENCES}
+     * consecutive sentences cover. Which unit terms cover which question term (the term itself or
+     * another form of it) is worked out once for the unit, each sentence's coverage once as a bit set
+     * of question terms (the first 64), and a passage's as the union of its sentences'; synonyms are
+     * looked at per passage only when they cover something in the whole unit.
+     */
+    private double window(Weights weights, List<String> asked, Set<String> context, List<Set<String>> sentences,
+                          Set<String> all) {
+        List<String> terms = asked.size() > Long.SIZE ? asked.subList(0, Long.SIZE) : asked;
+        Map<String, Long> bitOf = new HashMap<>();
+        double[] weightOf = new double[terms.size()];
+        for (int t = 0; t < terms.size(); t++) {
+            String term = terms.get(t);
+            weightOf[t] = weights.byTerm().getOrDefault(term, 0.0);
+            for (String other : all) {
+                if (other.equals(term) || sameFamily(term, other)) {
+                    bitOf.merge(other, 1L << t, (a, b) -> a | b);
+                }
+            }
+        }
+        double total = weights.byTerm().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total <= 0) {
+            return 0;
+        }
+        boolean bySynonyms = !synonyms.covered(asked, all).isEmpty();
+        long framed = bits(bitOf, context);
+        long[] bySentence = new long[sentences.size()];
+        for (int s = 0; s < bySentence.length; s++) {
+            bySentence[s] = bits(bitOf, sentences.get(s));
+        }
+        double window = 0;
+        for (int s = 0; s < Math.max(1, sentences.size() - WINDOW_SENTENCES + 1); s++) {
+            long covered = framed;
+            for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
+                covered |= bySentence[k];
+            }
+            double hit = 0;
+            for (int t = 0; t < weightOf.length; t++) {
+                hit += (covered >>> t & 1) != 0 ? weightOf[t] : 0;
+            }
+            if (bySynonyms) {
+                Set<String> passage = new HashSet<>(context);
+                for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
+                    passage.addAll(sentences.get(k));
+                }
+                for (String term : synonyms.covered(asked, passage)) {
+                    int t = terms.indexOf(term);
+                    if (t < 0 || (covered >>> t & 1) == 0) {
+                        hit += weights.byTerm().getOrDefault(term, 0.0);
+                    }
+                }
+            }
+            window = Math.max(window, hit / total);
+        }
+        return window;
+    }
+
+    /** The bit set of the question terms one of whose forms is among {@code found}. */
+    private static long bits(Map<String, Long> bitOf, Set<String> found) {
+        long bits = 0;
+        for (String f : found) {
+            Long b = bitOf.get(f);
+            if (b != null) {
+                bits |= b;
+            }
+        }
+        return bits;
     }
 
     /**
@@ -197,6 +367,17 @@ public final class AnswerFeatureExtractor {
             common++;
         }
         return common >= Math.max(FAMILY_PREFIX, shorter - FAMILY_SLACK);
+    }
+
+    /** The weight of the heaviest question term not in {@code covered}, relative to an unseen term's (0..1). */
+    static double uncoveredRare(Weights weights, Set<String> covered) {
+        double max = 0;
+        for (Map.Entry<String, Double> w : weights.byTerm().entrySet()) {
+            if (!covered.contains(w.getKey())) {
+                max = Math.max(max, w.getValue());
+            }
+        }
+        return weights.unseen() > 0 ? Math.min(1, max / weights.unseen()) : 0;
     }
 
     /** The weighted share of question terms found in {@code found}. */

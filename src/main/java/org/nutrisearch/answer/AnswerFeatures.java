@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What is known about one candidate answer to one question, each value in [0, 1] except {@code lead}
- * (in [-1, 1]) and {@code evidence} (in [0, 2]). {@link AnswerConfidence} turns these into a confidence.
+ * (in [-1, 1]) and {@code evidence} (in [0, 2]). {@link AnswerModel} ranks candidates by these and turns them into a confidence.
  *
  * @param coverage      the share of the question's word weight (IDF) that the unit contains, in its text,
  *                      its heading (sections and tables) or its FAQ question
@@ -25,22 +25,45 @@ import java.util.List;
  * @param similarityLead for the most similar candidate, its similarity minus the runner-up's; for every
  *                      other candidate, its similarity minus the most similar one's (negative); 0 when
  *                      retrieved lexically
+ * @param questionSimilarity the cosine of the embedding of the question the unit answers (an FAQ's own
+ *                      question, a heading that asks) to the user's question: the same question asked in
+ *                      other words; 0 when the unit asks none or no embeddings were compared
+ * @param questionMatch the share of the question's word weight found in the unit's own question, title,
+ *                      heading or focus: the same question in the same words
+ * @param focusMatch    1 when the unit's title, heading, focus or question names the subject the question
+ *                      asks about, 0.5 when they hold its words but name a wider or narrower subject
+ *                      ("swine flu" for "flu"), 0 otherwise or when the question names no known subject
+ * @param focusMiss     1 when the question names a subject and the unit does not mention its words at all
+ * @param typeMatch     1 when the unit answers the kind of question asked (symptoms for symptoms)
+ * @param typeConflict  1 when the unit answers another kind (causes for a question about treatment)
+ * @param pointer       the share of the unit that only points elsewhere (resource lists, links)
+ * @param uncovered     the weight of the rarest question word the unit does not cover, in units of an
+ *                      unseen word's weight (0..1): a unit about magnesium that never says "acne" does not
+ *                      answer "does magnesium help with acne", however close it lies in meaning
+ * @param searchRank    1 / rank of the unit in the search's order (1 for search's first hit), 0 for a
+ *                      unit found only by its question
  */
 public record AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss,
-                             double relScore, double lead, double faq, double similarity, double similarityLead) {
+                             double relScore, double lead, double faq, double similarity, double similarityLead,
+                             double questionSimilarity, double questionMatch, double focusMatch, double focusMiss,
+                             double typeMatch, double typeConflict, double pointer, double uncovered,
+                             double searchRank) {
 
     /** Feature names in {@link #vector()} order, for weights, reports and docs. */
     public static final List<String> NAMES = List.of("coverage", "window", "evidence", "nutrientMiss", "relScore",
-            "lead", "faq", "similarity", "similarityLead");
+            "lead", "faq", "similarity", "similarityLead", "questionSimilarity", "questionMatch", "focusMatch",
+            "focusMiss", "typeMatch", "typeConflict", "pointer", "uncovered", "searchRank");
 
-    /** The features of a candidate retrieved lexically (no embeddings compared). */
+    /** The features of a candidate retrieved lexically (no embeddings compared), without question features. */
     public AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss, double relScore,
                           double lead, double faq) {
-        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0);
+        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The values in {@link #NAMES} order. */
     public double[] vector() {
-        return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq, similarity, similarityLead};
+        return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq, similarity, similarityLead,
+                questionSimilarity, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict, pointer, uncovered,
+                searchRank};
     }
 }

@@ -15,7 +15,7 @@ public record AnswerPolicy(double threshold, double ambiguityMargin, double maxS
                            double alternativeFloor) {
 
     /** Chosen from the judged chatbot questions under leave-one-out: see docs/answer.md. */
-    public static final double DEFAULT_THRESHOLD = 0.40;
+    public static final double DEFAULT_THRESHOLD = 0.45;
     public static final double DEFAULT_AMBIGUITY_MARGIN = 0.05;
     public static final double DEFAULT_MAX_SHARED_TERMS = 0.5;
     public static final double DEFAULT_ALTERNATIVE_FLOOR = 0.1;

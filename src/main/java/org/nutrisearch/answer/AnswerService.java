@@ -1,6 +1,7 @@
 package org.nutrisearch.answer;
 
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
@@ -10,9 +11,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.nutrisearch.search.SearchHit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.Set;
-import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -20,15 +22,18 @@ import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.query.QuestionWords;
 
 /**
- * Answers a question in everyday words with one unit, or declines: searches with the question's
- * content words, scores every candidate's confidence ({@link AnswerConfidence}), answers with the most
- * confident one when it clears the threshold and no equally confident candidate from another article
- * says something else. Thread-safe.
+ * Answers a question in everyday words with one unit, or declines: reads the question once
+ * ({@link QuestionAnalyzer}), takes search's hits for what it asks and the units whose own question is
+ * nearest, ranks them and estimates how likely the best is right ({@link AnswerModel}), and answers when
+ * that clears the threshold and no equally likely candidate about another subject says something else.
+ * Talks to search only through {@link SearchBackend}, so every backend serves it. Thread-safe.
  */
 public final class AnswerService {
 
     /** Search hits considered per question. */
     public static final int CANDIDATES = 30;
+    /** Units found by their own question (nearest FAQ questions) considered besides the search hits. */
+    public static final int QUESTION_CANDIDATES = 10;
     /** Further candidates returned with an answer (or instead of one). */
     public static final int ALTERNATIVES = 3;
     /** Said with every answer whose article has no disclaimer of its own, and with every decline. */
@@ -41,6 +46,10 @@ public final class AnswerService {
      */
     public static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
 
+    /** Highest ranking score first; equal scores keep search order (the sort is stable). */
+    public static final Comparator<AnswerCandidate> BEST_FIRST =
+            Comparator.comparingDouble(AnswerCandidate::score).reversed();
+
     private final SearchBackend backend;
     private final QuestionWords words;
     private final AnswerFeatureExtractor extractor;
@@ -48,6 +57,15 @@ public final class AnswerService {
     private final AnswerModels models;
     private final AnswerPolicy policy;
     private final SearchMode defaultMode;
+    private final NutrientLexicon lexicon;
+    private final SynonymCoverage synonyms;
+    private final QuestionAnalyzer analyzer;
+    /** The gazetteer and unit traits of the topics the backend served when they were made (remade when they change). */
+    private final AtomicReference<ServedTopics> topics = new AtomicReference<>();
+
+    /** One index generation's topics, the gazetteer built from them and the traits of the units met since. */
+    private record ServedTopics(List<String> topics, UnitTraits.Cache traits) {
+    }
 
     /**
      * @param models      the confidence model for each retrieval mode
@@ -60,6 +78,9 @@ public final class AnswerService {
         this.words = words;
         this.extractor = new AnswerFeatureExtractor(words, synonyms);
         this.tagger = tagger;
+        this.lexicon = tagger.lexicon();
+        this.synonyms = synonyms;
+        this.analyzer = new QuestionAnalyzer(words);
         this.models = models;
         this.policy = policy;
         this.defaultMode = defaultMode;
@@ -91,85 +112,168 @@ public final class AnswerService {
     }
 
     /**
-     * Every candidate for a question, most confident first (ties keep search order), retrieved in the
+     * The subjects of the served corpus: built once per set of topics the backend serves (a reindex
+     * changes them), so every question of one generation is read against the same gazetteer.
+     */
+    public FocusGazetteer gazetteer() {
+        return served().traits().gazetteer();
+    }
+
+    /** The gazetteer and unit traits of the topics the backend serves now. */
+    private ServedTopics served() {
+        List<String> now = backend.topics();
+        ServedTopics t = topics.get();
+        if (t == null || t.topics() != now) {
+            t = new ServedTopics(now, new UnitTraits.Cache(FocusGazetteer.build(now, lexicon, synonyms, words), words));
+            topics.set(t);
+        }
+        return t;
+    }
+
+    /** What a question asks: its asking sentences, focus and type, read against the served corpus. */
+    public QuestionAnalysis analyse(String question) {
+        return analyzer.analyse(question, gazetteer(), backend::unitFrequencies);
+    }
+
+    /**
+     * Every candidate for a question, best first by the model's ranking score (ties keep search order), retrieved in the
      * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
-     * model, when the backend has no vectors.
+     * model, when the backend has no vectors. Searched with what the question asks (a long message's
+     * subject and asking sentences); with vectors, the units whose own question is nearest join the
+     * search's hits.
      */
     public AnswerCandidates rank(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
         SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
-        QuestionWords.Content content = words.of(request.question());
+        QuestionAnalysis analysis = analyse(request.question());
+        QuestionWords.Content content = analysis.content();
         if (content.isEmpty()) {
-            return AnswerCandidates.none(mode);
+            return AnswerCandidates.none(mode, analysis);
         }
-        // Lexical candidates come ranked as when the lexical model was fitted (docs/answer.md): content
-        // words as typed, the first field weights. The search box's ranking (docs/relevance.md) puts
-        // fewer right answers in the first three; moving to it needs a refit. Semantic and hybrid
-        // searches take the whole question: the embedding reads "will eating bananas stop my cramps"
-        // better than "eating bananas cramps" (more right answers first, docs/answer.md).
-        String text = mode.usesVectors() ? request.question() : content.text();
-        SearchResult result = backend.search(new SearchRequest(text, CANDIDATES, 0, request.kinds(),
-                request.nutrients(), request.articleId(), RankingOptions.BASELINE, mode));
-        if (mode.usesVectors() && !result.mode().usesVectors()) {
-            // The vectors went away meanwhile (a reindex without them): search as the lexical model expects.
-            result = backend.search(new SearchRequest(content.text(), CANDIDATES, 0, request.kinds(),
-                    request.nutrients(), request.articleId(), RankingOptions.BASELINE, SearchMode.LEXICAL));
+        // Candidates are what /api/search finds for the asking text, ranked as it ranks them: the answer
+        // starts from search's own order and re-ranks it (the embedding reads "will eating bananas stop my
+        // cramps" better than "eating bananas cramps", and search scores question words without letting
+        // them match alone). A result that came back lexical (the vectors went away during a reindex) is
+        // scored by the lexical model.
+        String text = analysis.asking();
+        SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode));
+        List<SearchHit> hits = new ArrayList<>(result.hits());
+        int searched = hits.size();
+        if (result.mode().usesVectors()) {
+            Set<String> seen = new HashSet<>();
+            hits.forEach(h -> seen.add(h.unit().id()));
+            for (SearchHit h : backend.similarQuestions(searchRequest(request, text, QUESTION_CANDIDATES, result.mode()))) {
+                if (seen.add(h.unit().id())) {
+                    hits.add(h);
+                }
+            }
         }
-        if (result.hits().isEmpty()) {
-            return AnswerCandidates.none(result.mode());
+        if (hits.isEmpty()) {
+            return AnswerCandidates.none(result.mode(), analysis);
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 backend.unitFrequencies(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
-        List<AnswerFeatures> features = extractor.extract(weights, named, result.hits());
-        AnswerConfidence confidence = models.of(result.mode());
+        UnitTraits.Cache known = served().traits();
+        List<UnitTraits> traits = hits.stream().map(h -> known.of(h.unit())).toList();
+        List<AnswerFeatures> features = extractor.extract(analysis, traits, weights, named, hits, searched);
+        AnswerModel model = models.of(result.mode());
+        double[] scores = model.scores(features);
+        double[] confidences = model.confidences(features);
         List<AnswerCandidate> candidates = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
-            candidates.add(new AnswerCandidate(result.hits().get(i), features.get(i), confidence.of(features.get(i))));
+            candidates.add(new AnswerCandidate(hits.get(i), features.get(i), scores[i], confidences[i],
+                    traits.get(i).subjects()));
         }
-        candidates.sort(Comparator.comparingDouble(AnswerCandidate::confidence).reversed());
-        return new AnswerCandidates(result.mode(), candidates);
+        candidates = ordered(candidates);
+        return new AnswerCandidates(result.mode(), candidates, analysis);
+    }
+
+    /**
+     * Candidates best first: by the model's ranking score, equal scores in search order. None is reported
+     * more confident than one ranked above it: the calibration is fitted on each question's best-ranked
+     * candidate, and read on a lower one (whose margin is negative) it can say more than it does of the
+     * best, which would have a bot offer an alternative it trusts more than the answer.
+     */
+    public static List<AnswerCandidate> ordered(List<AnswerCandidate> candidates) {
+        List<AnswerCandidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(BEST_FIRST);
+        List<AnswerCandidate> out = new ArrayList<>(sorted.size());
+        double ceiling = 1;
+        for (AnswerCandidate c : sorted) {
+            out.add(c.confidence() <= ceiling ? c : c.scored(c.score(), ceiling));
+            ceiling = Math.min(ceiling, c.confidence());
+        }
+        return out;
+    }
+
+    private static SearchRequest searchRequest(AnswerRequest request, String text, int limit, SearchMode mode) {
+        return new SearchRequest(text, limit, 0, request.kinds(), request.nutrients(), request.articleId(),
+                null, mode);
     }
 
     /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
     public AnswerResult decide(String question, AnswerCandidates candidates) {
         List<AnswerCandidate> ranked = candidates.candidates();
         SearchMode mode = candidates.mode();
+        QuestionAnalysis analysis = candidates.analysis();
         if (ranked.isEmpty()) {
-            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode);
+            return new AnswerResult(question, null, List.of(), DeclineReason.NO_MATCH, STANDARD_DISCLAIMER, mode,
+                    analysis);
         }
         AnswerCandidate best = ranked.getFirst();
         if (best.confidence() < policy.threshold()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of()), DeclineReason.LOW_CONFIDENCE,
-                    STANDARD_DISCLAIMER, mode);
+                    STANDARD_DISCLAIMER, mode, analysis);
         }
-        Optional<AnswerCandidate> rival = rival(ranked);
+        Optional<AnswerCandidate> rival = rival(ranked, analysis);
         if (rival.isPresent()) {
             return new AnswerResult(question, null, alternatives(ranked, List.of(best, rival.get())),
-                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode);
+                    DeclineReason.AMBIGUOUS, STANDARD_DISCLAIMER, mode, analysis);
         }
         return new AnswerResult(question, best, alternatives(ranked.subList(1, ranked.size()), List.of()), null,
-                disclaimerOf(best), mode);
+                disclaimerOf(best), mode, analysis);
     }
 
     /**
-     * The most confident candidate from another article when it is as good as the best (confidence over
-     * the threshold and within the margin) and says something else (few shared terms): then the question
-     * has two answers and a bot should offer both.
+     * The candidate that makes the question ambiguous, if any: the most confident one about another
+     * subject, when it is as good as the best (over the threshold, within the margin) and says something
+     * else. Candidates about the same subject never are: the same FAQ question, the same article, a
+     * shared subject (both about "flu"), or one restating the other. Nor is one the question's own
+     * subject rules out: when the question names a subject and only the best candidate is about it.
      */
-    private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked) {
+    private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked, QuestionAnalysis analysis) {
         AnswerCandidate best = ranked.getFirst();
-        String article = best.hit().unit().articleId();
         for (AnswerCandidate c : ranked.subList(1, ranked.size())) {
-            if (c.hit().unit().articleId().equals(article)) {
+            if (c.confidence() < policy.threshold() || best.confidence() - c.confidence() > policy.ambiguityMargin()) {
+                return Optional.empty();
+            }
+            if (sameSubject(best, c)) {
                 continue;
             }
-            boolean close = c.confidence() >= policy.threshold()
-                    && best.confidence() - c.confidence() <= policy.ambiguityMargin();
-            boolean different = sharedTerms(best, c) <= policy.maxSharedTerms();
-            return close && different ? Optional.of(c) : Optional.empty();
+            if (analysis != null && analysis.focus() != null
+                    && best.features().focusMatch() > c.features().focusMatch()) {
+                return Optional.empty();
+            }
+            return sharedTerms(best, c) <= policy.maxSharedTerms() ? Optional.of(c) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Whether two candidates are about one subject: same article, same question, or a subject in common. */
+    private static boolean sameSubject(AnswerCandidate a, AnswerCandidate b) {
+        Unit ua = a.hit().unit();
+        Unit ub = b.hit().unit();
+        if (ua.articleId().equals(ub.articleId())) {
+            return true;
+        }
+        String qa = normalized(ua.askedQuestion());
+        if (qa != null && qa.equals(normalized(ub.askedQuestion()))) {
+            return true;
+        }
+        Set<String> shared = new HashSet<>(a.subjects());
+        shared.retainAll(b.subjects());
+        return !shared.isEmpty();
     }
 
     /**
@@ -187,6 +291,10 @@ public final class AnswerService {
         return (double) shared.size() / Math.min(ta.size(), tb.size());
     }
 
+    private static String normalized(String question) {
+        return question == null ? null : question.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
     /**
      * {@code first}, then the rest of {@code ranked} in order that clear the policy's alternative floor,
      * up to {@link #ALTERNATIVES} in all.
@@ -194,10 +302,10 @@ public final class AnswerService {
     private List<AnswerCandidate> alternatives(List<AnswerCandidate> ranked, List<AnswerCandidate> first) {
         List<AnswerCandidate> out = new ArrayList<>(first);
         for (AnswerCandidate c : ranked) {
-            if (out.size() >= ALTERNATIVES || c.confidence() < policy.alternativeFloor()) {
+            if (out.size() >= ALTERNATIVES) {
                 break;
             }
-            if (!out.contains(c)) {
+            if (c.confidence() >= policy.alternativeFloor() && !out.contains(c)) {
                 out.add(c);
             }
         }

@@ -1,5 +1,7 @@
 package org.nutrisearch.answer;
 
+import org.nutrisearch.index.TextAnalyzers;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.nutrisearch.search.query.QuestionWords;
 
@@ -23,12 +28,15 @@ import org.nutrisearch.search.query.QuestionWords;
 public final class SynonymCoverage {
 
     /** The synonym file on the classpath. */
-    public static final String RESOURCE = "/org/nutrisearch/nutrients/synonyms.txt";
+    public static final String RESOURCE = TextAnalyzers.SYNONYMS_RESOURCE;
     /** Covers nothing: for backends and tests that do without synonyms. */
     public static final SynonymCoverage NONE = new SynonymCoverage(List.of());
 
-    /** Phrases (as analysed term lists) the question may say, and the phrases a unit may say instead. */
-    private record Rule(List<List<String>> from, List<List<String>> to) {
+    /**
+     * Phrases (as analysed term lists) the question may say, and the phrases a unit may say instead;
+     * {@code written} the phrases of {@code to} as the file writes them, in its order.
+     */
+    private record Rule(List<List<String>> from, List<List<String>> to, List<String> written) {
     }
 
     private final List<Rule> rules;
@@ -60,9 +68,10 @@ public final class SynonymCoverage {
             }
             int arrow = s.indexOf("=>");
             List<List<String>> left = phrases(arrow < 0 ? s : s.substring(0, arrow), words);
-            List<List<String>> right = arrow < 0 ? left : phrases(s.substring(arrow + 2), words);
+            String rightText = arrow < 0 ? s : s.substring(arrow + 2);
+            List<List<String>> right = phrases(rightText, words);
             if (!left.isEmpty() && !right.isEmpty()) {
-                rules.add(new Rule(left, right));
+                rules.add(new Rule(left, right, written(rightText, words)));
             }
         }
         return new SynonymCoverage(rules);
@@ -74,6 +83,20 @@ public final class SynonymCoverage {
             List<String> terms = words.terms(phrase.strip());
             if (!terms.isEmpty() && !out.contains(terms)) {
                 out.add(terms);
+            }
+        }
+        return out;
+    }
+
+    /** The phrases of a list that analyse to some terms, as written (trimmed, lower case), first of each kind. */
+    private static List<String> written(String list, QuestionWords words) {
+        List<String> out = new ArrayList<>();
+        List<List<String>> seen = new ArrayList<>();
+        for (String phrase : list.split(",")) {
+            List<String> terms = words.terms(phrase.strip());
+            if (!terms.isEmpty() && !seen.contains(terms)) {
+                seen.add(terms);
+                out.add(phrase.strip().toLowerCase(Locale.ROOT));
             }
         }
         return out;
@@ -103,6 +126,38 @@ public final class SynonymCoverage {
         }
         return covered;
     }
+
+    /**
+     * For each rule, the analysed phrases a text may say and the phrases that mean the same: the
+     * focus gazetteer files a consumer's words ("charley horse") under the clinical topic they name.
+     */
+    public Map<List<String>, List<List<String>>> equivalents() {
+        Map<List<String>, List<List<String>>> out = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            for (List<String> said : rule.from()) {
+                out.computeIfAbsent(said, k -> new ArrayList<>()).addAll(rule.to());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A readable name for each rule's subject, keyed by its first phrase as analysed (the subject the
+     * focus gazetteer files the rule under): the first phrase as written that is more than an
+     * abbreviation ("restless legs syndrome" for "rls, restless legs syndrome, …"), else the first.
+     */
+    public Map<List<String>, String> names() {
+        Map<List<String>, String> out = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            String name = rule.written().stream().filter(w -> w.contains(" ") || w.length() > ABBREVIATION)
+                    .findFirst().orElse(rule.written().getFirst());
+            out.putIfAbsent(rule.to().getFirst(), name);
+        }
+        return out;
+    }
+
+    /** The longest single word read as an abbreviation when naming a subject ("rls", "ibs"). */
+    private static final int ABBREVIATION = 4;
 
     /** Whether {@code phrase} occurs in {@code terms} as consecutive terms. */
     private static boolean inOrder(List<String> terms, List<String> phrase) {

@@ -40,23 +40,29 @@ public record Article(String id, String title, String source, String summary, Li
         }
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
-            units.add(unit(UnitKind.SECTION, "section-" + (i + 1), s.displayHeading(), null, s.text()));
+            units.add(unit(UnitKind.SECTION, "section-" + (i + 1), s.displayHeading(), null, s.text(), null,
+                    QuestionTypeClassifier.classify(s.heading())));
         }
         for (int i = 0; i < faqs.size(); i++) {
             FaqEntry f = faqs.get(i);
-            units.add(unit(UnitKind.FAQ, "faq-" + (i + 1), f.heading(), f.question(), f.answer()));
+            units.add(unit(UnitKind.FAQ, "faq-" + (i + 1), f.heading(), f.question(), f.answer(), f.focus(), f.type()));
         }
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
             for (int r = 0; r < table.rows().size(); r++) {
                 units.add(unit(UnitKind.TABLE, "table-" + (t + 1) + "-row-" + (r + 1), table.heading(), null,
-                        table.rows().get(r).text()));
+                        table.rows().get(r).text(), null, QuestionTypeClassifier.classify(table.heading())));
             }
         }
         return units;
     }
 
     private Unit unit(UnitKind kind, String localId, String heading, String question, String text) {
-        return new Unit(id + "#" + localId, kind, id, title, source, heading, question, text);
+        return unit(kind, localId, heading, question, text, null, null);
+    }
+
+    private Unit unit(UnitKind kind, String localId, String heading, String question, String text, String focus,
+                      QuestionType type) {
+        return new Unit(id + "#" + localId, kind, id, title, source, heading, question, text, focus, type);
     }
 }

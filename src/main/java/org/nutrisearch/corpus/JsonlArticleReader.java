@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads articles from a JSON Lines file, one line at a time (the file is never held in memory whole).
@@ -32,10 +34,12 @@ import java.util.Map;
  * <ul>
  *   <li>a document, {@code {"id" or "_id", "title", "text", "url"?}} (NFCorpus): one article with one
  *       section headed by its title; its source is the url when there is one, else the file;</li>
- *   <li>an FAQ pair, {@code {"question", "answer", "source"?, "id"?, "focus"?, "url"?}} (MedQuAD): pairs are
- *       grouped by their {@code source} into one article per source, id {@code <file-stem>-<source-slug>}
- *       (e.g. {@code medquad-cancergov}), titled by the source name, entries in file order. Without a
- *       source, the group is named after the file.</li>
+ *   <li>an FAQ pair, {@code {"question", "answer", "source"?, "focus"?, "qtype"?, "url"?, "id"?}} (MedQuAD):
+ *       pairs are grouped by topic, their {@code source} and {@code focus}, into one article each, id
+ *       {@code <file-stem>-<source-slug>-<focus-slug>} (e.g. {@code medquad-mplushealthtopics-flu}),
+ *       titled by the focus (the source name when there is none), cited by the first pair's url,
+ *       entries in file order. Each entry keeps its focus and its question type ({@code qtype}, or
+ *       what its question asks). Without a source, the group is named after the file.</li>
  * </ul>
  * A line that is not UTF-8, not a JSON object, or lacks the fields of either kind is skipped and
  * reported with its line number; so is a document whose id came earlier in the file, and an FAQ pair
@@ -102,6 +106,7 @@ public final class JsonlArticleReader {
         private final List<Object> order = new ArrayList<>(); // Article or FaqGroup, in order of first line
         private final Map<String, Integer> documentLines = new HashMap<>();
         private final Map<String, FaqGroup> groups = new LinkedHashMap<>();
+        private final Set<String> groupIds = new HashSet<>();
         private final CorpusProblems problems = new CorpusProblems();
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -205,27 +210,50 @@ public final class JsonlArticleReader {
                 return;
             }
             String source = string(node, "source");
-            String key = source == null ? "" : source.strip();
+            String focus = string(node, "focus");
+            String url = string(node, "url");
+            QuestionType type = QuestionType.fromLabel(string(node, "qtype"));
+            if (type == null) {
+                type = QuestionTypeClassifier.classify(question);
+            }
+            String sourceKey = source == null ? "" : source.strip();
+            String focusKey = focus == null ? "" : focus.strip();
             String tooLong = firstOver(UnitLimits.over("question", question.strip(), UnitLimits.MAX_LABEL),
                     UnitLimits.over("answer", answer.strip(), UnitLimits.MAX_TEXT),
-                    UnitLimits.over("source", key, UnitLimits.MAX_LABEL));
+                    UnitLimits.over("source", sourceKey, UnitLimits.MAX_LABEL),
+                    UnitLimits.over("focus", focusKey, UnitLimits.MAX_LABEL),
+                    url == null ? null : UnitLimits.over("url", url, UnitLimits.MAX_LABEL));
             if (tooLong != null) {
                 problem(n, SkipReason.TOO_LARGE, tooLong);
                 return;
             }
+            String key = sourceKey + "\u0000" + focusKey;
             FaqGroup group = groups.get(key);
             if (group == null) {
-                group = source == null ? new FaqGroup(stem, stem) : new FaqGroup(stem + "-" + slug(key), key);
+                String base = source == null ? stem : stem + "-" + slug(sourceKey);
+                String id = uniqueId(focus == null ? base : base + "-" + slug(focusKey));
+                String title = focus != null ? focusKey : source != null ? sourceKey : stem;
+                group = new FaqGroup(id, title, url != null ? url : shown);
                 groups.put(key, group);
                 order.add(group);
             }
-            FaqEntry entry = new FaqEntry(question.strip(), answer.strip());
-            Integer first = group.lines.putIfAbsent(entry, n);
+            FaqEntry entry = new FaqEntry(question.strip(), answer.strip(), focus == null ? null : focusKey, type,
+                    url);
+            Integer first = group.lines.putIfAbsent(List.of(entry.question(), entry.answer()), n);
             if (first != null) {
                 problem(n, SkipReason.DUPLICATE_ID, "repeats the question and answer of line " + first);
                 return;
             }
             group.entries.add(entry);
+        }
+
+        /** {@code id}, or {@code id-2}, {@code id-3} … when an earlier group of the file took it. */
+        private String uniqueId(String id) {
+            String unique = id;
+            for (int i = 2; !groupIds.add(unique); i++) {
+                unique = id + "-" + i;
+            }
+            return unique;
         }
 
         private void problem(int line, SkipReason reason, String detail) {
@@ -238,7 +266,7 @@ public final class JsonlArticleReader {
                 if (o instanceof Article a) {
                     articles.add(a);
                 } else if (o instanceof FaqGroup g) {
-                    articles.add(new Article(g.id, g.title, shown, null, List.of(), List.of(), g.entries, List.of(),
+                    articles.add(new Article(g.id, g.title, g.source, null, List.of(), List.of(), g.entries, List.of(),
                             null));
                 }
             }
@@ -246,16 +274,21 @@ public final class JsonlArticleReader {
         }
     }
 
-    /** The FAQ pairs of one source; {@code lines} maps each pair to its first line, to spot repeats. */
+    /**
+     * The FAQ pairs of one topic (source and focus); {@code lines} maps each question and answer to its
+     * first line, to spot repeats.
+     */
     private static final class FaqGroup {
         final String id;
         final String title;
+        final String source;
         final List<FaqEntry> entries = new ArrayList<>();
-        final Map<FaqEntry, Integer> lines = new HashMap<>();
+        final Map<List<String>, Integer> lines = new HashMap<>();
 
-        FaqGroup(String id, String title) {
+        FaqGroup(String id, String title, String source) {
             this.id = id;
             this.title = title;
+            this.source = source;
         }
     }
 

@@ -155,8 +155,8 @@ public final class ScaleCorpusGenerator {
                         ObjectNode line = json.createObjectNode();
                         line.put("question", p.question().strip());
                         line.put("answer", answer.strip());
-                        line.put("source", group);
-                        line.put("focus", p.focus());
+                        // The focus names the article (JsonlArticleReader groups pairs by source and focus).
+                        line.put("focus", group);
                         line.put("qtype", p.qtype());
                         writeLine(faqOut, line);
                         written++;

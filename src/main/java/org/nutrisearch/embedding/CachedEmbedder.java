@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CachedEmbedder implements TextEmbedder {
 
+    /** Prefix of the cache keys of questions ({@link #embedQuestion}); passages never start with it. */
+    public static final String QUESTION_KEY = "\u0001question\u0001";
+
     private final TextEmbedder model;
     private final VectorCache cache;
     private final AtomicLong hits = new AtomicLong();
@@ -45,6 +48,29 @@ public final class CachedEmbedder implements TextEmbedder {
     @Override
     public float[] embedQuery(String query) {
         return model.embedQuery(query);
+    }
+
+    /**
+     * Looks the question up in the cache first: FAQ questions are embedded at every build, unlike users'
+     * queries. Their keys carry a prefix no passage starts with, so a question never returns a passage's
+     * vector of the same text.
+     */
+    @Override
+    public float[] embedQuestion(String question) {
+        String key = QUESTION_KEY + question;
+        try {
+            float[] vector = cache.get(key);
+            if (vector == null) {
+                vector = model.embedQuestion(question);
+                cache.put(key, vector);
+                misses.incrementAndGet();
+            } else {
+                hits.incrementAndGet();
+            }
+            return vector;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vector cache " + cache.file() + " failed", e);
+        }
     }
 
     @Override
@@ -86,10 +112,16 @@ public final class CachedEmbedder implements TextEmbedder {
         }
     }
 
-    /** Drops the cached vectors of every text not in {@code passages} (the file is rewritten when any goes). */
+    /**
+     * Drops the cached vectors of every passage not in {@code passages} and every question not in
+     * {@code questions} (the file is rewritten when any goes).
+     */
     @Override
-    public void keepOnly(Collection<String> passages) throws IOException {
-        cache.retainOnly(passages);
+    public void keepOnly(Collection<String> passages, Collection<String> questions) throws IOException {
+        List<String> keys = new ArrayList<>(passages.size() + questions.size());
+        keys.addAll(passages);
+        questions.forEach(q -> keys.add(QUESTION_KEY + q));
+        cache.retainOnly(keys);
     }
 
     /** Passages served from the cache so far (a text given twice in one call counts once as a miss). */

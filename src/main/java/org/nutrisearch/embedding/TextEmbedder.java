@@ -23,6 +23,14 @@ public interface TextEmbedder {
     /** Embeds a search query (with the model's query instruction, if it has one). */
     float[] embedQuery(String query);
 
+    /**
+     * Embeds a question an FAQ entry (or a heading) answers, the way a user's question is embedded
+     * ({@link #embedQuery}), so the two vectors compare question to question.
+     */
+    default float[] embedQuestion(String question) {
+        return embedQuery(question);
+    }
+
     /** Embeds one searchable unit's text. */
     float[] embedPassage(String passage);
 
@@ -30,10 +38,10 @@ public interface TextEmbedder {
     List<float[]> embedPassages(List<String> passages);
 
     /**
-     * Told after a build which passages the index now holds: an embedder that keeps vectors (a cache on
-     * disk) forgets the others, so what it keeps follows the corpus instead of growing with every text
-     * ever embedded. Nothing by default.
+     * Told after a build which passages and questions ({@link #embedQuestion}) the index now holds: an
+     * embedder that keeps vectors (a cache on disk) forgets the others, so what it keeps follows the corpus
+     * instead of growing with every text ever embedded. Nothing by default.
      */
-    default void keepOnly(Collection<String> passages) throws IOException {
+    default void keepOnly(Collection<String> passages, Collection<String> questions) throws IOException {
     }
 }

@@ -113,13 +113,17 @@ public final class IndexBuilder {
             return;
         }
         List<String> passages = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
         for (Article article : articles) {
             for (Unit unit : article.units()) {
                 passages.add(PassageText.of(unit));
+                if (unit.askedQuestion() != null) {
+                    questions.add(unit.askedQuestion());
+                }
             }
         }
         try {
-            embedder.keepOnly(passages);
+            embedder.keepOnly(passages, questions);
         } catch (IOException | UncheckedIOException e) {
             // The cache stays as it was; the next build tries again.
         }
@@ -199,7 +203,9 @@ public final class IndexBuilder {
             if (vector != null) {
                 vectors.increment();
             }
-            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector));
+            String asked = unit.askedQuestion();
+            float[] questionVector = embedder == null || asked == null ? null : embedder.embedQuestion(asked);
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector, questionVector));
             byKind.get(unit.kind()).increment();
             int n = done.incrementAndGet();
             if (progress != null) {

@@ -35,6 +35,14 @@ public final class UnitDocuments {
      * cosine on unit vectors and is the cheapest similarity for Lucene to compute.
      */
     public static Document unit(Unit unit, List<String> nutrientIds, float[] vector) {
+        return unit(unit, nutrientIds, vector, null);
+    }
+
+    /**
+     * One unit with its embedding and the embedding of the question it answers ({@code questionVector},
+     * unit length, or null).
+     */
+    public static Document unit(Unit unit, List<String> nutrientIds, float[] vector, float[] questionVector) {
         Document doc = new Document();
         doc.add(new StringField(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT, Field.Store.NO));
         doc.add(new StringField(UnitFields.ID, unit.id(), Field.Store.YES));
@@ -54,6 +62,12 @@ public final class UnitDocuments {
             doc.add(new TextField(UnitFields.QUESTION, unit.question(), Field.Store.YES));
         }
         doc.add(new TextField(UnitFields.TEXT, unit.text(), Field.Store.YES));
+        if (unit.focus() != null) {
+            doc.add(new StoredField(UnitFields.FOCUS, unit.focus()));
+        }
+        if (unit.questionType() != null) {
+            doc.add(new StringField(UnitFields.QUESTION_TYPE, unit.questionType().apiName(), Field.Store.YES));
+        }
         if (unit.heading() != null) {
             doc.add(new Field(UnitFields.SPELL, unit.heading(), SPELL_TYPE));
         }
@@ -67,6 +81,10 @@ public final class UnitDocuments {
         }
         if (vector != null) {
             doc.add(new KnnFloatVectorField(UnitFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        if (questionVector != null) {
+            doc.add(new KnnFloatVectorField(UnitFields.QUESTION_VECTOR, questionVector,
+                    VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }

@@ -13,6 +13,10 @@ public final class UnitFields {
     public static final String QUESTION = "question";
     public static final String TEXT = "text";
     public static final String NUTRIENT = "nutrient";
+    /** What the unit is about when the corpus says so (an FAQ pair's focus); stored only. */
+    public static final String FOCUS = "focus";
+    /** The question type the unit answers ({@code QuestionType.apiName()}), when known. */
+    public static final String QUESTION_TYPE = "questionType";
     /**
      * Heading, question and text as plain lower-case words (not stemmed, not stored): the vocabulary
      * typo corrections come from, so a correction is a word as the articles spell it.
@@ -25,6 +29,11 @@ public final class UnitFields {
      * compared by dot product; absent when the generation was built without vectors.
      */
     public static final String VECTOR = "vector";
+    /**
+     * The embedding of the question the unit answers ({@code Unit.askedQuestion()}, embedded as a query),
+     * compared by dot product with the user's question vector; absent without vectors or question.
+     */
+    public static final String QUESTION_VECTOR = "questionVector";
     /** Commit user-data key: the embedding model id the generation's vectors come from. */
     public static final String COMMIT_VECTOR_MODEL = "vectorModel";
     /** Commit user-data key: how many units carry a vector. */

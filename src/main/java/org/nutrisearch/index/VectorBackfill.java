@@ -1,5 +1,6 @@
 package org.nutrisearch.index;
 
+import org.nutrisearch.corpus.Unit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -40,7 +41,7 @@ public final class VectorBackfill {
             Set.of(UnitFields.ARTICLE_TITLE, UnitFields.HEADING, UnitFields.QUESTION, UnitFields.TEXT);
 
     /** One chunk of passages and where the next starts. */
-    private record Chunk(List<String> passages, ScoreDoc last) {
+    private record Chunk(List<String> passages, List<String> questions, ScoreDoc last) {
     }
 
     private final LiveIndex live;
@@ -87,6 +88,7 @@ public final class VectorBackfill {
                 done += slice.size();
                 progress.accept(done);
             }
+            chunk.questions().forEach(cachedEmbedder::embedQuestion);
             after = chunk.last();
         }
         stop.check();
@@ -101,13 +103,19 @@ public final class VectorBackfill {
         return live.search(searcher -> {
             TopDocs top = searcher.searchAfter(after, UNITS, CHUNK);
             List<String> passages = new ArrayList<>(top.scoreDocs.length);
+            List<String> questions = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = searcher.storedFields().document(sd.doc, PASSAGE_FIELDS);
                 passages.add(PassageText.of(doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.HEADING),
                         doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT)));
+                String asked = new Unit(null, null, null, null, null, doc.get(UnitFields.HEADING),
+                        doc.get(UnitFields.QUESTION), null).askedQuestion();
+                if (asked != null) {
+                    questions.add(asked);
+                }
             }
             ScoreDoc last = top.scoreDocs.length == 0 ? after : top.scoreDocs[top.scoreDocs.length - 1];
-            return new Chunk(passages, last);
+            return new Chunk(passages, questions, last);
         });
     }
 }

@@ -83,6 +83,11 @@ public final class OpenSearchBackend implements SearchBackend {
     private final AtomicReference<QueryVectors> queryVectors = new AtomicReference<>();
     private final SearchMode defaultMode;
     private final HybridOptions hybrid;
+    /**
+     * How far the k-NN plugin's cosine (its own formula and rounding) may lie from the cosine of the stored
+     * vectors: units this close to the last of the nearest are read too, so none of the truly nearest is missed.
+     */
+    private static final float COSINE_ROUNDING = 1e-4f;
     /** The last build found unable to serve searches by meaning, so that it is logged once. */
     private final AtomicReference<String> loggedLexicalBuild = new AtomicReference<>();
 
@@ -252,8 +257,9 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         List<HybridFusion.Fused<String>> page = order.subList(Math.min(request.offset(), order.size()),
                 Math.min(wanted, order.size()));
-        // The lists carry ids only: the page's units are read in one request, with their vectors, for the
-        // cosine of those only the words found.
+        // The lists carry ids only: the page's units are read in one request, with their vectors and their
+        // question vectors, for the cosines each hit reports (the answer service's passage and
+        // question-to-question similarity).
         Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(
                 page.stream().map(HybridFusion.Fused::unitId).toList()));
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -263,16 +269,77 @@ public final class OpenSearchBackend implements SearchBackend {
                 continue; // removed by a build switched between the two requests
             }
             Unit unit = unitOf(s.unit());
-            Float similarity = f.similarity() != null ? f.similarity()
-                    : s.vector() == null ? null : VectorUtil.dotProduct(queryVector, s.vector());
+            // Cosines from the stored vectors, as the embedded backend reports them: the same floats.
             hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), s.unit().nutrients(), f.score(),
-                    similarity));
+                    cosine(queryVector, s.vector()), cosine(queryVector, s.questionVector())));
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
                 ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return Optional.of(new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode));
+    }
+
+    /**
+     * The units whose own question lies nearest the request's query, as the embedded backend finds them
+     * ({@code VectorSearch.similarQuestions}): the k-NN plugin's search on the question vectors within
+     * the request's filters, {@code hybrid.depth()} deep; those that can be among the nearest
+     * {@code limit} (the plugin's cosine is rounded otherwise than the embedded one) are read with their
+     * vectors, and the nearest {@code limit} kept by the cosine of the stored question vector (ties by unit
+     * id), which is each hit's score and question similarity. Empty without vectors of the loaded model,
+     * without question vectors in the served build, or without words to embed.
+     */
+    @Override
+    public List<SearchHit> similarQuestions(SearchRequest request) {
+        UnitQueryBuilder ranking = request.ranking() == null ? queries
+                : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+        ServedBuild build = call(builds::served);
+        if (build.info().questionVectors() == 0 || !servesVectors(build) || request.limit() == 0) {
+            return List.of();
+        }
+        QueryPlan plan = ranking.plan(request, build.vocabulary());
+        String text = plan.embeddingText();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        float[] queryVector = queryVectors.get().of(text);
+        int depth = Math.max(request.limit(), hybrid.depth());
+        List<HybridFusion.Ranked<String>> near = call(() -> units.nearestQuestions(queryVector, ranking.filter(plan), depth));
+        if (near.isEmpty()) {
+            return List.of();
+        }
+        float last = near.get(Math.min(request.limit(), near.size()) - 1).score();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < near.size() && (i < request.limit() || near.get(i).score() >= last - COSINE_ROUNDING); i++) {
+            candidates.add(near.get(i).unitId());
+        }
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(candidates));
+        List<HybridFusion.Ranked<String>> exact = new ArrayList<>(stored.size());
+        stored.forEach((id, s) -> {
+            if (s.questionVector() != null) {
+                exact.add(new HybridFusion.Ranked<>(id, VectorUtil.dotProduct(queryVector, s.questionVector()), id));
+            }
+        });
+        List<HybridFusion.Ranked<String>> nearest = HybridFusion.bestFirst(exact);
+        List<SearchHit> hits = new ArrayList<>(request.limit());
+        for (HybridFusion.Ranked<String> r : nearest.subList(0, Math.min(request.limit(), nearest.size()))) {
+            OpenSearchUnitSearcher.StoredUnit s = stored.get(r.unitId());
+            Unit unit = unitOf(s.unit());
+            hits.add(new SearchHit(unit, snippets.build(unit.text(), plan.marks()), s.unit().nutrients(), r.score(),
+                    cosine(queryVector, s.vector()), r.score()));
+        }
+        return hits;
+    }
+
+    /** The subjects of the served build's units (kept with the build): the same list while it is served. */
+    @Override
+    public List<String> topics() {
+        return call(builds::served).topics();
+    }
+
+    /** The cosine of a query vector with a stored unit-length vector, or null when there is none. */
+    private static Float cosine(float[] query, float[] stored) {
+        return stored == null ? null : VectorUtil.dotProduct(query, stored);
     }
 
     /**
@@ -306,8 +373,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private static Unit unitOf(UnitDocument d) {
-        return new Unit(d.id(), UnitKind.fromApiName(d.kind()), d.articleId(), d.articleTitle(), d.source(),
-                d.heading(), d.question(), d.text());
+        return d.toUnit();
     }
 
     @Override

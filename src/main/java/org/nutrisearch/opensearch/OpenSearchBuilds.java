@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Reads which build the build alias points to, with its record and vocabulary. The record is read
@@ -64,7 +65,8 @@ public final class OpenSearchBuilds {
         }
         if (served == null || !served.index().equals(record.index())) {
             BuildInfo info = json.convertValue(record.source().get("build"), BuildInfo.class);
-            served = new ServedBuild(record.index(), info, vocabulary(record.index(), info.vocabularyChunks()));
+            served = new ServedBuild(record.index(), info, vocabulary(record.index(), info.vocabularyChunks()),
+                    topics(record.index(), info.topicChunks()));
         }
         checkedAt = now;
         return served;
@@ -77,22 +79,8 @@ public final class OpenSearchBuilds {
 
     /** The vocabulary documents of one concrete build index (not the alias: a switch meanwhile must not mix builds). */
     private WordListVocabulary vocabulary(String index, int chunks) {
-        if (chunks == 0) {
-            return WordListVocabulary.of(Map.of());
-        }
-        List<String> ids = new ArrayList<>(chunks);
-        for (int i = 0; i < chunks; i++) {
-            ids.add(BuildInfo.vocabularyDocumentId(i));
-        }
-        MgetResponse<JsonNode> docs = ClusterCalls.run(index,
-                () -> client.mget(m -> m.index(index).ids(ids), JsonNode.class));
         Map<String, Integer> words = new HashMap<>();
-        for (var item : docs.docs()) {
-            GetResult<JsonNode> doc = item.isResult() ? item.result() : null;
-            if (doc == null || !doc.found() || doc.source() == null) {
-                throw new OpenSearchUnavailableException("build index '" + index + "' lost part of its vocabulary", null, true);
-            }
-            JsonNode chunk = doc.source().get("vocabulary");
+        for (JsonNode chunk : chunks(index, chunks, BuildInfo::vocabularyDocumentId, "vocabulary")) {
             JsonNode w = chunk.get("words");
             JsonNode c = chunk.get("counts");
             for (int i = 0; i < w.size(); i++) {
@@ -100,5 +88,36 @@ public final class OpenSearchBuilds {
             }
         }
         return WordListVocabulary.of(words);
+    }
+
+    /** The topics documents of one concrete build index, in the order they were written. */
+    private List<String> topics(String index, int chunks) {
+        List<String> topics = new ArrayList<>();
+        for (JsonNode chunk : chunks(index, chunks, BuildInfo::topicsDocumentId, "topics")) {
+            chunk.get("names").forEach(name -> topics.add(name.asText()));
+        }
+        return List.copyOf(topics);
+    }
+
+    /** The {@code field} objects of documents {@code 0 … chunks - 1} of one build index, in order (one request). */
+    private List<JsonNode> chunks(String index, int chunks, IntFunction<String> documentId, String field) {
+        if (chunks == 0) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(chunks);
+        for (int i = 0; i < chunks; i++) {
+            ids.add(documentId.apply(i));
+        }
+        MgetResponse<JsonNode> docs = ClusterCalls.run(index,
+                () -> client.mget(m -> m.index(index).ids(ids), JsonNode.class));
+        List<JsonNode> out = new ArrayList<>(chunks);
+        for (var item : docs.docs()) {
+            GetResult<JsonNode> doc = item.isResult() ? item.result() : null;
+            if (doc == null || !doc.found() || doc.source() == null || doc.source().get(field) == null) {
+                throw new OpenSearchUnavailableException("build index '" + index + "' lost part of its " + field, null, true);
+            }
+            out.add(doc.source().get(field));
+        }
+        return out;
     }
 }

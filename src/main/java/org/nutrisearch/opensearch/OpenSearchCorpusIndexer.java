@@ -17,11 +17,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.nutrisearch.answer.SynonymCoverage;
+import java.util.Set;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.search.suggest.SuggestionIndex;
 import org.nutrisearch.search.suggest.SuggestionSources;
 import org.slf4j.Logger;
@@ -69,9 +72,9 @@ public final class OpenSearchCorpusIndexer {
 
     /** The synonym rules the embedded backend ranks with ({@code nutrients/synonyms.txt}). */
     public static List<String> projectSynonyms() {
-        try (InputStream in = OpenSearchCorpusIndexer.class.getResourceAsStream(SynonymCoverage.RESOURCE)) {
+        try (InputStream in = OpenSearchCorpusIndexer.class.getResourceAsStream(TextAnalyzers.SYNONYMS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + SynonymCoverage.RESOURCE);
+                throw new IllegalStateException("missing classpath resource " + TextAnalyzers.SYNONYMS_RESOURCE);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
@@ -120,7 +123,7 @@ public final class OpenSearchCorpusIndexer {
         BuildContent.UnitVectors vectors = vectors(articles);
         OpenSearchIndexer.Result run = ClusterCalls.run(indexer.alias(),
                 () -> indexer.reindex(units, stored, suggestions, synonymLines,
-                        new BuildContent(words.unitCounts(), manifest, vectors)));
+                        new BuildContent(words.unitCounts(), manifest, vectors, topics(articles))));
         long bytes = ClusterCalls.run(run.index(), () -> indexer.primaryBytes(run.index()));
         return new IndexSummary(articles.size(), byKind, (System.nanoTime() - start) / 1_000_000, bytes);
     }
@@ -141,10 +144,36 @@ public final class OpenSearchCorpusIndexer {
         List<Unit> all = articles.stream().flatMap(a -> a.units().stream()).toList();
         List<float[]> embedded = passages.embedPassages(all.stream().map(PassageText::of).toList());
         Map<String, float[]> byUnit = new HashMap<>();
+        Map<String, float[]> questions = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
-            byUnit.put(all.get(i).id(), embedded.get(i));
+            Unit unit = all.get(i);
+            byUnit.put(unit.id(), embedded.get(i));
+            // The question a unit answers, embedded as a user's question is (as the embedded index does).
+            String asked = unit.askedQuestion();
+            if (asked != null) {
+                questions.put(unit.id(), passages.embedQuestion(asked));
+            }
         }
-        return new BuildContent.UnitVectors(passages.modelId(), passages.dimension(), byUnit);
+        return new BuildContent.UnitVectors(passages.modelId(), passages.dimension(), byUnit, questions);
+    }
+
+    /**
+     * The subjects the units are about, as the embedded backend lists them for the answer service
+     * ({@code SearchBackend.topics()}): every unit's article title, focus and heading, stripped, each
+     * once, in unit order.
+     */
+    static List<String> topics(List<Article> articles) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (Article article : articles) {
+            for (Unit unit : article.units()) {
+                for (String topic : Arrays.asList(unit.articleTitle(), unit.focus(), unit.heading())) {
+                    if (topic != null && !topic.isBlank()) {
+                        topics.add(topic.strip());
+                    }
+                }
+            }
+        }
+        return List.copyOf(topics);
     }
 
     /** The unit alias the indexes go behind. */

@@ -190,8 +190,9 @@ public final class OpenSearchIndexer {
                 new Part(options.alias(), unitIndex,
                         schema.createRequest(unitIndex, options.layout(), synonymLines,
                                 vectors == null ? null : vectors.dimension(), mapper),
-                        units.stream().map(u -> new Doc(u.id(),
-                                schema.source(u, vectors == null ? null : vectors.byUnit().get(u.id())))).toList()),
+                        units.stream().map(u -> new Doc(u.id(), schema.source(u,
+                                vectors == null ? null : vectors.byUnit().get(u.id()),
+                                vectors == null ? null : vectors.questions().get(u.id())))).toList()),
                 new Part(options.articlesAlias(), articleIndex,
                         schema.articlesCreateRequest(articleIndex, options.layout(), mapper),
                         articles.stream().map(a -> new Doc(a.id(), a)).toList()),
@@ -300,7 +301,10 @@ public final class OpenSearchIndexer {
         return indexes;
     }
 
-    /** The build record and the vocabulary in chunks of {@link #VOCABULARY_CHUNK} words, in word order. */
+    /**
+     * The build record, the vocabulary in chunks of {@link #VOCABULARY_CHUNK} words (in word order) and
+     * the topics in chunks of as many (in the order given).
+     */
     private static List<Doc> buildDocs(String unitIndex, ZonedDateTime now, long units, long articles,
                                        BuildContent content) {
         List<String> words = new ArrayList<>(content.words().keySet());
@@ -312,8 +316,17 @@ public final class OpenSearchIndexer {
             docs.add(new Doc(BuildInfo.vocabularyDocumentId(docs.size()),
                     Map.of("vocabulary", Map.of("words", List.copyOf(chunk), "counts", counts))));
         }
+        int vocabularyChunks = docs.size();
+        List<String> topics = content.topics();
+        int topicChunks = 0;
+        for (int from = 0; from < topics.size(); from += VOCABULARY_CHUNK) {
+            List<String> chunk = topics.subList(from, Math.min(topics.size(), from + VOCABULARY_CHUNK));
+            docs.add(new Doc(BuildInfo.topicsDocumentId(topicChunks++), Map.of("topics", Map.of("names", List.copyOf(chunk)))));
+        }
+        BuildContent.UnitVectors vectors = content.vectors();
         BuildInfo info = new BuildInfo(unitIndex, now.format(DateTimeFormatter.ISO_INSTANT), units, articles,
-                docs.size(), content.vectors() == null ? null : content.vectors().model(), content.corpus());
+                vocabularyChunks, vectors == null ? null : vectors.model(), content.corpus(), topicChunks,
+                vectors == null ? 0 : vectors.questions().size());
         docs.add(new Doc(BuildInfo.DOCUMENT_ID, Map.of("build", info)));
         return docs;
     }

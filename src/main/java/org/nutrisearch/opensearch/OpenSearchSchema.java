@@ -41,8 +41,17 @@ public final class OpenSearchSchema {
     public static final String QUESTION = "question";
     public static final String TEXT = "text";
     public static final String NUTRIENTS = "nutrients";
+    /** What the unit is about when its corpus says so (an FAQ pair's focus): stored only. */
+    public static final String FOCUS = "focus";
+    /** The question type the unit answers ({@code QuestionType.apiName()}), when known. */
+    public static final String QUESTION_TYPE = "questionType";
     /** The unit's embedding ({@code knn_vector}, only in builds with vectors). */
     public static final String VECTOR = "vector";
+    /**
+     * The embedding of the question the unit answers ({@code Unit.askedQuestion()}, embedded as a user's
+     * question is): {@code knn_vector}, only in builds with vectors, only on units that ask one.
+     */
+    public static final String QUESTION_VECTOR = "questionVector";
 
     /** Analyzer names defined in index.json. */
     public static final String INDEX_ANALYZER = "nutri_english";
@@ -111,21 +120,25 @@ public final class OpenSearchSchema {
     }
 
     /**
-     * As {@link #body(IndexLayout, List)}, with a {@value #VECTOR} field of {@code dimension} components
-     * for the units' embeddings (null: none): the k-NN plugin's {@code knn_vector} with the Lucene HNSW
-     * engine and cosine similarity, the embedded index's graph and measure.
+     * As {@link #body(IndexLayout, List)}, with {@value #VECTOR} (the units' embeddings) and
+     * {@value #QUESTION_VECTOR} (their questions' embeddings) fields of {@code dimension} components
+     * (null: none): the k-NN plugin's {@code knn_vector} with the Lucene HNSW engine and cosine
+     * similarity, the embedded index's graph and measure.
      */
     public ObjectNode body(IndexLayout layout, List<String> synonymLines, Integer dimension) {
         ObjectNode body = body(layout, synonymLines);
         if (dimension != null) {
             ((ObjectNode) body.get("settings")).put("index.knn", true);
-            ObjectNode vector = ((ObjectNode) body.at("/mappings/properties")).putObject(VECTOR);
-            vector.put("type", "knn_vector");
-            vector.put("dimension", dimension);
-            ObjectNode method = vector.putObject("method");
-            method.put("name", "hnsw");
-            method.put("engine", "lucene");
-            method.put("space_type", "cosinesimil");
+            ObjectNode properties = (ObjectNode) body.at("/mappings/properties");
+            for (String field : List.of(VECTOR, QUESTION_VECTOR)) {
+                ObjectNode vector = properties.putObject(field);
+                vector.put("type", "knn_vector");
+                vector.put("dimension", dimension);
+                ObjectNode method = vector.putObject("method");
+                method.put("name", "hnsw");
+                method.put("engine", "lucene");
+                method.put("space_type", "cosinesimil");
+            }
         }
         return body;
     }
@@ -230,9 +243,20 @@ public final class OpenSearchSchema {
 
     /** As {@link #source(UnitDocument)}, with the unit's embedding (null: none) in {@value #VECTOR}. */
     public Map<String, Object> source(UnitDocument unit, float[] vector) {
+        return source(unit, vector, null);
+    }
+
+    /**
+     * As {@link #source(UnitDocument)}, with the unit's embedding in {@value #VECTOR} and its question's
+     * in {@value #QUESTION_VECTOR} (either null: none).
+     */
+    public Map<String, Object> source(UnitDocument unit, float[] vector, float[] questionVector) {
         Map<String, Object> source = source(unit);
         if (vector != null) {
             source.put(VECTOR, vector);
+        }
+        if (questionVector != null) {
+            source.put(QUESTION_VECTOR, questionVector);
         }
         return source;
     }

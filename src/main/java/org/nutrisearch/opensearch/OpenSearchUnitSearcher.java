@@ -42,9 +42,9 @@ public final class OpenSearchUnitSearcher {
     /** Reads unit sources that carry fields UnitDocument does not have (the embedding). */
     private static final ObjectMapper SOURCES = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Sources are read without the embedding: a few kilobytes a unit that no search shows. */
-    private static final SourceConfig WITHOUT_VECTOR =
-            SourceConfig.of(c -> c.filter(f -> f.excludes(OpenSearchSchema.VECTOR)));
+    /** Sources are read without the embeddings: a few kilobytes a unit that no search shows. */
+    private static final SourceConfig WITHOUT_VECTOR = SourceConfig.of(c -> c.filter(f -> f
+            .excludes(OpenSearchSchema.VECTOR, OpenSearchSchema.QUESTION_VECTOR)));
     private static final String KIND_AGG = "kinds";
     private static final String FREQUENCY_AGG = "frequencies";
     /** More than the lexicon has nutrients, so the counts are exact and complete. */
@@ -130,24 +130,42 @@ public final class OpenSearchUnitSearcher {
      * id, each with its cosine similarity (the plugin's cosine score is {@code (1 + cosine) / 2}).
      */
     public List<HybridFusion.Ranked<String>> nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
-        List<Float> components = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            components.add(v);
-        }
-        Query translatedFilter = LuceneQueryTranslator.translate(filter);
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .query(q -> q.knn(n -> n.field(OpenSearchSchema.VECTOR).vector(components).k(k).filter(translatedFilter)))
-                .size(k)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(IDS_ONLY));
-        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
+        return nearest(OpenSearchSchema.VECTOR, vector, filter, k);
+    }
+
+    /**
+     * As {@link #nearest(float[], org.apache.lucene.search.Query, int)}, on the units' question vectors
+     * ({@link OpenSearchSchema#QUESTION_VECTOR}): only units that ask a question have one.
+     */
+    public List<HybridFusion.Ranked<String>> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter,
+                                                              int k) {
+        return nearest(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k);
+    }
+
+    private List<HybridFusion.Ranked<String>> nearest(String field, float[] vector,
+                                                      org.apache.lucene.search.Query filter, int k) {
+        SearchResponse<JsonNode> response = execute(() -> client.search(knn(field, vector, filter, k), JsonNode.class));
         List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
         for (Hit<JsonNode> hit : response.hits().hits()) {
             float score = hit.score() == null ? 0f : hit.score().floatValue();
             ranked.add(new HybridFusion.Ranked<>(hit.id(), 2 * score - 1, hit.id()));
         }
         return HybridFusion.bestFirst(ranked);
+    }
+
+    /** A k-NN search for the ids of the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
+    private SearchRequest knn(String field, float[] vector, org.apache.lucene.search.Query filter, int k) {
+        List<Float> components = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            components.add(v);
+        }
+        Query translatedFilter = LuceneQueryTranslator.translate(filter);
+        return SearchRequest.of(s -> s
+                .index(alias)
+                .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
+                .size(k)
+                .trackTotalHits(t -> t.enabled(false))
+                .source(IDS_ONLY));
     }
 
     /**
@@ -179,13 +197,16 @@ public final class OpenSearchUnitSearcher {
                 counts(response.aggregations().get(KIND_AGG)));
     }
 
-    /** A unit as stored, with its embedding (null when the build has none). */
-    public record StoredUnit(UnitDocument unit, float[] vector) {
+    /**
+     * A unit as stored, with its embedding (null when the build has none) and its question's (null when
+     * the build has none or the unit asks no question).
+     */
+    public record StoredUnit(UnitDocument unit, float[] vector, float[] questionVector) {
     }
 
     /**
      * The stored units {@code ids} (a page of a search by meaning: the ranked lists carry ids only), with
-     * their embeddings, by id; an id the index does not hold is left out.
+     * their embeddings and their questions', by id; an id the index does not hold is left out.
      */
     public Map<String, StoredUnit> units(Collection<String> ids) {
         if (ids.isEmpty()) {
@@ -196,19 +217,30 @@ public final class OpenSearchUnitSearcher {
         Map<String, StoredUnit> units = new LinkedHashMap<>();
         for (var item : response.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
-                JsonNode source = item.result().source();
-                JsonNode vector = source.get(OpenSearchSchema.VECTOR);
-                float[] v = null;
-                if (vector != null && vector.isArray()) {
-                    v = new float[vector.size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = (float) vector.get(i).asDouble();
-                    }
-                }
-                units.put(item.result().id(), new StoredUnit(SOURCES.convertValue(source, UnitDocument.class), v));
+                units.put(item.result().id(), storedUnit(item.result().source()));
             }
         }
         return units;
+    }
+
+    /** A unit's source, read with its vectors. */
+    private static StoredUnit storedUnit(JsonNode source) {
+        return new StoredUnit(SOURCES.convertValue(source, UnitDocument.class),
+                vectorOf(source.get(OpenSearchSchema.VECTOR)), vectorOf(source.get(OpenSearchSchema.QUESTION_VECTOR)));
+    }
+
+    /**
+     * A vector as the source holds it (the floats the build sent, as JSON numbers), or null when absent.
+     */
+    private static float[] vectorOf(JsonNode vector) {
+        if (vector == null || !vector.isArray()) {
+            return null;
+        }
+        float[] v = new float[vector.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) vector.get(i).asDouble();
+        }
+        return v;
     }
 
     /** How many units {@code query} (as the embedded backend built it) matches. */

@@ -65,6 +65,16 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public List<SearchHit> similarQuestions(SearchRequest request) {
+        return backend().similarQuestions(request);
+    }
+
+    @Override
+    public List<String> topics() {
+        return backend().topics();
+    }
+
+    @Override
     public IndexStats stats() {
         return backend().stats();
     }

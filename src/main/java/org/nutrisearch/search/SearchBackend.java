@@ -14,6 +14,26 @@ public interface SearchBackend extends AutoCloseable {
     /** Ranked units for a request, with snippets and facets. */
     SearchResult search(SearchRequest request);
 
+    /**
+     * Up to {@code request.limit()} units whose own question ({@code Unit.askedQuestion()}) is nearest in
+     * meaning to {@code request.query()}, within the request's filters, most similar first: a user's
+     * question is best answered by the FAQ entry that asks the same. Each hit's {@code score} and
+     * {@code questionSimilarity} are that cosine, its {@code similarity} the passage's. Empty when the
+     * backend has no question vectors (none indexed, or vectors not available).
+     */
+    default List<SearchHit> similarQuestions(SearchRequest request) {
+        return List.of();
+    }
+
+    /**
+     * The subjects the served units are about, each once: article titles, FAQ foci and headings, as
+     * written. The answer service recognises a question's focus among them. Backends that cannot list
+     * them return none.
+     */
+    default List<String> topics() {
+        return List.of();
+    }
+
     /** The parsed article, when the id is known. */
     Optional<Article> article(String id);
 

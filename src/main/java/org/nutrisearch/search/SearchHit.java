@@ -10,10 +10,19 @@ import java.util.List;
  * @param score      the ranking score (BM25-based, cosine-based or fused, by the search's mode)
  * @param similarity cosine similarity of the unit's embedding to the query's, or null when the search
  *                   compared no embeddings
+ * @param questionSimilarity cosine similarity of the embedding of the question the unit answers
+ *                   ({@code Unit.askedQuestion()}) to the query's, or null when the unit asks none or the
+ *                   search compared no embeddings
  */
-public record SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score, Float similarity) {
+public record SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score, Float similarity,
+                        Float questionSimilarity) {
     public SearchHit {
         nutrients = List.copyOf(nutrients);
+    }
+
+    /** A hit whose question was not compared. */
+    public SearchHit(Unit unit, Snippet snippet, List<String> nutrients, float score, Float similarity) {
+        this(unit, snippet, nutrients, score, similarity, null);
     }
 
     /** A hit found without embeddings. */

@@ -1,5 +1,6 @@
 package org.nutrisearch.answer;
 
+import org.nutrisearch.nutrients.NutrientLexicon;
 import org.junit.jupiter.api.Test;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
@@ -22,6 +23,16 @@ class AnswerFeatureExtractorTest {
 
     private final QuestionWords words = new QuestionWords(TextAnalyzers.english());
     private final AnswerFeatureExtractor extractor = new AnswerFeatureExtractor(words, SynonymCoverage.loadDefault(words));
+
+    private final FocusGazetteer noSubjects = FocusGazetteer.build(List.of(), NutrientLexicon.loadDefault(),
+            SynonymCoverage.NONE, words);
+
+    /** Features of search hits for a question that names no known subject and asks no known type. */
+    private List<AnswerFeatures> extract(AnswerFeatureExtractor.Weights w, Set<String> nutrients, List<SearchHit> hits) {
+        QuestionAnalysis plain = new QuestionAnalysis("q", "q", false, null, Set.of(), words.of("q"), List.of());
+        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        return extractor.extract(plain, traits, w, nutrients, hits, hits.size());
+    }
 
     private static SearchHit hit(UnitKind kind, String heading, String text, List<String> nutrients, float score) {
         Unit unit = new Unit("a#" + kind.apiName() + "-1", kind, "a", "Title", "corpus/a.txt", heading, null, text);
@@ -49,7 +60,7 @@ class AnswerFeatureExtractorTest {
         SearchHit apart = hit(UnitKind.SECTION, "Diet",
                 "Bananas are rich in potassium. Spinach is too. Nuts are fine. Cramps come at night.", List.of(), 8f);
         SearchHit half = hit(UnitKind.TABLE, "Foods", "Cramps: stretch first.", List.of(), 5f);
-        List<AnswerFeatures> f = extractor.extract(w, Set.of("potassium", "magnesium"), List.of(together, apart, half));
+        List<AnswerFeatures> f = extract(w, Set.of("potassium", "magnesium"), List.of(together, apart, half));
 
         assertEquals(1.0, f.get(0).coverage(), 1e-9);
         assertEquals(1.0, f.get(0).window(), 1e-9);
@@ -75,7 +86,7 @@ class AnswerFeatureExtractorTest {
         AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("potassium", 1.0, "food", 1.0), 4.0);
         SearchHit section = hit(UnitKind.SECTION, "Potassium", "Eat more foods like beans.", List.of(), 1f);
         SearchHit faq = hit(UnitKind.FAQ, "Potassium", "Eat more foods like beans.", List.of(), 1f);
-        List<AnswerFeatures> f = extractor.extract(w, Set.of(), List.of(section, faq));
+        List<AnswerFeatures> f = extract(w, Set.of(), List.of(section, faq));
         assertEquals(1.0, f.get(0).window(), 1e-9);
         assertEquals(0.5, f.get(1).window(), 1e-9);
     }
@@ -92,22 +103,6 @@ class AnswerFeatureExtractorTest {
     }
 
     @Test
-    void confidenceIsTheLogisticOfTheWeightedSum() {
-        AnswerConfidence model = new AnswerConfidence(-1.0, List.of(2.0, 0.0, 1.0, -1.0, 0.0, 0.0, 0.5, 2.0, 1.0));
-        AnswerFeatures f = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0);
-        assertEquals(-1.0 + 1.0 + 1.0 - 1.0 + 0.5, model.logit(f), 1e-9, "lexical features: no similarity");
-        assertEquals(1 / (1 + Math.exp(-0.5)), model.of(f), 1e-9);
-        AnswerFeatures near = new AnswerFeatures(0.5, 0.9, 1.0, 1.0, 0.3, 0.1, 1.0, 0.8, -0.1);
-        assertEquals(0.5 + 2.0 * 0.8 - 0.1, model.logit(near), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> new AnswerConfidence(0, List.of(1.0)));
-        AnswerFeatures nothing = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        assertTrue(AnswerConfidence.DEFAULT.of(nothing) < 0.01, "a candidate with no evidence is not an answer");
-        AnswerFeatures onlyMeaning = new AnswerFeatures(0, 0, 0, 0, 1, 0, 1, 0.85, 0.05);
-        assertTrue(AnswerConfidence.HYBRID.of(onlyMeaning) < 0.1,
-                "a near passage sharing no question word is not an answer: " + AnswerConfidence.HYBRID.of(onlyMeaning));
-    }
-
-    @Test
     void similarityAndItsLeadComeFromTheHitsCosines() {
         AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 1.0), 4.0);
         Unit a = new Unit("a#faq-1", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ", null, "Bananas.");
@@ -117,13 +112,13 @@ class AnswerFeatureExtractorTest {
                 new SearchHit(a, new Snippet("Bananas.", List.of()), List.of(), 0.03f, 0.70f),
                 new SearchHit(b, new Snippet("Spinach.", List.of()), List.of(), 0.02f, 0.80f),
                 new SearchHit(c, new Snippet("Nuts.", List.of()), List.of(), 0.01f, 0.75f));
-        List<AnswerFeatures> f = extractor.extract(w, Set.of(), hits);
+        List<AnswerFeatures> f = extract(w, Set.of(), hits);
         assertEquals(0.70, f.get(0).similarity(), 1e-6);
         assertEquals(0.70 - 0.80, f.get(0).similarityLead(), 1e-6, "trails the most similar");
         assertEquals(0.80 - 0.75, f.get(1).similarityLead(), 1e-6, "the most similar leads the runner-up");
         assertEquals(0.75 - 0.80, f.get(2).similarityLead(), 1e-6);
 
-        List<AnswerFeatures> lexical = extractor.extract(w, Set.of(),
+        List<AnswerFeatures> lexical = extract(w, Set.of(),
                 List.of(hit(UnitKind.FAQ, "FAQ", "Bananas.", List.of(), 3f), hit(UnitKind.SECTION, "X", "Nuts.", List.of(), 1f)));
         assertEquals(0.0, lexical.get(0).similarity());
         assertEquals(0.0, lexical.get(0).similarityLead());

@@ -19,6 +19,7 @@ import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,11 +74,23 @@ class AnswerServiceTest {
         Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
                 "Heading", null, text);
         AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence);
+        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence,
+                confidence, Set.of());
     }
 
     private static AnswerCandidates lexical(AnswerCandidate... ranked) {
         return new AnswerCandidates(SearchMode.LEXICAL, List.of(ranked));
+    }
+
+    @Test
+    void noCandidateIsMoreConfidentThanOneRankedAboveIt() {
+        AnswerCandidate first = candidate("a", 1, "first", 0.3).scored(2.0, 0.3);
+        AnswerCandidate second = candidate("b", 1, "second", 0.8).scored(1.0, 0.8);
+        AnswerCandidate third = candidate("c", 1, "third", 0.1).scored(0.5, 0.1);
+        List<AnswerCandidate> ordered = AnswerService.ordered(List.of(third, second, first));
+        assertEquals(List.of("a#section-1", "b#section-1", "c#section-1"),
+                ordered.stream().map(c -> c.hit().unit().id()).toList());
+        assertEquals(List.of(0.3, 0.3, 0.1), ordered.stream().map(AnswerCandidate::confidence).toList());
     }
 
     @Test
@@ -157,12 +170,13 @@ class AnswerServiceTest {
 
     @Test
     void rankingPutsTheUnitThatCoversTheQuestionFirst() {
-        AnswerCandidates bananas = service.rank(AnswerRequest.of("will eating bananas stop my cramps?"));
+        AnswerCandidates bananas = service.rank(AnswerRequest.of("do bananas have potassium for my muscles?"));
         assertEquals(SearchMode.LEXICAL, bananas.mode(), "this index has no vectors: hybrid falls back to lexical");
         List<AnswerCandidate> ranked = bananas.candidates();
         assertEquals(WITH_DISCLAIMER + "#faq-1", ranked.getFirst().hit().unit().id());
+        assertEquals(1.0, ranked.getFirst().features().coverage(), 1e-9, "bananas, potassium and muscles");
         for (int i = 1; i < ranked.size(); i++) {
-            assertTrue(ranked.get(i).confidence() <= ranked.get(i - 1).confidence());
+            assertTrue(ranked.get(i).score() <= ranked.get(i - 1).score(), "best ranking score first");
         }
         List<AnswerCandidate> iron = service.rank(AnswerRequest.of("can low iron give me restless legs")).candidates();
         assertEquals(WITHOUT_DISCLAIMER + "#section-1", iron.getFirst().hit().unit().id());

@@ -81,7 +81,7 @@ class ServeCommandTest {
         assertEquals(128, config.limits().maxConcurrentPerClient(), "one address may use half the service");
         assertEquals(VectorTiming.LATER, config.vectors().timing());
         assertEquals(SearchMode.HYBRID, config.index().defaultMode());
-        assertEquals(0.40, config.answers().policy().threshold());
+        assertEquals(0.45, config.answers().policy().threshold());
 
         commandLine.parseArgs("serve", "--host", "0.0.0.0", "--rate-limit", "600", "--trusted-proxy", "--vectors", "now",
                 "--max-concurrent", "24", "--max-concurrent-per-client", "4");

@@ -103,7 +103,7 @@ class CorpusLoaderTest {
         CorpusLoad load = new CorpusLoader().load(SeedArticles.file(SeedArticles.NIGHT_CRAMPS));
         assertEquals(List.of(SeedArticles.NIGHT_CRAMPS), load.articles().stream().map(Article::id).toList());
         CorpusLoad faq = new CorpusLoader().load(Path.of("src/test/resources/corpus/faq-pairs.jsonl"));
-        assertEquals(3, faq.articles().size());
+        assertEquals(4, faq.articles().size(), "grouped by source and focus");
         assertEquals(3, faq.problems().size());
     }
 

@@ -52,17 +52,27 @@ class JsonlArticleReaderTest {
     }
 
     @Test
-    void faqPairsAreGroupedBySourceInFileOrder() throws CorpusException {
+    void faqPairsAreGroupedByTopicInFileOrderAndKeepTheirFocusAndType() throws CorpusException {
         CorpusLoad load = new JsonlArticleReader().read(FAQ_PAIRS);
-        assertEquals(List.of("faq-pairs-cancergov", "faq-pairs-ghr", "faq-pairs"),
+        assertEquals(List.of("faq-pairs-cancergov-cramps", "faq-pairs-ghr", "faq-pairs-cancergov", "faq-pairs"),
                 load.articles().stream().map(Article::id).toList());
-        Article cancerGov = load.articles().get(0);
-        assertEquals("CancerGov", cancerGov.title());
-        assertEquals("src/test/resources/corpus/faq-pairs.jsonl", cancerGov.source());
-        assertEquals(List.of(new FaqEntry("What causes cramps ?", "Many things.\n - Low magnesium."),
-                new FaqEntry("Who gets cramps ?", "Older adults, mostly.")), cancerGov.faqs());
-        assertEquals("faq-pairs-cancergov#faq-2", cancerGov.units().get(1).id());
-        assertEquals("faq-pairs", load.articles().get(2).title(), "no source: named after the file");
+        Article cramps = load.articles().get(0);
+        assertEquals("Cramps", cramps.title(), "a topic is titled by its focus");
+        assertEquals("https://example.org/cramps", cramps.source(), "and cited by its first pair's url");
+        assertEquals(List.of(new FaqEntry("What causes cramps ?", "Many things.\n - Low magnesium.", "Cramps",
+                QuestionType.CAUSES, "https://example.org/cramps")), cramps.faqs());
+        Unit unit = cramps.units().getFirst();
+        assertEquals("faq-pairs-cancergov-cramps#faq-1", unit.id());
+        assertEquals("Cramps", unit.focus());
+        assertEquals(QuestionType.CAUSES, unit.questionType());
+        assertEquals("What causes cramps ?", unit.askedQuestion());
+
+        Article cancerGov = load.articles().get(2);
+        assertEquals("CancerGov", cancerGov.title(), "without a focus, by its source");
+        assertEquals("src/test/resources/corpus/faq-pairs.jsonl", cancerGov.source(), "no url: the file");
+        assertEquals(List.of(new FaqEntry("Who gets cramps ?", "Older adults, mostly.")), cancerGov.faqs());
+        assertEquals(QuestionType.SUSCEPTIBILITY, cancerGov.faqs().getFirst().type(), "read from the question");
+        assertEquals("faq-pairs", load.articles().get(3).title(), "no source: named after the file");
         assertEquals(List.of(new FaqEntry("What is RLS ?", "Restless legs syndrome.")), load.articles().get(1).faqs());
 
         assertEquals(List.of(

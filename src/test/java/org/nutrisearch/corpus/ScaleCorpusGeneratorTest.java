@@ -56,7 +56,7 @@ class ScaleCorpusGeneratorTest {
         generator.write(generator.read(DATA, ARTICLES), out, 7, 42);
         List<String> faq = Files.readAllLines(out.resolve(ScaleCorpusGenerator.FAQ_FILE));
         assertEquals("{\"question\":\"What is hypokalemia?\",\"answer\":\"Hypokalemia is a low level of potassium in the blood."
-                + " Potassium helps nerves and muscles work. A low level can cause muscle cramps.\",\"source\":\"Hypokalemia\","
+                + " Potassium helps nerves and muscles work. A low level can cause muscle cramps.\","
                 + "\"focus\":\"Hypokalemia\",\"qtype\":\"information\"}", faq.get(0));
         List<String> abstracts = Files.readAllLines(out.resolve(ScaleCorpusGenerator.ABSTRACTS_FILE));
         assertEquals("{\"id\":\"MED-1\",\"title\":\"Magnesium and muscle cramps\",\"text\":\"Magnesium is often given for"

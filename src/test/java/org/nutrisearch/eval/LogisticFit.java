@@ -29,6 +29,11 @@ final class LogisticFit {
      * @param l2      the regularisation strength
      */
     static Model fit(List<double[]> x, List<Integer> y, boolean[] use, double l2) {
+        return fit(x, y, java.util.Collections.nCopies(x.size(), 1.0), use, l2);
+    }
+
+    /** As {@link #fit(List, List, boolean[], double)}, each row's loss weighted by {@code weight}. */
+    static Model fit(List<double[]> x, List<Integer> y, List<Double> weight, boolean[] use, double l2) {
         int d = use.length;
         double[] beta = new double[d + 1]; // beta[0] is the bias
         for (int iter = 0; iter < 100; iter++) {
@@ -37,8 +42,8 @@ final class LogisticFit {
             for (int i = 0; i < x.size(); i++) {
                 double[] row = withBias(x.get(i), use);
                 double p = sigmoid(dot(beta, row));
-                double err = p - y.get(i);
-                double w = p * (1 - p);
+                double err = (p - y.get(i)) * weight.get(i);
+                double w = p * (1 - p) * weight.get(i);
                 for (int a = 0; a <= d; a++) {
                     grad[a] += err * row[a];
                     for (int b = 0; b <= d; b++) {
@@ -96,7 +101,7 @@ final class LogisticFit {
     }
 
     /** Solves {@code a · x = b} by Gaussian elimination with partial pivoting (a is small and positive definite). */
-    private static double[] solve(double[][] a, double[] b) {
+    static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {

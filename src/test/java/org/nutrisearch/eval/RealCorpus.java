@@ -18,7 +18,6 @@ import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.nutrisearch.answer.AnswerConfidence;
 import org.nutrisearch.answer.AnswerModels;
 import org.nutrisearch.answer.AnswerPolicy;
 import org.nutrisearch.answer.AnswerService;
@@ -76,12 +75,6 @@ public final class RealCorpus {
     public static OnnxEmbedder loadModel() throws IOException {
         return OnnxEmbedder.load(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
                 EmbedderSettings.forMachine(Path.of("target", "native")));
-    }
-
-    /** The answer service over {@code backend} with the given lexical model and policy, lexical by default. */
-    public static AnswerService answers(LuceneSearchBackend backend, AnswerConfidence model, AnswerPolicy policy) {
-        return answers(backend, new AnswerModels(model, AnswerConfidence.SEMANTIC, AnswerConfidence.HYBRID), policy,
-                SearchMode.LEXICAL);
     }
 
     /** The answer service over {@code backend} with the given models, policy and default mode. */

@@ -29,8 +29,9 @@ class VectorCacheFollowsCorpusTest {
     void aRebuildDropsTheVectorsOfTextsNoLongerInTheCorpus() throws Exception {
         List<Article> articles = new CorpusLoader().load(Path.of("corpus")).articles();
         List<Article> fewer = articles.subList(0, 2);
-        int all = articles.stream().mapToInt(a -> a.units().size()).sum();
-        int kept = fewer.stream().mapToInt(a -> a.units().size()).sum();
+        // A vector per unit, and one per question a unit answers (its FAQ question, a heading that asks).
+        int all = vectors(articles);
+        int kept = vectors(fewer);
         ConceptEmbedder model = new ConceptEmbedder("concepts");
         try (VectorCache cache = VectorCache.open(dir.resolve("vectors"), model.modelId(), model.dimension())) {
             IndexBuilder builder = new IndexBuilder(new NutrientTagger(NutrientLexicon.loadDefault()), new ObjectMapper(),
@@ -43,5 +44,11 @@ class VectorCacheFollowsCorpusTest {
             builder.rebuild(articles, generations, null);
             assertEquals(all, cache.size());
         }
+        assertEquals(138 + 7, all, "138 units, 7 with a question of their own");
+    }
+
+    private static int vectors(List<Article> articles) {
+        return articles.stream().flatMap(a -> a.units().stream())
+                .mapToInt(u -> u.askedQuestion() == null ? 1 : 2).sum();
     }
 }

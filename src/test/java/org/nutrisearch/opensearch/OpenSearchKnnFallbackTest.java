@@ -70,6 +70,11 @@ class OpenSearchKnnFallbackTest {
             }
             // A request naming no mode gets the default (hybrid), lexically here.
             assertEquals(SearchMode.LEXICAL, backend.search(SearchRequest.of("bananas cramps")).mode());
+            // Without question vectors no question is near; the topics are kept with any build.
+            assertEquals(0, backend.servedBuild().info().questionVectors());
+            assertEquals(List.of(), backend.similarQuestions(new SearchRequest("do bananas stop cramps?", 10, 0,
+                    Set.of(), Set.of(), null, null, SearchMode.HYBRID)));
+            assertEquals(OpenSearchCorpusIndexer.topics(articles), backend.topics());
         }
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.search.suggest.SuggestionIndex;
 
 class OpenSearchSchemaTest {
@@ -49,8 +54,11 @@ class OpenSearchSchemaTest {
         assertEquals("offsets", sent.at("/mappings/properties/text/index_options").asText());
         assertEquals("nutri_english_search", sent.at("/mappings/properties/heading/search_analyzer").asText());
         assertEquals("keyword", sent.at("/mappings/properties/nutrients/type").asText());
-        assertEquals(List.of("articleId", "articleTitle", "heading", "id", "kind", "nutrients", "question", "source", "text"),
+        assertEquals(List.of("articleId", "articleTitle", "focus", "heading", "id", "kind", "nutrients", "question",
+                        "questionType", "source", "text"),
                 iterable(sent.at("/mappings/properties").fieldNames()).stream().sorted().toList());
+        assertEquals("false", sent.at("/mappings/properties/focus/index").asText());
+        assertEquals("keyword", sent.at("/mappings/properties/questionType/type").asText());
         JsonNode suggest = schema.suggestBody(new IndexLayout(3, 2));
         assertEquals(1, suggest.at("/settings/number_of_shards").asInt());
         assertEquals(2, suggest.at("/settings/number_of_replicas").asInt());
@@ -73,7 +81,38 @@ class OpenSearchSchemaTest {
         assertEquals(List.of("magnesium"), source.get("nutrients"));
         assertEquals("a#faq-1", source.get("id"));
         assertEquals(List.of("id", "kind", "articleId", "articleTitle", "source", "heading", "question", "text",
-                "nutrients"), List.copyOf(source.keySet()));
+                "nutrients", "focus", "questionType"), List.copyOf(source.keySet()));
+    }
+
+    @Test
+    void unitDocumentKeepsFocusAndQuestionTypeAndReadsBackTheSameUnit() {
+        Unit unit = new Unit("flu#faq-2", UnitKind.FAQ, "flu", "Flu", "https://example.org/flu", null,
+                "What are the symptoms of Flu ?", "Fever, aches.", "Flu", QuestionType.SYMPTOMS);
+        UnitDocument document = UnitDocument.of(unit, List.of());
+        assertEquals("Flu", document.focus());
+        assertEquals("symptoms", document.questionType());
+        assertEquals(unit, document.toUnit());
+        Unit plain = new Unit("a#section-1", UnitKind.SECTION, "a", "A", "a.txt", "Why?", null, "Because.");
+        assertEquals(plain, UnitDocument.of(plain, List.of("iron")).toUnit());
+    }
+
+    @Test
+    void aBuildWithVectorsMapsThePassageAndTheQuestionVectorAlike() {
+        JsonNode body = schema.body(IndexLayout.single(), List.of(), 384);
+        assertTrue(body.at("/settings/index.knn").asBoolean());
+        for (String field : List.of(OpenSearchSchema.VECTOR, OpenSearchSchema.QUESTION_VECTOR)) {
+            JsonNode vector = body.at("/mappings/properties/" + field);
+            assertEquals("knn_vector", vector.at("/type").asText(), field);
+            assertEquals(384, vector.at("/dimension").asInt(), field);
+            assertEquals("lucene", vector.at("/method/engine").asText(), field);
+            assertEquals("cosinesimil", vector.at("/method/space_type").asText(), field);
+        }
+        assertTrue(schema.body(IndexLayout.single(), List.of(), null).at("/mappings/properties/" + OpenSearchSchema.QUESTION_VECTOR).isMissingNode());
+        Map<String, Object> source = schema.source(new UnitDocument("a#faq-1", "faq", "a", "A", null, null, "Q?", "A.",
+                List.of()), new float[] {1f}, new float[] {0.5f});
+        assertEquals(0.5f, ((float[]) source.get(OpenSearchSchema.QUESTION_VECTOR))[0]);
+        assertFalse(schema.source(new UnitDocument("a#section-1", "section", "a", "A", null, "H", null, "T",
+                List.of()), new float[] {1f}, null).containsKey(OpenSearchSchema.QUESTION_VECTOR));
     }
 
     @Test

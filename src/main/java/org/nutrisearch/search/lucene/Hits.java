@@ -3,6 +3,7 @@ package org.nutrisearch.search.lucene;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
+import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.UnitFields;
@@ -40,7 +41,7 @@ final class Hits {
                 shown.put(r.doc(), unit);
             }
             hits.add(new SearchHit(unit.unit(), snippets.build(unit.snippet(), marks), unit.nutrients(), r.score(),
-                    r.similarity()));
+                    r.similarity(), r.questionSimilarity()));
         }
         return hits;
     }
@@ -48,7 +49,8 @@ final class Hits {
     static Unit unitOf(Document doc) {
         return new Unit(doc.get(UnitFields.ID), UnitKind.fromApiName(doc.get(UnitFields.KIND)),
                 doc.get(UnitFields.ARTICLE_ID), doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.SOURCE),
-                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT));
+                doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT),
+                doc.get(UnitFields.FOCUS), QuestionType.fromLabel(doc.get(UnitFields.QUESTION_TYPE)));
     }
 
     static List<String> nutrientsOf(Document doc) {

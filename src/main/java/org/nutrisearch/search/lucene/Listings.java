@@ -59,6 +59,25 @@ final class Listings {
         return Optional.of(readArticle(json, searcher.storedFields().document(top.scoreDocs[0].doc).get(UnitFields.ARTICLE_JSON)));
     }
 
+    /** Titles, foci and headings of every unit, distinct, in index order: one stored-field pass. */
+    static List<String> topics(IndexSearcher searcher) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Set<String> topics = new java.util.LinkedHashSet<>();
+        List<String> fields = List.of(UnitFields.ARTICLE_TITLE, UnitFields.FOCUS, UnitFields.HEADING);
+        Set<String> wanted = Set.copyOf(fields);
+        TopDocs units = searcher.search(UNITS, Math.max(1, searcher.count(UNITS)));
+        for (ScoreDoc sd : units.scoreDocs) {
+            Document doc = stored.document(sd.doc, wanted);
+            for (String field : fields) {
+                String value = doc.get(field);
+                if (value != null && !value.isBlank()) {
+                    topics.add(value.strip());
+                }
+            }
+        }
+        return List.copyOf(topics);
+    }
+
     /** Every article with its units counted by kind, by id. */
     static List<ArticleInfo> articles(IndexSearcher searcher, ObjectMapper json) throws IOException {
         StoredFields stored = searcher.storedFields();

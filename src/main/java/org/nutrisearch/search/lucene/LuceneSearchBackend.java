@@ -209,6 +209,32 @@ public final class LuceneSearchBackend implements SearchBackend {
                 tookMs, mode);
     }
 
+    @Override
+    public List<SearchHit> similarQuestions(SearchRequest request) {
+        try (LiveIndex.Lease lease = index.acquire()) {
+            ServedGeneration generation = served(lease.generation());
+            QueryVectors vectors = vectorsOf(generation);
+            UnitQueryBuilder ranking = rankingFor(request);
+            QueryPlan plan = ranking.plan(request, generation.vocabulary());
+            if (vectors == null || plan.embeddingText().isBlank()) {
+                return List.of();
+            }
+            plan = plan.withVector(vectors.of(plan.embeddingText()));
+            List<Retrieved.Ranked> near = new VectorSearch(generation, hybrid)
+                    .similarQuestions(plan, ranking.filter(plan), request.limit());
+            return Hits.read(generation, near, plan.marks(), snippets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> topics() {
+        try (LiveIndex.Lease lease = index.acquire()) {
+            return served(lease.generation()).topics();
+        }
+    }
+
     private UnitQueryBuilder rankingFor(SearchRequest request) {
         return request.ranking() == null ? queries : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
     }

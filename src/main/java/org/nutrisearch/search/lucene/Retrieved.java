@@ -21,7 +21,14 @@ record Retrieved(List<Ranked> page, FacetCounter.Counts counts) {
      * @param doc        Lucene document id in the generation's reader
      * @param score      the ranking's score
      * @param similarity the cosine of the unit's vector to the query's, or null when none was compared
+     * @param questionSimilarity the cosine of the vector of the question the unit answers to the query's,
+     *                   or null when the unit has none or none was compared
      */
-    record Ranked(int doc, float score, Float similarity) {
+    record Ranked(int doc, float score, Float similarity, Float questionSimilarity) {
+
+        /** A document whose question was not compared. */
+        Ranked(int doc, float score, Float similarity) {
+            this(doc, score, similarity, null);
+        }
     }
 }

@@ -37,6 +37,7 @@ final class ServedGeneration {
     private final Lazy<IndexStats> stats;
     private final Lazy<List<Facets.NutrientCount>> nutrients;
     private final Lazy<List<ArticleInfo>> articles;
+    private final Lazy<List<String>> topics;
     private final Lazy<SuggestionIndex> suggestions;
     private final AtomicReference<SearchResultCache> results;
     private final ShownUnits shownUnits = new ShownUnits(ShownUnits.DEFAULT_WEIGHT);
@@ -51,6 +52,7 @@ final class ServedGeneration {
         this.nutrients = new Lazy<>(() -> Listings.nutrients(searcher(), facetOrdinals(), lexicon));
         // The article listing reads every stored article (seconds at 200 000 units): only when asked for.
         this.articles = new Lazy<>(() -> Listings.articles(searcher(), json));
+        this.topics = new Lazy<>(() -> Listings.topics(searcher()));
         this.suggestions = new Lazy<>(this::buildSuggestions);
         this.results = new AtomicReference<>(new SearchResultCache(cachedResults));
     }
@@ -83,6 +85,11 @@ final class ServedGeneration {
 
     List<ArticleInfo> articles() {
         return articles.get();
+    }
+
+    /** Titles, foci and headings of the units, each once (the subjects the answer service knows). */
+    List<String> topics() {
+        return topics.get();
     }
 
     /** The suggestions, built on first use (one pass over the stored units) and kept. */

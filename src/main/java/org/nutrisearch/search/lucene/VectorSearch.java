@@ -73,10 +73,41 @@ final class VectorSearch {
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < Math.min(wanted, order.size()); i++) {
             HybridFusion.Fused<Integer> f = order.get(i);
-            Float similarity = f.similarity() != null ? f.similarity() : cosine(f.item(), queryVector);
-            page.add(new Retrieved.Ranked(f.item(), f.score(), similarity));
+            // The cosine from the stored vector, not the graph search's score: the same float however the
+            // unit was found, and on any backend that keeps the same vectors (the answer service reads it).
+            page.add(new Retrieved.Ranked(f.item(), f.score(), cosine(f.item(), queryVector, UnitFields.VECTOR),
+                    cosine(f.item(), queryVector, UnitFields.QUESTION_VECTOR)));
         }
         return new Retrieved(page, counts);
+    }
+
+    /**
+     * The {@code k} units whose question vectors lie nearest the plan's query vector, within
+     * {@code filter}, most similar first (ties by unit id); each ranked by that cosine (from the stored
+     * vector). The graph is searched {@code hybrid.depth()} deep and the nearest {@code k} kept: a graph
+     * search for {@code k} alone misses some of the nearest, and FAQ corpora repeat questions word for
+     * word, so which of equally near units it returned depended on the graph; the deeper list holds the
+     * truly nearest, cut in an order every backend reproduces.
+     */
+    List<Retrieved.Ranked> similarQuestions(QueryPlan plan, Query filter, int k) throws IOException {
+        float[] queryVector = plan.vector();
+        int depth = Math.max(k, hybrid.depth());
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector, depth, filter),
+                depth);
+        String[] ids = unitIds(top.scoreDocs);
+        List<HybridFusion.Ranked<Integer>> near = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            int doc = top.scoreDocs[i].doc;
+            Float cosine = cosine(doc, queryVector, UnitFields.QUESTION_VECTOR);
+            if (cosine != null) {
+                near.add(new HybridFusion.Ranked<>(ids[i], cosine, doc));
+            }
+        }
+        List<Retrieved.Ranked> out = new ArrayList<>();
+        for (HybridFusion.Ranked<Integer> r : HybridFusion.bestFirst(near).subList(0, Math.min(k, near.size()))) {
+            out.add(new Retrieved.Ranked(r.item(), r.score(), cosine(r.item(), queryVector, UnitFields.VECTOR), r.score()));
+        }
+        return out;
     }
 
     /** The kept nearest units as a query (for the total and the facets). */
@@ -126,10 +157,10 @@ final class VectorSearch {
         return ids;
     }
 
-    /** The cosine of a unit's stored vector with the query's, or null when the unit has none. */
-    private Float cosine(int doc, float[] queryVector) throws IOException {
+    /** The cosine of a unit's vector in {@code field} with the query's, or null when the unit has none. */
+    private Float cosine(int doc, float[] queryVector, String field) throws IOException {
         LeafReaderContext leaf = leafOf(doc);
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(UnitFields.VECTOR);
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
         if (values == null) {
             return null;
         }

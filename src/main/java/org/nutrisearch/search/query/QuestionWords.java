@@ -1,5 +1,13 @@
 package org.nutrisearch.search.query;
 
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.nutrisearch.index.UnitFields;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
@@ -88,6 +96,26 @@ public final class QuestionWords {
         return new Content(words, new ArrayList<>(terms));
     }
 
+    /** Whether a lower-case word says nothing about a question's topic (what, can, my, help …). */
+    public static boolean isGeneric(String word) {
+        return GENERIC.contains(word);
+    }
+
+    /**
+     * The words of a text as {@link #of} reads them: lower case, split at anything but letters, digits,
+     * apostrophes and hyphens, those trimmed from the ends; generic words kept.
+     */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String raw : (text == null ? "" : text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’-]+")) {
+            String word = strip(raw.replace('’', '\''));
+            if (!word.isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
     /** Drops leading and trailing apostrophes and hyphens ("'cramps'" → "cramps"). */
     private static String strip(String word) {
         int start = 0;
@@ -99,6 +127,29 @@ public final class QuestionWords {
             end--;
         }
         return word.substring(start, end);
+    }
+
+    /** Receives the terms of a text with where each starts. */
+    public interface TermSink {
+        void term(String term, int startOffset);
+    }
+
+    /** The analysed terms of any text in order, each with its start offset in {@code text}. */
+    public void terms(String text, TermSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        try (TokenStream ts = analyzer.tokenStream(UnitFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                sink.term(term.toString(), offset.startOffset());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The analysed terms of any text (units too), in order, repeats kept. */

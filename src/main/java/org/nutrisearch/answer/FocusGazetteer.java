@@ -1,0 +1,326 @@
+package org.nutrisearch.answer;
+
+import org.nutrisearch.nutrients.Nutrient;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.query.QuestionWords;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The subjects a corpus is about, and where a text names one. Built from the served topics (article
+ * titles, FAQ foci, headings), the nutrient lexicon and the consumer words of the synonym file, each cut
+ * into subject phrases: "Swine flu (H1N1 flu) (Symptoms)" files "swine flu" and "h1n1 flu", "Causes of
+ * Diabetes" files "diabetes", since words that say what is asked (symptoms, causes, treatment …) or
+ * label a part of a page (summary, frequently asked questions) name no subject.
+ *
+ * <p>A text's subjects are its longest runs of analysed terms that are filed phrases; a term the
+ * gazetteer does not know is read as the known term one or two edits away ("diabetis" as "diabetes"),
+ * and a consumer's phrase as the clinical one it means ("charley horse" as "leg cramps"). Immutable and
+ * thread-safe.
+ */
+public final class FocusGazetteer {
+
+    /** Longest subject phrase, in terms: longer runs are sentences, not names. */
+    static final int MAX_TERMS = 6;
+    /** Terms shorter than this are never spelling-corrected: too many short words lie one edit apart. */
+    static final int MIN_CORRECTED_LENGTH = 4;
+
+    /** Words that say what is asked about a subject, or label a part of a page, never the subject. */
+    static final Set<String> NOT_A_SUBJECT = Set.of(
+            "symptom", "symptoms", "sign", "signs", "cause", "causes", "caused", "causing", "treatment",
+            "treatments", "treat", "treated", "treating", "therapy", "therapies", "prevention", "prevent",
+            "preventing", "diagnosis", "diagnose", "diagnosed", "diagnosing", "test", "tests", "testing", "exam",
+            "exams", "outlook", "prognosis", "complication", "complications", "risk", "risks", "factor", "factors",
+            "inherited", "inheritance", "inherit", "genetic", "change", "changes", "frequency", "stage", "stages",
+            "research", "support", "group", "groups", "dose", "doses", "dosage", "dosing",
+            "source", "sources", "interaction", "interactions", "side", "effect", "effects", "summary", "overview",
+            "information", "introduction", "frequently", "asked", "question", "questions", "key", "point",
+            "points", "quick", "table", "contents", "reference", "references", "resource", "resources",
+            "related", "topic", "topics", "definition", "definitions", "type", "types", "other", "alternative",
+            "medicine", "medicines", "lifestyle", "home", "remedies", "remedy", "living", "care", "learn",
+            "considerations", "consideration", "affected", "people", "treatable", "curable", "cure", "cures");
+
+    /** Small words that join the words of one name ("tetralogy of fallot") rather than end it. */
+    static final Set<String> JOINERS = Set.of("of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with",
+            "to", "from", "by");
+
+    /** A subject named in a text: its canonical key, how a corpus writes it, and where it stood. */
+    public record Focus(String key, String label, int start, int end) {
+        /** How many terms of the text it spans. */
+        public int length() {
+            return end - start;
+        }
+    }
+
+    private final QuestionWords words;
+    /** Phrase key (analysed terms joined by spaces) to the key of the subject it names. */
+    private final Map<String, String> canonical;
+    /** Canonical keys of the nutrient lexicon's nutrients: named alongside another subject, they win. */
+    private final Set<String> nutrients;
+    /** Canonical key to a label as the corpus writes it. */
+    private final Map<String, String> labels;
+    /** Term to the number of filed phrases that contain it. */
+    private final Map<String, Integer> vocabulary;
+    /** Known terms by length, for spelling correction. */
+    private final Map<Integer, List<String>> byLength;
+
+    private FocusGazetteer(QuestionWords words, Map<String, String> canonical, Map<String, String> labels,
+                           Set<String> nutrients) {
+        this.words = words;
+        this.nutrients = Set.copyOf(nutrients);
+        this.canonical = Map.copyOf(canonical);
+        this.labels = Map.copyOf(labels);
+        Map<String, Integer> vocab = new HashMap<>();
+        for (String key : canonical.keySet()) {
+            for (String term : key.split(" ")) {
+                vocab.merge(term, 1, Integer::sum);
+            }
+        }
+        this.vocabulary = Map.copyOf(vocab);
+        Map<Integer, List<String>> lengths = new HashMap<>();
+        vocab.keySet().stream().sorted().forEach(t -> lengths.computeIfAbsent(t.length(), n -> new ArrayList<>()).add(t));
+        this.byLength = Map.copyOf(lengths);
+    }
+
+    /**
+     * The gazetteer of a corpus.
+     *
+     * @param topics   the served topics (titles, foci, headings), as written
+     * @param lexicon  the nutrient lexicon: each nutrient's label, aliases and clinical names
+     * @param synonyms consumer ↔ clinical phrases: each filed under the subject its rule maps it to
+     */
+    public static FocusGazetteer build(Collection<String> topics, NutrientLexicon lexicon, SynonymCoverage synonyms,
+                                       QuestionWords words) {
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        Set<String> nutrientKeys = new HashSet<>();
+        for (Nutrient n : lexicon.nutrients()) {
+            String main = key(words.terms(n.label()));
+            if (main.isEmpty()) {
+                continue;
+            }
+            nutrientKeys.add(main);
+            labels.putIfAbsent(main, n.label());
+            List<String> names = new ArrayList<>(n.aliases());
+            names.addAll(n.clinical());
+            names.add(n.label());
+            for (String name : names) {
+                String k = key(words.terms(name));
+                if (!k.isEmpty()) {
+                    canonical.putIfAbsent(k, main);
+                }
+            }
+        }
+        for (Map.Entry<List<String>, List<List<String>>> e : synonyms.equivalents().entrySet()) {
+            String to = key(e.getValue().getFirst());
+            String from = key(e.getKey());
+            if (!from.isEmpty() && !to.isEmpty()) {
+                canonical.putIfAbsent(from, canonical.getOrDefault(to, to));
+                canonical.putIfAbsent(to, to);
+            }
+        }
+        for (String topic : topics) {
+            for (Phrase p : phrases(topic, words)) {
+                String k = key(p.terms());
+                canonical.putIfAbsent(k, k);
+                labels.putIfAbsent(canonical.get(k), p.surface());
+            }
+        }
+        // A subject no topic names (a synonym's clinical phrase) is named as the synonym file writes it.
+        synonyms.names().forEach((terms, name) -> {
+            String k = canonical.get(key(terms));
+            if (k != null) {
+                labels.putIfAbsent(k, name);
+            }
+        });
+        for (String k : new HashSet<>(canonical.values())) {
+            labels.putIfAbsent(k, k);
+        }
+        return new FocusGazetteer(words, canonical, labels, nutrientKeys);
+    }
+
+    /** A run of subject words of a topic: its analysed terms and the words as written. */
+    private record Phrase(List<String> terms, String surface) {
+    }
+
+    /** The subject phrases of a topic: its runs of words between non-subject and generic words. */
+    private static List<Phrase> phrases(String topic, QuestionWords words) {
+        List<Phrase> out = new ArrayList<>();
+        for (String segment : topic.split("[():;,/?!.\\[\\]]| - ")) {
+            List<String> terms = new ArrayList<>();
+            List<String> surface = new ArrayList<>();
+            List<String> joiners = new ArrayList<>();
+            for (String word : QuestionWords.words(segment)) {
+                if (JOINERS.contains(word)) {
+                    if (!surface.isEmpty()) {
+                        joiners.add(word);
+                    }
+                    continue;
+                }
+                if (QuestionWords.isGeneric(word) || NOT_A_SUBJECT.contains(word)) {
+                    add(out, terms, surface);
+                    terms = new ArrayList<>();
+                    surface = new ArrayList<>();
+                    joiners.clear();
+                    continue;
+                }
+                List<String> t = words.terms(word);
+                terms.addAll(t);
+                if (!t.isEmpty()) {
+                    surface.addAll(joiners);
+                    surface.add(word);
+                    joiners.clear();
+                }
+            }
+            add(out, terms, surface);
+        }
+        return out;
+    }
+
+    private static void add(List<Phrase> out, List<String> terms, List<String> surface) {
+        if (!terms.isEmpty() && terms.size() <= MAX_TERMS) {
+            out.add(new Phrase(List.copyOf(terms), String.join(" ", surface)));
+        }
+    }
+
+    private static String key(List<String> terms) {
+        return String.join(" ", terms);
+    }
+
+    /** How many subject phrases the gazetteer knows. */
+    public int size() {
+        return canonical.size();
+    }
+
+    /** How the corpus writes the subject of a canonical key. */
+    public String label(String key) {
+        return labels.getOrDefault(key, key);
+    }
+
+    /**
+     * The analysed terms of a text as the gazetteer reads them: generic words dropped, and each term of
+     * {@value #MIN_CORRECTED_LENGTH}+ letters that is neither a filed term nor in {@code corpusTerms} (the
+     * words some unit uses) replaced by the filed term nearest in spelling.
+     */
+    public List<String> terms(String text, Set<String> corpusTerms) {
+        List<String> out = new ArrayList<>();
+        for (String word : QuestionWords.words(text)) {
+            if (QuestionWords.isGeneric(word)) {
+                continue;
+            }
+            boolean subject = !NOT_A_SUBJECT.contains(word);
+            for (String t : words.terms(word)) {
+                out.add(subject && !corpusTerms.contains(t) ? corrected(t) : t);
+            }
+        }
+        return out;
+    }
+
+    /** Every subject the text names: longest phrases first, left to right, not overlapping. */
+    public List<Focus> subjects(String text) {
+        return subjects(terms(text, Set.of()));
+    }
+
+    /** Every subject in analysed terms (as {@link #terms} makes them). */
+    public List<Focus> subjects(List<String> terms) {
+        List<Focus> out = new ArrayList<>();
+        int i = 0;
+        while (i < terms.size()) {
+            Focus found = null;
+            for (int len = Math.min(MAX_TERMS, terms.size() - i); len >= 1 && found == null; len--) {
+                String k = key(terms.subList(i, i + len));
+                String c = canonical.get(k);
+                if (c != null) {
+                    found = new Focus(c, label(c), i, i + len);
+                }
+            }
+            if (found != null) {
+                out.add(found);
+                i = found.end();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The subject a question asks about: of those it names, the longest; between equals a nutrient (on a
+     * nutrition portal "potassium pills without asking a doctor" asks about potassium), then the last
+     * (people ask "what are the symptoms of X"), unless {@code preferFirst} (a message that opens with its
+     * subject).
+     */
+    public Optional<Focus> focusOf(List<Focus> subjects, boolean preferFirst) {
+        Comparator<Focus> order = Comparator.comparingInt(Focus::length)
+                .thenComparing(f -> nutrients.contains(f.key()));
+        order = preferFirst ? order.thenComparing(Focus::start, Comparator.reverseOrder())
+                : order.thenComparingInt(Focus::start);
+        return subjects.stream().max(order);
+    }
+
+    /** The canonical keys of every subject a text (a unit's title, heading or question) names. */
+    public Set<String> keys(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Focus f : subjects(text)) {
+            out.add(f.key());
+        }
+        return out;
+    }
+
+    /** A known term as it is, else the known term one edit away (two for long terms), else the term. */
+    String corrected(String term) {
+        if (vocabulary.containsKey(term) || term.length() < MIN_CORRECTED_LENGTH) {
+            return term;
+        }
+        int max = term.length() >= 8 ? 2 : 1;
+        String best = null;
+        int bestDistance = max + 1;
+        int bestCount = 0;
+        for (int len = term.length() - max; len <= term.length() + max; len++) {
+            for (String known : byLength.getOrDefault(len, List.of())) {
+                int d = distance(term, known, max);
+                int count = vocabulary.get(known);
+                if (d < bestDistance || (d == bestDistance && d <= max && count > bestCount)) {
+                    best = known;
+                    bestDistance = d;
+                    bestCount = count;
+                }
+            }
+        }
+        return best != null && bestDistance <= max ? best : term;
+    }
+
+    /** Levenshtein distance of two strings, or {@code max + 1} as soon as it must exceed {@code max}. */
+    static int distance(String a, String b, int max) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,78 @@
+package org.nutrisearch.corpus;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Tells what a question, an FAQ question or a heading asks about its subject, from the words that say
+ * it ("symptoms", "what causes", "how to prevent", "how much … a day"). Rules in priority order, the
+ * first that matches wins: specific asks (side effects, dosage, symptoms …) come before general ones,
+ * and "what is" comes last, because "what are the symptoms of flu" asks for symptoms.
+ */
+public final class QuestionTypeClassifier {
+
+    private record Rule(QuestionType type, Pattern pattern) {
+    }
+
+    private static Rule rule(QuestionType type, String regex) {
+        return new Rule(type, Pattern.compile(regex));
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule(QuestionType.SIDE_EFFECTS, "\\bside[- ]?effects?\\b|\\badverse (effects?|reactions?)\\b"),
+            rule(QuestionType.INTERACTIONS, "\\binteract\\w*|\\b(take|taking|combine|combining|mix|mixing)\\b.*\\b(with|together|alongside)\\b"),
+            rule(QuestionType.GENETIC_CHANGES, "\\bgenetic (changes?|mutations?|causes?)\\b|\\bgenes?\\b|\\bmutations?\\b"),
+            rule(QuestionType.INHERITANCE, "\\binherit\\w*|\\bhereditar\\w*|\\brun(s)? in (the |my |our )?famil\\w*|\\bpassed (down|on)\\b|\\bgenetic\\b"),
+            rule(QuestionType.DOSAGE, "\\bhow much\\b|\\bdos(e|es|age|ing)\\b|\\bhow many (mg|milligrams?|mcg|micrograms?|iu|units?|tablets?|pills?|capsules?)\\b"
+                    + "|\\bmg\\b|\\bmilligrams?\\b|\\bdaily (intake|amount|requirement|value|allowance)\\b|\\brecommended (daily|intake|amount)\\b"
+                    + "|\\brda\\b|\\bupper limit\\b|\\btoo much\\b|\\boverdos\\w*"),
+            rule(QuestionType.FREQUENCY, "\\bhow (many people|common|often does)\\b|\\bprevalen\\w*|\\bincidence\\b|\\bhow many (are|people|adults|children|women|men)\\b"),
+            rule(QuestionType.SUSCEPTIBILITY, "\\bat risk\\b|\\brisk factors?\\b|\\bsusceptib\\w*|\\bmore likely to (get|develop|have)\\b|\\bwho (gets|can get|is likely)\\b"),
+            rule(QuestionType.SYMPTOMS, "\\bsymptom\\w*|\\bsigns?\\b|\\bwhat does .* feel like\\b|\\bhow (do|can|would) (i|you|we) know if\\b"),
+            rule(QuestionType.CAUSES, "\\bcaus\\w*|\\bwhy\\b|\\breasons?\\b|\\btrigger\\w*|\\bleads? to\\b|\\bdue to\\b|\\bresults? from\\b|\\bwhere does .* come from\\b"),
+            rule(QuestionType.DIAGNOSIS, "\\bdiagnos\\w*|\\btest(s|ed|ing)?\\b|\\bexam(s|ination|inations)?\\b|\\bscreen(ing)?\\b|\\bdetect\\w*|\\bcheck(ed)? for\\b"),
+            rule(QuestionType.PREVENTION, "\\bprevent\\w*|\\bavoid\\w*|\\b(reduce|lower|lowering|reducing) (the |my |your )?(risk|chances?)\\b|\\bprotect\\w*|\\bkeep\\b.*\\bfrom\\b"),
+            rule(QuestionType.STAGES, "\\bstages?\\b|\\bphases?\\b"),
+            rule(QuestionType.RESEARCH, "\\bresearch\\w*|\\bclinical trials?\\b|\\bstud(y|ies)\\b"),
+            rule(QuestionType.SUPPORT, "\\bsupport groups?\\b|\\bwhere can (i|we) (find|get) (help|support)\\b"),
+            rule(QuestionType.COMPLICATIONS, "\\bcomplicat\\w*|\\blong[- ]term effects?\\b|\\bdangerous\\b|\\bharmful\\b|\\bdamage\\b"),
+            rule(QuestionType.TREATMENT, "\\btreat\\w*|\\bcur(e|es|ed|ing)\\b|\\btherap\\w*|\\bremed\\w*|\\bheal\\w*|\\bget rid of\\b|\\brelie(f|ve|ving)\\b"
+                    + "|\\bmanag(e|ing|ement)\\b|\\bmedication\\w*|\\bmedicines?\\b|\\bdrugs?\\b|\\bsurgery\\b"
+                    + "|\\bwhat (can|should|could|do) (i|we|you|he|she|they) do\\b|\\bhow (do|can|could|should) (i|we|you) (stop|fix|ease|deal with|handle)\\b"),
+            rule(QuestionType.OUTLOOK, "\\boutlook\\b|\\bprognos\\w*|\\blife expectancy\\b|\\bsurviv\\w*|\\brecover\\w*|\\bgo away\\b|\\bhow long\\b|\\bfatal\\b|\\bpermanent\\b"),
+            rule(QuestionType.FOOD_SOURCES, "\\bfoods?\\b|\\beat(ing|s)?\\b|\\bdiet\\w*|\\bsources? of\\b|\\brich in\\b|\\bhigh in\\b|\\bnutrition\\w*"),
+            rule(QuestionType.CONSIDERATIONS, "\\bwhat to do for\\b|\\bliving with\\b|\\bcop(e|ing)\\b|\\blifestyle\\b"),
+            rule(QuestionType.INFORMATION, "^\\W*(what|who) (is|are)\\b|\\bwhat (is|are) (a |an |the )?\\w+\\W*$|\\bwhat does .* mean\\b|\\binformation\\b|\\boverview\\b"
+                    + "|\\bdefin\\w*|\\btell me about\\b|\\bwhat do you know about\\b"));
+
+    private QuestionTypeClassifier() {
+    }
+
+    /** The type {@code text} asks for first, or null when no rule says (a bare topic, a heading like "Magnesium"). */
+    public static QuestionType classify(String text) {
+        Set<QuestionType> all = classifyAll(text);
+        return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /**
+     * Every type {@code text} asks for, in priority order ("what foods should I eat to prevent cramps"
+     * asks for prevention and food sources); {@link QuestionType#INFORMATION} only when nothing more
+     * specific is asked. Empty when no rule says.
+     */
+    public static Set<QuestionType> classifyAll(String text) {
+        Set<QuestionType> out = new LinkedHashSet<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        for (Rule r : RULES) {
+            if ((r.type() != QuestionType.INFORMATION || out.isEmpty()) && r.pattern().matcher(t).find()) {
+                out.add(r.type());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package org.nutrisearch.answer;
+
+import org.junit.jupiter.api.Test;
+import org.nutrisearch.index.TextAnalyzers;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.query.QuestionWords;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Subjects filed from a corpus's topics, and found in questions as people write them. */
+class FocusGazetteerTest {
+
+    private final QuestionWords words = new QuestionWords(TextAnalyzers.english());
+    private final FocusGazetteer gazetteer = FocusGazetteer.build(
+            List.of("Flu", "Swine flu (H1N1 flu) (Symptoms)", "Causes of Diabetes", "Heart Attack",
+                    "Frequently Asked Questions", "Tetralogy of Fallot", "What is (are) Sickle Cell Anemia ?"),
+            NutrientLexicon.loadDefault(), SynonymCoverage.loadDefault(words), words);
+
+    private String focus(String question) {
+        return gazetteer.focusOf(gazetteer.subjects(gazetteer.terms(question, Set.of())), false)
+                .map(FocusGazetteer.Focus::label).orElse(null);
+    }
+
+    @Test
+    void topicsAreCutIntoSubjectPhrases() {
+        assertEquals(Set.of("swine flu", "h1n1 flu"), gazetteer.keys("Swine flu (H1N1 flu) (Symptoms)"));
+        assertEquals(Set.of("diabet"), gazetteer.keys("Causes of Diabetes"));
+        assertEquals(Set.of(), gazetteer.keys("Frequently Asked Questions"), "a page label names no subject");
+    }
+
+    @Test
+    void theLongestSubjectAQuestionNamesIsItsFocus() {
+        assertEquals("flu", focus("What are the symptoms of Flu?"));
+        assertEquals("swine flu", focus("how is swine flu treated"));
+        assertEquals("heart attack", focus("How to diagnose Heart Attack?"));
+        assertEquals("sickle cell anemia", focus("what is sickle cell anemia"));
+        assertEquals("tetralogy of fallot", focus("is tetralogy of fallot inherited"));
+    }
+
+    @Test
+    void misspellingsAndConsumerWordsFindTheSubject() {
+        assertEquals("diabetes", focus("how can i prevent diabetis"));
+        assertEquals("heart attack", focus("signs of a hart attack"));
+        assertEquals(gazetteer.keys("leg cramps"), gazetteer.keys("charley horse"), "a consumer's word for the clinical one");
+    }
+
+    @Test
+    void aSubjectOnlyTheSynonymsNameIsNamedAsTheyWriteItNotByAnAbbreviation() {
+        // "rls, restless legs syndrome, …": filed under "rls", named by its first phrase that says it in words
+        assertEquals("restless legs syndrome", focus("can not having enough iron give me restless legs?"));
+        assertEquals("restless legs syndrome", focus("is RLS worse at night"));
+    }
+
+    @Test
+    void aNutrientWinsOverAnotherSubjectOfEqualLength() {
+        FocusGazetteer withDoctor = FocusGazetteer.build(List.of("When to see a Doctor"), NutrientLexicon.loadDefault(),
+                SynonymCoverage.NONE, words);
+        String focus = withDoctor.focusOf(withDoctor.subjects(withDoctor.terms(
+                "is it safe to take potassium pills without asking a doctor", Set.of())), false)
+                .map(FocusGazetteer.Focus::key).orElseThrow();
+        assertEquals("potassium", focus);
+    }
+
+    @Test
+    void wordsTheCorpusUsesAreNeverCorrected() {
+        List<String> terms = gazetteer.terms("diabetis", Set.of("diabeti"));
+        assertEquals(List.of("diabeti"), terms);
+        assertTrue(gazetteer.subjects(terms).isEmpty());
+    }
+}

@@ -1,0 +1,73 @@
+package org.nutrisearch.bench;
+
+import org.nutrisearch.answer.AnswerModels;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.embedding.OnnxEmbedder;
+import org.nutrisearch.eval.PortalIndex;
+import org.nutrisearch.eval.RealCorpus;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Thread CPU time per answer over the portal-scale index of the answer evaluation (a program, not a
+ * test): distinct MedQuAD questions, each asked once after {@code --warmup} others, on one thread, as
+ * the server wires the answer service: what a new question costs, whatever else the machine does.
+ *
+ * <pre>java -cp … org.nutrisearch.bench.AnswerCpu [--cache bench-data/portal] [--data ../shared/data]
+ *     [--questions 500] [--warmup 200] [--mode hybrid]</pre>
+ */
+public final class AnswerCpu {
+
+    private AnswerCpu() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path cache = Path.of(System.getenv().getOrDefault("NUTRISEARCH_EVAL_CACHE", "bench-data/portal"));
+        Path data = Path.of("../shared/data");
+        int count = 500;
+        int warmup = 200;
+        SearchMode mode = SearchMode.HYBRID;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--cache" -> cache = Path.of(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
+                case "--questions" -> count = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--mode" -> mode = SearchMode.fromApiName(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> questions = AnswerLoad.questions(data);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (OnnxEmbedder model = RealCorpus.loadModel();
+             LuceneSearchBackend backend = PortalIndex.open(data, cache, model, false)) {
+            backend.cacheResults(0);
+            AnswerService service = RealCorpus.answers(backend, AnswerModels.FITTED, AnswerPolicy.defaults(), mode);
+            for (int i = 0; i < warmup; i++) {
+                service.answer(new AnswerRequest(questions.get(i), java.util.Set.of(), java.util.Set.of(), null, mode));
+            }
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long process = os.getProcessCpuTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            for (int i = warmup; i < warmup + count; i++) {
+                service.answer(new AnswerRequest(questions.get(i), java.util.Set.of(), java.util.Set.of(), null, mode));
+            }
+            double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / count;
+            double wallMs = (System.nanoTime() - wall) / 1e6 / count;
+            double processMs = (os.getProcessCpuTime() - process) / 1e6 / count;
+            System.out.printf(Locale.ROOT, "%d distinct questions (%s): %.2f ms of CPU per answer (the asking thread"
+                    + " %.2f, the process %.2f with the model's threads and GC), %.2f ms wall%n", count, mode.apiName(),
+                    processMs, cpuMs, processMs, wallMs);
+        }
+    }
+}

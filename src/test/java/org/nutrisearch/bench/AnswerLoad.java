@@ -1,0 +1,104 @@
+package org.nutrisearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code /api/answer} under load at portal scale (a program, not a test): starts {@code serve} over a
+ * corpus in another process, then asks distinct questions (MedQuAD's, shuffled; each asked once, so no
+ * result or query-vector cache helps) from 1 and 16 keep-alive connections for a fixed time each, and
+ * prints throughput, latency percentiles and the server's CPU per answer (the figure that holds on a
+ * busy machine). docs/answer.md, "Cost".
+ *
+ * <pre>java -cp … org.nutrisearch.bench.AnswerLoad --jar target/nutrisearch.jar --corpus DIR --index DIR
+ *     [--data ../shared/data] [--seconds 30] [--warmup 10] [--connections 1,16]</pre>
+ */
+public final class AnswerLoad {
+
+    private AnswerLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i], args[i + 1]);
+        }
+        Path jar = Path.of(o.getOrDefault("--jar", "target/nutrisearch.jar"));
+        double seconds = Double.parseDouble(o.getOrDefault("--seconds", "30"));
+        double warmup = Double.parseDouble(o.getOrDefault("--warmup", "10"));
+        List<Integer> connections = new ArrayList<>();
+        for (String c : o.getOrDefault("--connections", "1,16").split(",")) {
+            connections.add(Integer.parseInt(c.strip()));
+        }
+        List<String> questions = questions(Path.of(o.getOrDefault("--data", "../shared/data")));
+        List<String> serve = List.of("--corpus", o.get("--corpus"), "--index", o.get("--index"), "--vectors", "now",
+                "--rate-limit", "0");
+        Path log = Path.of("target", "bench", "answer-load-serve.log");
+        try (ServerProcess server = ServerProcess.start(jar, List.of("--enable-native-access=ALL-UNNAMED",
+                "--add-modules", "jdk.incubator.vector", "-Xmx1g"), serve, log)) {
+            double startup = server.awaitFirstAnswer("/api/answer?q=warm", 3600);
+            System.err.printf(Locale.ROOT, "serving after %.1f s%n", startup);
+            int next = 0;
+            List<String> warm = paths(questions, next, 2000);
+            next += warm.size();
+            HttpLoad.run("127.0.0.1", server.port(), warm, 4, warmup);
+            System.out.println("| connections | answers/s | p50 ms | p95 ms | p99 ms | server CPU per answer (ms) | errors |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (int c : connections) {
+                List<String> paths = paths(questions, next, 4000);
+                next += paths.size();
+                double cpu = server.cpuSeconds();
+                HttpLoad.Result r = HttpLoad.run("127.0.0.1", server.port(), paths, c, seconds);
+                double cpuPerAnswer = (server.cpuSeconds() - cpu) / Math.max(1, r.requests()) * 1000;
+                System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2f | %d |%n", c, r.throughput(),
+                        r.percentileMs(0.5), r.percentileMs(0.95), r.percentileMs(0.99), cpuPerAnswer, r.errorCount());
+                if (r.requests() > paths.size()) {
+                    System.out.println("  (more answers than distinct questions: some were asked twice)");
+                }
+            }
+        }
+    }
+
+    /** {@code count} answer paths from {@code from} on (wrapping), each a distinct question. */
+    private static List<String> paths(List<String> questions, int from, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String q = questions.get((from + i) % questions.size());
+            out.add("/api/answer?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** MedQuAD's distinct questions, shuffled with a fixed seed. */
+    static List<String> questions(Path data) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> seen = new LinkedHashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(data.resolve("medquad/medquad.jsonl"))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode node = json.readTree(line);
+                String q = node.path("question").asText("").strip();
+                if (!q.isEmpty() && q.length() <= 500) {
+                    seen.add(q);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(seen);
+        Collections.shuffle(out, new Random(42));
+        return out;
+    }
+}

@@ -1,0 +1,213 @@
+package org.nutrisearch.opensearch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
+import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.embedding.EmbedderSettings;
+import org.nutrisearch.embedding.EmbeddingModelSpec;
+import org.nutrisearch.embedding.OnnxEmbedder;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.lucene.LuceneSearchBackend;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The chatbot over a small FAQ corpus (MedQuAD-shaped pairs with focus and type, grouped by source and
+ * focus) answers alike on both backends: the embedded index and an OpenSearch node with the k-NN plugin
+ * (2 shards), both built with the real model. Units read back with their focus and question type, the
+ * question vectors give the same question similarities and the same similar questions, the topics are
+ * the same, and every question gets the same answer, confidence, reason and reading.
+ */
+@Tag("integration")
+@Tag("opensearch")
+@ExtendWith(KnnOpenSearch.class)
+class OpenSearchFaqParityTest {
+
+    /** FaqAnswerApiTest's questions and a few more: same question, restatements, links, a long message, off-topic. */
+    private static final List<String> QUESTIONS = List.of(
+            "What are the symptoms of the flu?",
+            "How to prevent Diabetes?",
+            "How to treat asthma?",
+            "Hello. My son was diagnosed with asthma last year and he still coughs at night even with his inhaler. "
+                    + "What causes asthma and what else can we do?",
+            "how do I reset my wifi router",
+            "what is the flu",
+            "kidney stone pain in my back",
+            "does diabetis make you thirsty",
+            "can asthma be cured");
+
+    @TempDir
+    static Path dir;
+    private static OnnxEmbedder model;
+    private static LuceneSearchBackend lucene;
+    private static OpenSearchBackend openSearch;
+    private static List<Article> articles;
+
+    @BeforeAll
+    static void indexBothWays(KnnTestCluster cluster) throws Exception {
+        model = OnnxEmbedder.load(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, new EmbedderSettings(Path.of("target", "native"), 2, 1));
+        articles = new CorpusLoader().load(Path.of("src/test/resources/faq")).articles();
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        NutrientTagger tagger = new NutrientTagger(lexicon);
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(tagger, json, model).rebuild(articles, generations, null);
+        QueryVectors queries = new QueryVectors(model, QueryVectors.DEFAULT_CAPACITY);
+        lucene = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon, json,
+                RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        lucene.useQueryVectors(queries);
+
+        OpenSearchConnection connection = OpenSearchConnection.open(cluster.httpUrls());
+        new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(),
+                OpenSearchIndexer.Options.defaults().withAlias("faq-parity").withLayout(new IndexLayout(2, 0))),
+                tagger, json, OpenSearchCorpusIndexer.projectSynonyms(), model).index(articles);
+        openSearch = OpenSearchBackend.open(connection, "faq-parity", lexicon, json, RankingOptions.DEFAULTS,
+                () -> { }, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        openSearch.useQueryVectors(queries);
+    }
+
+    @AfterAll
+    static void close() {
+        if (lucene != null) {
+            lucene.close();
+        }
+        if (openSearch != null) {
+            openSearch.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void everyUnitReadsBackWithItsFocusQuestionTypeAndQuestionVector() {
+        List<Unit> units = articles.stream().flatMap(a -> a.units().stream()).toList();
+        assertEquals(10, units.size());
+        assertEquals(10, openSearch.servedBuild().info().questionVectors());
+        // Every unit, found by a search naming it, as the corpus parsed it (focus and type included).
+        for (Unit unit : units) {
+            SearchRequest request = new SearchRequest(unit.question(), 10, 0, Set.of(), Set.of(), null, null,
+                    SearchMode.HYBRID);
+            Unit found = openSearch.search(request).hits().stream().map(SearchHit::unit)
+                    .filter(u -> u.id().equals(unit.id())).findFirst().orElseThrow(() -> new AssertionError(unit.id()));
+            assertEquals(unit, found);
+        }
+        Unit symptoms = units.stream().filter(u -> "What are the symptoms of Flu ?".equals(u.question())).findFirst().orElseThrow();
+        assertEquals("Flu", symptoms.focus());
+        assertEquals(QuestionType.SYMPTOMS, symptoms.questionType());
+    }
+
+    @Test
+    void theTopicsAreTheSame() {
+        assertEquals(lucene.topics().stream().sorted().toList(), openSearch.topics().stream().sorted().toList());
+        assertTrue(openSearch.topics().containsAll(List.of("Flu", "Diabetes", "Kidney Stones")), openSearch.topics().toString());
+    }
+
+    @Test
+    void searchesAndSimilarQuestionsGiveTheSameUnitsAndQuestionSimilarities() {
+        List<String> differences = new ArrayList<>();
+        int withQuestionSimilarity = 0;
+        for (String question : QUESTIONS) {
+            for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC, SearchMode.LEXICAL)) {
+                SearchRequest request = new SearchRequest(question, 10, 0, Set.of(), Set.of(), null, null, mode);
+                List<SearchHit> actual = openSearch.search(request).hits();
+                differences.addAll(differences(question + " [" + mode.apiName() + "]", lucene.search(request).hits(), actual));
+                withQuestionSimilarity += (int) actual.stream().filter(h -> h.questionSimilarity() != null).count();
+            }
+            SearchRequest similar = new SearchRequest(question, 4, 0, Set.of(), Set.of(), null, null, SearchMode.HYBRID);
+            List<SearchHit> expected = lucene.similarQuestions(similar);
+            assertEquals(4, expected.size(), question);
+            differences.addAll(differences(question + " [similar questions]", expected, openSearch.similarQuestions(similar)));
+        }
+        differences.forEach(d -> System.out.println("faq parity difference: " + d));
+        assertEquals(List.of(), differences);
+        assertTrue(withQuestionSimilarity > 50, "hits with a question similarity: " + withQuestionSimilarity);
+    }
+
+    @Test
+    void everyQuestionGetsTheSameAnswerOnBothBackends() {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        AnswerService embedded = AnswerService.withDefaults(lucene, lexicon, AnswerPolicy.defaults());
+        AnswerService cluster = AnswerService.withDefaults(openSearch, lexicon, AnswerPolicy.defaults());
+        List<String> differences = new ArrayList<>();
+        int answered = 0;
+        for (String question : QUESTIONS) {
+            for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.LEXICAL)) {
+                AnswerRequest request = new AnswerRequest(question, Set.of(), Set.of(), null, mode);
+                AnswerResult e = embedded.answer(request);
+                AnswerResult a = cluster.answer(request);
+                answered += e.answer() != null ? 1 : 0;
+                if (!summary(e).equals(summary(a))) {
+                    differences.add(question + " [" + mode.apiName() + "]: lucene " + summary(e) + " / opensearch " + summary(a));
+                }
+            }
+        }
+        differences.forEach(d -> System.out.println("faq answer difference: " + d));
+        assertEquals(List.of(), differences);
+        assertTrue(answered >= 8, "answered: " + answered);
+    }
+
+    /** The answer's unit and confidence (4 digits), the alternatives, reason, mode and how the question was read. */
+    private static String summary(AnswerResult r) {
+        String unit = r.answer() == null ? "none" : r.answer().hit().unit().id()
+                + String.format(Locale.ROOT, " %.4f", r.answer().confidence());
+        List<String> alternatives = r.alternatives().stream().map(c -> c.hit().unit().id()
+                + String.format(Locale.ROOT, " %.4f", c.confidence())).toList();
+        return unit + " " + alternatives + " " + r.reason() + " " + r.mode() + " " + r.analysis().asking() + " " + r.analysis().focus() + " " + r.analysis().types();
+    }
+
+    private static List<String> differences(String label, List<SearchHit> expected, List<SearchHit> actual) {
+        List<String> expectedIds = expected.stream().map(h -> h.unit().id()).toList();
+        List<String> actualIds = actual.stream().map(h -> h.unit().id()).toList();
+        if (!expectedIds.equals(actualIds)) {
+            return List.of(label + ": lucene " + expectedIds + " / opensearch " + actualIds);
+        }
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            SearchHit e = expected.get(i);
+            SearchHit a = actual.get(i);
+            if (!e.unit().equals(a.unit()) || !e.snippet().equals(a.snippet()) || !e.nutrients().equals(a.nutrients())) {
+                differences.add(label + ": unit or snippet of " + e.unit().id() + " differs: " + e.unit() + " / " + a.unit());
+            }
+            if (Math.abs(e.score() - a.score()) > 1e-4 * Math.max(1, Math.abs(a.score()))
+                    || !Objects.equals(e.similarity(), a.similarity())
+                    || !Objects.equals(e.questionSimilarity(), a.questionSimilarity())) {
+                differences.add(label + ": scores of " + e.unit().id() + " lucene " + e.score() + "/" + e.similarity()
+                        + "/" + e.questionSimilarity() + " / opensearch " + a.score() + "/" + a.similarity() + "/"
+                        + a.questionSimilarity());
+            }
+        }
+        return differences;
+    }
+}
