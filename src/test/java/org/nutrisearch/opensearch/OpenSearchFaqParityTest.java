@@ -1,7 +1,5 @@
 package org.nutrisearch.opensearch;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -16,17 +14,7 @@ import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
-import org.nutrisearch.embedding.EmbedderSettings;
-import org.nutrisearch.embedding.EmbeddingModelSpec;
-import org.nutrisearch.embedding.OnnxEmbedder;
-import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -69,44 +57,23 @@ class OpenSearchFaqParityTest {
 
     @TempDir
     static Path dir;
-    private static OnnxEmbedder model;
+    private static BothBackends both;
     private static LuceneSearchBackend lucene;
     private static OpenSearchBackend openSearch;
     private static List<Article> articles;
 
     @BeforeAll
     static void indexBothWays(KnnTestCluster cluster) throws Exception {
-        model = OnnxEmbedder.load(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, new EmbedderSettings(Path.of("target", "native"), 2, 1));
         articles = new CorpusLoader().load(Path.of("src/test/resources/faq")).articles();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
-        NutrientTagger tagger = new NutrientTagger(lexicon);
-        IndexGenerations generations = new IndexGenerations(dir);
-        new IndexBuilder(tagger, json, model).rebuild(articles, generations, null);
-        QueryVectors queries = new QueryVectors(model, QueryVectors.DEFAULT_CAPACITY);
-        lucene = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon, json,
-                RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        lucene.useQueryVectors(queries);
-
-        OpenSearchConnection connection = OpenSearchConnection.open(cluster.httpUrls());
-        new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(),
-                OpenSearchIndexer.Options.defaults().withAlias("faq-parity").withLayout(new IndexLayout(2, 0))),
-                tagger, json, OpenSearchCorpusIndexer.projectSynonyms(), model).index(articles);
-        openSearch = OpenSearchBackend.open(connection, "faq-parity", lexicon, json, RankingOptions.DEFAULTS,
-                () -> { }, SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        openSearch.useQueryVectors(queries);
+        both = BothBackends.index(articles, dir, cluster, "faq-parity");
+        lucene = both.lucene();
+        openSearch = both.openSearch();
     }
 
     @AfterAll
     static void close() {
-        if (lucene != null) {
-            lucene.close();
-        }
-        if (openSearch != null) {
-            openSearch.close();
-        }
-        if (model != null) {
-            model.close();
+        if (both != null) {
+            both.close();
         }
     }
 
