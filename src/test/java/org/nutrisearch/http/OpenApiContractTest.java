@@ -96,6 +96,9 @@ class OpenApiContractTest {
         servers.put("without-admin-token", App.create(backend, lexicon, JSON, ServerConfig.defaults(), () -> reindexer)
                 .start("127.0.0.1", 0));
         servers.put("empty-corpus", App.create(backend, lexicon, JSON, admin, () -> nothingToIndex).start("127.0.0.1", 0));
+        // One request a minute: an example sent right after another ("after": 1) is refused.
+        servers.put("rate-limited", App.create(backend, lexicon, JSON, admin.withRateLimit(1, 1), () -> reindexer)
+                .start("127.0.0.1", 0));
         // Something for the analytics report to show: each search commits the one before it (a
         // different query ends a typing run), so "magnesum" and "xyzzy" are counted as zero-result searches.
         for (String q : List.of("magnesum", "xyzzy", "potassium")) {
@@ -164,8 +167,10 @@ class OpenApiContractTest {
                         continue; // unexpected failures cannot be provoked on purpose
                     }
                     String where = op.getKey().toUpperCase() + " " + path.getKey() + " " + documented.getKey();
+                    JsonNode response = documented.getValue().has("$ref") ? resolve(documented.getValue())
+                            : documented.getValue();
                     checkResponse(where, path.getKey(), op.getKey(), op.getValue(), Integer.parseInt(documented.getKey()),
-                            documented.getValue(), seen);
+                            response, seen);
                     checked++;
                 }
             }
@@ -215,12 +220,18 @@ class OpenApiContractTest {
             body = "{\"question\": \"" + "a".repeat(example.get("bodyBytes").asInt()) + "\"}";
         }
 
+        for (int i = 0; i < example.path("after").asInt(0); i++) {
+            send(server, method.toUpperCase(), url(template, params), headers, body); // what the example follows
+        }
         HttpResponse<String> response = send(server, method.toUpperCase(), url(template, params), headers, body);
         assertEquals(status, response.statusCode(), where + ": " + response.body());
         JsonNode content = documented.get("content");
         String type = content.fieldNames().next();
         String actualType = response.headers().firstValue("Content-Type").orElse("");
         assertTrue(actualType.startsWith(type), where + ": content type " + actualType + ", documented " + type);
+        for (String header : (Iterable<String>) () -> documented.path("headers").fieldNames()) {
+            assertTrue(response.headers().firstValue(header).isPresent(), where + ": no " + header + " header");
+        }
         if (type.equals("application/json")) {
             check(where, content.get(type).get("schema"), JSON.readTree(response.body()), "response", seen);
         }
