@@ -242,26 +242,26 @@ public final class OpenSearchBackend implements SearchBackend {
         int wanted = request.offset() + request.limit();
         int depth = Math.max(hybrid.depth(), wanted);
         float[] queryVector = queryVectors.get().of(text);
-        List<HybridFusion.Ranked<String>> semantic = call(() -> units.nearest(queryVector,
-                ranking.filter(plan), depth)).stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
+        // Two round trips: the nearest units and the lexical ranking together (neither needs the other),
+        // then the total and facets over both lists together with the page's units (both need the lists).
+        org.apache.lucene.search.Query lexicalQuery = mode == SearchMode.HYBRID ? built.query() : null;
+        OpenSearchUnitSearcher.Rankings lists = call(() -> units.rankings(queryVector, ranking.filter(plan), depth,
+                lexicalQuery, depth));
+        List<HybridFusion.Ranked<String>> semantic = lists.nearest().stream()
+                .filter(r -> r.score() >= hybrid.minSimilarity()).toList();
         List<String> nearIds = semantic.stream().map(HybridFusion.Ranked::unitId).toList();
-        List<HybridFusion.Fused<String>> order;
-        UnitSearchResult counts;
-        if (mode == SearchMode.HYBRID) {
-            List<HybridFusion.Ranked<String>> lexical = call(() -> units.lexicalRanking(built.query(), depth));
-            order = HybridFusion.fuse(lexical, semantic, hybrid);
-            counts = call(() -> units.counts(built.query(), nearIds));
-        } else {
-            order = HybridFusion.alone(semantic);
-            counts = call(() -> units.counts(null, nearIds));
-        }
+        List<HybridFusion.Fused<String>> order = mode == SearchMode.HYBRID
+                ? HybridFusion.fuse(lists.lexical(), semantic, hybrid)
+                : HybridFusion.alone(semantic);
         List<HybridFusion.Fused<String>> page = order.subList(Math.min(request.offset(), order.size()),
                 Math.min(wanted, order.size()));
-        // The lists carry ids only: the page's units are read in one request, with their vectors and their
-        // question vectors, for the cosines each hit reports (the answer service's passage and
-        // question-to-question similarity).
-        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = call(() -> units.units(
+        // The lists carry ids only: the page's units are read whole, with their vectors and their question
+        // vectors, for the cosines each hit reports (the answer service's passage and question-to-question
+        // similarity).
+        OpenSearchUnitSearcher.CountsAndUnits read = call(() -> units.countsAndUnits(lexicalQuery, nearIds,
                 page.stream().map(HybridFusion.Fused::unitId).toList()));
+        UnitSearchResult counts = read.counts();
+        Map<String, OpenSearchUnitSearcher.StoredUnit> stored = read.units();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (HybridFusion.Fused<String> f : page) {
             OpenSearchUnitSearcher.StoredUnit s = stored.get(f.unitId());

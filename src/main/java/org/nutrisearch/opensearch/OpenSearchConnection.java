@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * An opensearch-java client over HTTP or HTTPS (Apache HttpClient 5) to one or more nodes of a
@@ -169,6 +170,14 @@ public final class OpenSearchConnection implements AutoCloseable {
     /** A new client to the same nodes with the same credentials and trust (the caller closes it). */
     public OpenSearchConnection reopen() {
         return open(nodes, access);
+    }
+
+    /**
+     * This connection with its transport wrapped by {@code wrap} (which closes the wrapped one): lets a
+     * test see every request the backend sends, e.g. to count the round trips of a search.
+     */
+    OpenSearchConnection wrapTransport(UnaryOperator<OpenSearchTransport> wrap) {
+        return new OpenSearchConnection(nodes, access, wrap.apply(transport));
     }
 
     @Override

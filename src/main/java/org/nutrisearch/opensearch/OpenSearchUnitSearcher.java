@@ -8,7 +8,12 @@ import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchItem;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
+import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
@@ -102,99 +107,65 @@ public final class OpenSearchUnitSearcher {
     }
 
     /**
-     * The first {@code depth} units {@code query} ranks (BM25, best first, ties by unit id, statistics
-     * across shards): the lexical list a hybrid search fuses.
+     * The two ranked lists of a search by meaning: the units nearest the query vector (cosine, best first)
+     * and, in a hybrid search, the first units the lexical query ranks (BM25, best first).
      */
-    public List<HybridFusion.Ranked<String>> lexicalRanking(org.apache.lucene.search.Query query, int depth) {
-        Query translated = LuceneQueryTranslator.translate(query);
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .searchType(SearchType.DfsQueryThenFetch)
-                .query(translated)
-                .size(depth)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(IDS_ONLY)
-                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc))));
-        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
-        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
-        for (Hit<JsonNode> hit : response.hits().hits()) {
-            ranked.add(new HybridFusion.Ranked<>(hit.id(), hit.score() == null ? 0f : hit.score().floatValue(), hit.id()));
-        }
-        return ranked;
+    public record Rankings(List<HybridFusion.Ranked<String>> nearest, List<HybridFusion.Ranked<String>> lexical) {
     }
 
     /**
      * The {@code k} units whose embeddings lie nearest {@code vector} among those {@code filter} (as the
-     * embedded backend built it) lets through: the k-NN plugin's HNSW search, best first, ties by unit
-     * id, each with its cosine similarity (the plugin's cosine score is {@code (1 + cosine) / 2}).
+     * embedded backend built it) lets through, and, unless {@code lexical} is null, the first {@code depth}
+     * units {@code lexical} ranks: in one round trip ({@code _msearch}), since neither list depends on
+     * the other. The nearest come from the k-NN plugin's HNSW search, best first, ties by unit id, each with
+     * its cosine similarity (the plugin's cosine score is {@code (1 + cosine) / 2}); the lexical ranking
+     * is BM25 with statistics across shards, best first, ties by unit id; the other list is empty
+     * without a lexical query.
      */
-    public List<HybridFusion.Ranked<String>> nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
-        return nearest(OpenSearchSchema.VECTOR, vector, filter, k);
+    public Rankings rankings(float[] vector, org.apache.lucene.search.Query filter, int k,
+                             org.apache.lucene.search.Query lexical, int depth) {
+        List<RequestItem> searches = new ArrayList<>(2);
+        searches.add(knnSearch(OpenSearchSchema.VECTOR, vector, filter, k));
+        if (lexical != null) {
+            searches.add(lexicalRankingSearch(lexical, depth));
+        }
+        List<MultiSearchItem<JsonNode>> results = msearch(searches);
+        return new Rankings(nearestOf(results.get(0)), lexical == null ? List.of() : rankedOf(results.get(1)));
     }
 
     /**
-     * As {@link #nearest(float[], org.apache.lucene.search.Query, int)}, on the units' question vectors
+     * As the nearest list of {@link #rankings}, on the units' question vectors
      * ({@link OpenSearchSchema#QUESTION_VECTOR}): only units that ask a question have one.
      */
     public List<HybridFusion.Ranked<String>> nearestQuestions(float[] vector, org.apache.lucene.search.Query filter,
                                                               int k) {
-        return nearest(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k);
+        return nearestOf(msearch(List.of(knnSearch(OpenSearchSchema.QUESTION_VECTOR, vector, filter, k))).get(0));
     }
 
-    private List<HybridFusion.Ranked<String>> nearest(String field, float[] vector,
-                                                      org.apache.lucene.search.Query filter, int k) {
-        SearchResponse<JsonNode> response = execute(() -> client.search(knn(field, vector, filter, k), JsonNode.class));
-        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
-        for (Hit<JsonNode> hit : response.hits().hits()) {
-            float score = hit.score() == null ? 0f : hit.score().floatValue();
-            ranked.add(new HybridFusion.Ranked<>(hit.id(), 2 * score - 1, hit.id()));
-        }
-        return HybridFusion.bestFirst(ranked);
-    }
-
-    /** A k-NN search for the ids of the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
-    private SearchRequest knn(String field, float[] vector, org.apache.lucene.search.Query filter, int k) {
-        List<Float> components = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            components.add(v);
-        }
-        Query translatedFilter = LuceneQueryTranslator.translate(filter);
-        return SearchRequest.of(s -> s
-                .index(alias)
-                .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
-                .size(k)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(IDS_ONLY));
+    /** The total and facets of a search by meaning, and the units of its page, read together. */
+    public record CountsAndUnits(UnitSearchResult counts, Map<String, StoredUnit> units) {
     }
 
     /**
      * How many units {@code query} matches or are among {@code ids} (either may be absent: null, empty),
-     * with their nutrient and kind counts: the total and facets of a search by meaning.
+     * with their nutrient and kind counts (the total and facets of a search by meaning), and the stored
+     * units {@code pageIds} (as {@link #units}): in one round trip ({@code _msearch}), since both only need the ranked lists.
      */
-    public UnitSearchResult counts(org.apache.lucene.search.Query query, Collection<String> ids) {
-        List<Query> either = new ArrayList<>();
-        if (query != null) {
-            either.add(LuceneQueryTranslator.translate(query));
+    public CountsAndUnits countsAndUnits(org.apache.lucene.search.Query query, Collection<String> ids,
+                                         Collection<String> pageIds) {
+        RequestItem counts = countSearch(query, ids);
+        List<RequestItem> searches = new ArrayList<>(2);
+        if (counts != null) {
+            searches.add(counts);
         }
-        if (ids != null && !ids.isEmpty()) {
-            List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
-            either.add(Query.of(q -> q.terms(t -> t.field(OpenSearchSchema.ID).terms(v -> v.value(values)))));
+        if (!pageIds.isEmpty()) {
+            searches.add(unitsSearch(pageIds));
         }
-        if (either.isEmpty()) {
-            return new UnitSearchResult(0, List.of(), Map.of(), Map.of());
-        }
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .query(q -> q.bool(b -> b.should(either).minimumShouldMatch("1")))
-                .size(0)
-                .trackTotalHits(t -> t.enabled(true))
-                .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
-                .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20)));
-        SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
-        long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return new UnitSearchResult(total, List.of(), counts(response.aggregations().get(NUTRIENT_AGG)),
-                counts(response.aggregations().get(KIND_AGG)));
+        List<MultiSearchItem<JsonNode>> results = msearch(searches);
+        UnitSearchResult total = counts == null ? new UnitSearchResult(0, List.of(), Map.of(), Map.of())
+                : countsOf(results.get(0));
+        Map<String, StoredUnit> units = pageIds.isEmpty() ? Map.of() : unitsOf(results.get(results.size() - 1));
+        return new CountsAndUnits(total, units);
     }
 
     /**
@@ -209,20 +180,108 @@ public final class OpenSearchUnitSearcher {
      * their embeddings and their questions', by id; an id the index does not hold is left out.
      */
     public Map<String, StoredUnit> units(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
+        return countsAndUnits(null, null, ids).units();
+    }
+
+    /** The first {@code depth} units {@code query} ranks, ids and scores only, ties by unit id. */
+    private RequestItem lexicalRankingSearch(org.apache.lucene.search.Query query, int depth) {
+        Query translated = LuceneQueryTranslator.translate(query);
+        return RequestItem.of(r -> r
+                .header(h -> h.index(alias).searchType(SearchType.DfsQueryThenFetch))
+                .body(b -> b
+                        .query(translated)
+                        .size(depth)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(IDS_ONLY)
+                        .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))));
+    }
+
+    /** A k-NN search for the ids of the {@code k} units nearest {@code vector} in {@code field} within {@code filter}. */
+    private RequestItem knnSearch(String field, float[] vector, org.apache.lucene.search.Query filter, int k) {
+        List<Float> components = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            components.add(v);
         }
-        List<String> wanted = List.copyOf(ids);
-        var response = ClusterCalls.run(alias, () -> client.mget(m -> m.index(alias).ids(wanted), JsonNode.class));
+        Query translatedFilter = LuceneQueryTranslator.translate(filter);
+        return RequestItem.of(r -> r
+                .header(h -> h.index(alias))
+                .body(b -> b
+                        .query(q -> q.knn(n -> n.field(field).vector(components).k(k).filter(translatedFilter)))
+                        .size(k)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(IDS_ONLY)));
+    }
+
+    /** The count of {@link #countsAndUnits}, or null when there is nothing to count. */
+    private RequestItem countSearch(org.apache.lucene.search.Query query, Collection<String> ids) {
+        List<Query> either = new ArrayList<>();
+        if (query != null) {
+            either.add(LuceneQueryTranslator.translate(query));
+        }
+        if (ids != null && !ids.isEmpty()) {
+            either.add(idsIn(ids));
+        }
+        if (either.isEmpty()) {
+            return null;
+        }
+        return RequestItem.of(r -> r
+                .header(h -> h.index(alias))
+                .body(b -> b
+                        .query(q -> q.bool(o -> o.should(either).minimumShouldMatch("1")))
+                        .size(0)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
+                        .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20))));
+    }
+
+    /** The units {@code ids}, whole (with their vectors). */
+    private RequestItem unitsSearch(Collection<String> ids) {
+        return RequestItem.of(r -> r
+                .header(h -> h.index(alias))
+                .body(b -> b
+                        .query(idsIn(ids))
+                        .size(ids.size())
+                        .trackTotalHits(t -> t.enabled(false))));
+    }
+
+    private static Query idsIn(Collection<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(OpenSearchSchema.ID).terms(v -> v.value(values))));
+    }
+
+    private static List<HybridFusion.Ranked<String>> nearestOf(MultiSearchItem<JsonNode> result) {
+        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
+        for (Hit<JsonNode> hit : result.hits().hits()) {
+            float score = hit.score() == null ? 0f : hit.score().floatValue();
+            ranked.add(new HybridFusion.Ranked<>(hit.id(), 2 * score - 1, hit.id()));
+        }
+        return HybridFusion.bestFirst(ranked);
+    }
+
+    private static List<HybridFusion.Ranked<String>> rankedOf(MultiSearchItem<JsonNode> result) {
+        List<HybridFusion.Ranked<String>> ranked = new ArrayList<>();
+        for (Hit<JsonNode> hit : result.hits().hits()) {
+            ranked.add(new HybridFusion.Ranked<>(hit.id(), hit.score() == null ? 0f : hit.score().floatValue(), hit.id()));
+        }
+        return ranked;
+    }
+
+    private static UnitSearchResult countsOf(MultiSearchItem<JsonNode> result) {
+        long total = result.hits().total() == null ? 0 : result.hits().total().value();
+        return new UnitSearchResult(total, List.of(), counts(result.aggregations().get(NUTRIENT_AGG)),
+                counts(result.aggregations().get(KIND_AGG)));
+    }
+
+    private static Map<String, StoredUnit> unitsOf(MultiSearchItem<JsonNode> result) {
         Map<String, StoredUnit> units = new LinkedHashMap<>();
-        for (var item : response.docs()) {
-            if (item.isResult() && item.result().found() && item.result().source() != null) {
-                units.put(item.result().id(), storedUnit(item.result().source()));
+        for (Hit<JsonNode> hit : result.hits().hits()) {
+            if (hit.source() != null) {
+                units.put(hit.id(), storedUnit(hit.source()));
             }
         }
         return units;
     }
-
     /** A unit's source, read with its vectors. */
     private static StoredUnit storedUnit(JsonNode source) {
         return new StoredUnit(SOURCES.convertValue(source, UnitDocument.class),
@@ -308,6 +367,29 @@ public final class OpenSearchUnitSearcher {
             }
         }
         return Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * Runs {@code searches} in one round trip ({@code _msearch}; the cluster runs them side by side) and
+     * returns their results in order. A search the cluster failed is thrown as the single search would
+     * have thrown it (retried when transient); one that some shards did not answer, likewise.
+     */
+    private List<MultiSearchItem<JsonNode>> msearch(List<RequestItem> searches) {
+        if (searches.isEmpty()) {
+            return List.of();
+        }
+        return ClusterCalls.run(alias, () -> {
+            MsearchResponse<JsonNode> response = client.msearch(m -> m.index(alias).searches(searches), JsonNode.class);
+            List<MultiSearchItem<JsonNode>> results = new ArrayList<>(searches.size());
+            for (MultiSearchResponseItem<JsonNode> item : response.responses()) {
+                if (item.isFailure()) {
+                    throw new OpenSearchException(item.failure());
+                }
+                ClusterCalls.requireAllShards(alias, item.result().shards());
+                results.add(item.result());
+            }
+            return results;
+        });
     }
 
     private <T> SearchResponse<T> execute(ClusterCalls.Call<SearchResponse<T>> call) {

@@ -25,7 +25,8 @@ import java.util.List;
  * index in {@code dir} and an OpenSearch index under {@code alias} on a k-NN cluster, both serving
  * hybrid search with one query-vector cache. Closes what it opened.
  */
-record BothBackends(OnnxEmbedder model, LuceneSearchBackend lucene, OpenSearchBackend openSearch)
+record BothBackends(OnnxEmbedder model, LuceneSearchBackend lucene, OpenSearchBackend openSearch,
+                    RecordingTransport openSearchRequests)
         implements AutoCloseable {
 
     static BothBackends index(List<Article> articles, Path dir, KnnTestCluster cluster, String alias) throws Exception {
@@ -45,10 +46,13 @@ record BothBackends(OnnxEmbedder model, LuceneSearchBackend lucene, OpenSearchBa
         new OpenSearchCorpusIndexer(new OpenSearchIndexer(connection.client(), OpenSearchSchema.load(),
                 OpenSearchIndexer.Options.defaults().withAlias(alias).withLayout(new IndexLayout(2, 0))),
                 tagger, json, OpenSearchCorpusIndexer.projectSynonyms(), model).index(articles);
-        OpenSearchBackend openSearch = OpenSearchBackend.open(connection, alias, lexicon, json, RankingOptions.DEFAULTS,
+        // The backend's requests are recorded, so a test can count its round trips to the cluster.
+        RecordingTransport[] recording = new RecordingTransport[1];
+        OpenSearchConnection recorded = connection.wrapTransport(t -> recording[0] = new RecordingTransport(t));
+        OpenSearchBackend openSearch = OpenSearchBackend.open(recorded, alias, lexicon, json, RankingOptions.DEFAULTS,
                 () -> { }, SearchMode.HYBRID, HybridOptions.DEFAULTS);
         openSearch.useQueryVectors(queries);
-        return new BothBackends(model, lucene, openSearch);
+        return new BothBackends(model, lucene, openSearch, recording[0]);
     }
 
     /** Closes both backends, then the model they embed queries with. */

@@ -22,7 +22,9 @@ import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -77,6 +79,32 @@ class OpenSearchHybridParityTest {
     @Test
     void judgedQueriesGetTheSameHitsInSemanticMode() throws Exception {
         assertSameEverywhere(SearchMode.SEMANTIC);
+    }
+
+    /**
+     * A search by meaning takes two round trips to the units' index (the nearest units with the lexical
+     * ranking, then total and facets with the page's units), a lexical search one: counted on the requests
+     * the backend sends, so sending the searches one by one again fails here.
+     */
+    @Test
+    void aSearchByMeaningTakesTwoRoundTripsToTheCluster() {
+        RecordingTransport sent = both.openSearchRequests();
+        String msearch = "POST /hybrid-parity/_msearch";
+        Map<SearchMode, List<String>> expected = new LinkedHashMap<>();
+        expected.put(SearchMode.HYBRID, List.of(msearch, msearch));
+        expected.put(SearchMode.SEMANTIC, List.of(msearch, msearch));
+        expected.put(SearchMode.LEXICAL, List.of("POST /hybrid-parity/_search"));
+        Map<SearchMode, List<String>> actual = new LinkedHashMap<>();
+        for (SearchMode mode : expected.keySet()) {
+            SearchRequest request = new SearchRequest("magnesium for leg cramps", 10, 0, Set.of(), Set.of(), null, null, mode);
+            openSearch.search(request); // the build's record and vocabulary are read once, before
+            sent.clear();
+            SearchResult result = openSearch.search(request);
+            actual.put(mode, sent.requestsTo("hybrid-parity"));
+            assertEquals(mode, result.mode());
+            assertEquals(10, result.hits().size());
+        }
+        assertEquals(expected, actual);
     }
 
     private static void assertSameEverywhere(SearchMode mode) throws Exception {
