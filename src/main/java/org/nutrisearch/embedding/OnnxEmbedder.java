@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
@@ -188,11 +189,17 @@ public final class OnnxEmbedder implements TextEmbedder, AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < Math.min(workerCount, texts.size()); w++) {
-            running.add(workers.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < texts.size(); ) {
-                    vectors[i] = embedPassage(texts.get(i));
-                }
-            }));
+            try {
+                running.add(workers.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < texts.size(); ) {
+                        vectors[i] = embedPassage(texts.get(i));
+                    }
+                }));
+            } catch (RejectedExecutionException e) {
+                // Closed while the workers were being started: the caller sees what any call after a close sees.
+                next.set(texts.size());
+                throw new IllegalStateException("Embedder " + spec.id() + " is closed", e);
+            }
         }
         for (Future<?> future : running) {
             try {

@@ -18,6 +18,11 @@ public final class LiveIndex implements AutoCloseable {
 
     /** How long a switch waits for the searches on the old generation before deleting its folder anyway. */
     static final long RETIRE_WAIT_SECONDS = 30;
+    /** How long closing waits for requests on the served generation (they were drained before). */
+    static final long CLOSE_WAIT_SECONDS = 2;
+
+    /** Set by {@link #close()}: no request acquires a generation after it. */
+    private volatile boolean closed;
 
     /** Work done with a searcher. */
     @FunctionalInterface
@@ -70,6 +75,9 @@ public final class LiveIndex implements AutoCloseable {
 
     /** The generation served now, held until the lease is closed. */
     public Lease acquire() {
+        if (closed) {
+            throw new IllegalStateException("the index is closed");
+        }
         while (true) {
             IndexGeneration g = current.get();
             if (g.tryAcquire()) {
@@ -112,8 +120,24 @@ public final class LiveIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops serving: gives the served generation back and waits up to {@value #CLOSE_WAIT_SECONDS} s for
+     * requests still on it. Work that holds it longer (the suggestions built in the background after a
+     * start, about a minute on 200 000 units) closes it when it ends: a shutdown does not wait for it, so a
+     * SIGTERM is not held up past an orchestrator's grace period.
+     */
     @Override
-    public void close() {
-        retire(current.get());
+    public synchronized void close() {
+        if (closed) {
+            return; // closed once: a second close must not give back a reference it no longer holds
+        }
+        closed = true;
+        IndexGeneration served = current.get();
+        served.release();
+        try {
+            served.awaitClosed(CLOSE_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
