@@ -12,15 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.embedding.OnnxEmbedder;
 import org.nutrisearch.eval.RealCorpus;
-import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 
 import java.net.URLEncoder;
@@ -49,13 +41,7 @@ class FaqAnswerApiTest {
     @BeforeAll
     static void index() throws Exception {
         model = RealCorpus.loadModel();
-        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
-        IndexGenerations generations = new IndexGenerations(dir);
-        new IndexBuilder(new NutrientTagger(lexicon), FixtureIndex.json(), model)
-                .rebuild(new CorpusLoader().load(Path.of("src/test/resources/faq")).articles(), generations, null);
-        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                FixtureIndex.json(), RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        backend.useQueryVectors(new QueryVectors(model, 16));
+        backend = FixtureIndex.openHybrid(dir, new CorpusLoader().load(Path.of("src/test/resources/faq")).articles(), model);
     }
 
     @AfterAll

@@ -10,21 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.embedding.ConceptEmbedder;
-import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.nutrients.NutrientTagger;
 
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.nutrisearch.index.LiveIndex;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.RankingOptions;
-import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
-import org.nutrisearch.search.QueryVectors;
 
 /** {@code mode} on the search and answer endpoints, over the five articles with test vectors. */
 @Tag("integration")
@@ -38,13 +30,8 @@ class HybridSearchApiTest {
     @BeforeAll
     static void index() throws Exception {
         lexicon = NutrientLexicon.loadDefault();
-        IndexGenerations generations = new IndexGenerations(dir);
-        ConceptEmbedder model = new ConceptEmbedder("concept-test");
-        new IndexBuilder(new NutrientTagger(lexicon), FixtureIndex.json(), model)
-                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
-        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                FixtureIndex.json(), RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        backend.useQueryVectors(new QueryVectors(model, 16));
+        backend = FixtureIndex.openHybrid(dir, new CorpusLoader().load(Path.of("corpus")).articles(),
+                new ConceptEmbedder("concept-test"));
     }
 
     @AfterAll
