@@ -26,7 +26,7 @@ import java.util.Set;
  * busy machine). docs/answer.md, "Cost".
  *
  * <pre>java -cp … org.nutrisearch.bench.AnswerLoad --jar target/nutrisearch.jar --corpus DIR --index DIR
- *     [--data ../shared/data] [--seconds 30] [--warmup 10] [--connections 1,16]</pre>
+ *     [--data ../shared/data] [--seconds 30] [--warmup 40] [--connections 1,16]</pre>
  */
 public final class AnswerLoad {
 
@@ -40,7 +40,7 @@ public final class AnswerLoad {
         }
         Path jar = Path.of(o.getOrDefault("--jar", "target/nutrisearch.jar"));
         double seconds = Double.parseDouble(o.getOrDefault("--seconds", "30"));
-        double warmup = Double.parseDouble(o.getOrDefault("--warmup", "10"));
+        double warmup = Double.parseDouble(o.getOrDefault("--warmup", "40")); // 10 s left JIT compiling into the first step
         List<Integer> connections = new ArrayList<>();
         for (String c : o.getOrDefault("--connections", "1,16").split(",")) {
             connections.add(Integer.parseInt(c.strip()));
