@@ -37,6 +37,7 @@ import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.query.VocabularyNearestWord;
 import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -431,6 +432,15 @@ public final class OpenSearchBackend implements SearchBackend {
     /** Reads the served build again at the next request (after this instance switched builds). */
     public void buildSwitched() {
         builds.refresh();
+    }
+
+    /**
+     * The word a search that found nothing probably meant, from the served build's vocabulary (the same
+     * words typo corrections read), for grouping zero-result searches in the analytics report.
+     */
+    @Override
+    public Optional<String> nearestIndexedWord(String query) {
+        return VocabularyNearestWord.find(call(builds::served).vocabulary(), query);
     }
 
     @Override

@@ -19,6 +19,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +134,24 @@ class OpenSearchLuceneParityTest {
         // The judged set's typo queries: the comparison above covers corrected queries, not only plain ones.
         assertEquals(15, corrected);
         assertTrue(offered > 0, "some judged query gets a didYouMean");
+    }
+
+    @Test
+    void zeroResultSearchesAreGroupedUnderTheWordTheyMissedOnBothBackends() {
+        // What the analytics report groups a search that found nothing under (SearchAnalytics).
+        Map<String, Optional<String>> expected = new LinkedHashMap<>();
+        expected.put("magnesum", Optional.of("magnesium"));
+        expected.put("potasium supplements", Optional.of("potassium"));
+        expected.put("xyzzy", Optional.empty());
+        expected.put("vitamin d", Optional.of("vitamin"));
+        Map<String, Optional<String>> embedded = new LinkedHashMap<>();
+        Map<String, Optional<String>> onOpenSearch = new LinkedHashMap<>();
+        for (String q : expected.keySet()) {
+            embedded.put(q, lucene.nearestIndexedWord(q));
+            onOpenSearch.put(q, openSearch.nearestIndexedWord(q));
+        }
+        assertEquals(expected, embedded);
+        assertEquals(expected, onOpenSearch);
     }
 
     private static List<String> judgedQueries() throws Exception {
