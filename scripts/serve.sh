@@ -3,7 +3,8 @@
 # the page and the API on http://localhost:7070 (or $PORT). Extra arguments go to `serve`.
 # Start-up: the JVM keeps a class-data-sharing archive of the classes a serve loads
 # (target/serve/nutrisearch.jsa), which it writes itself when the server exits and the archive is
-# missing or stale (another jar or JDK); later starts map those classes instead of loading them.
+# missing (this script removes it when the jar or the JDK changed); later starts map those classes
+# instead of loading them.
 # NUTRISEARCH_CDS=off starts without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,15 @@ if [ "${NUTRISEARCH_CDS:-on}" != off ]; then
   # rewrites the jar on every build; builds are reproducible (pom.xml), so the copy served here is
   # replaced only when the build's bytes change.
   mkdir -p target/serve
-  if ! cmp -s target/nutrisearch.jar target/serve/nutrisearch.jar; then
+  # The archive fits one jar and one JDK. A JVM given a stale archive runs without it but does not
+  # write a new one (only a missing archive is written at exit), so a stale one is removed here.
+  jdk_stamp="$JAVA_HOME $(cat "$JAVA_HOME/release" 2>/dev/null | tr '\n' ' ')"
+  if ! cmp -s target/nutrisearch.jar target/serve/nutrisearch.jar \
+      || [ "$(cat target/serve/jdk.stamp 2>/dev/null)" != "$jdk_stamp" ]; then
+    rm -f target/serve/nutrisearch.jsa
     cp target/nutrisearch.jar target/serve/nutrisearch.jar.tmp
     mv -f target/serve/nutrisearch.jar.tmp target/serve/nutrisearch.jar
+    printf '%s' "$jdk_stamp" > target/serve/jdk.stamp
   fi
   JAR=target/serve/nutrisearch.jar
   # One server at a time may write the archive (two writing at once could tear it): the java process
@@ -28,7 +35,7 @@ if [ "${NUTRISEARCH_CDS:-on}" != off ]; then
   # The JDK's own archive (lib/server/classes.jsa) marks a HotSpot JVM with class-data sharing, which
   # -XX:+AutoCreateSharedArchive (JDK 19+) builds on; other JVMs start without these flags, and
   # IgnoreUnrecognizedVMOptions keeps any that lacks one of them starting. -Xlog:cds*=off: the JVM
-  # says nothing about a missing or stale archive (it rewrites it) or the classes it cannot archive.
+  # says nothing about a missing archive (it writes one at exit) or the classes it cannot archive.
   if [ -f "$JAVA_HOME/lib/server/classes.jsa" ] \
       && { ! command -v flock >/dev/null 2>&1 || { exec 9>target/serve/cds.lock && flock -n 9; }; }; then
     JVM_FLAGS+=(-XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive
