@@ -77,7 +77,11 @@ public record AnswerModel(List<Double> rank, double bias, List<Double> calibrati
 
     /** Each candidate's confidence (0..1) that it is a right answer, in candidate order. */
     public double[] confidences(List<AnswerFeatures> candidates) {
-        double[] s = scores(candidates);
+        return confidences(candidates, scores(candidates));
+    }
+
+    /** As {@link #confidences(List)}, from the candidates' ranking scores already computed ({@link #scores}). */
+    public double[] confidences(List<AnswerFeatures> candidates, double[] s) {
         double[] out = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             double[] c = calibrationInputs(candidates, s, i);

@@ -5,21 +5,25 @@ import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import org.nutrisearch.search.SearchHit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.Optional;
-import java.util.Set;
 import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.query.QuestionWords;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Answers a question in everyday words with one unit, or declines: reads the question once
@@ -112,14 +116,9 @@ public final class AnswerService {
     }
 
     /**
-     * The subjects of the served corpus: built once per set of topics the backend serves (a reindex
-     * changes them), so every question of one generation is read against the same gazetteer.
+     * The gazetteer and unit traits of the topics the backend serves now: built once per set of topics
+     * (a reindex changes them), so every question of one generation is read against the same subjects.
      */
-    public FocusGazetteer gazetteer() {
-        return served().traits().gazetteer();
-    }
-
-    /** The gazetteer and unit traits of the topics the backend serves now. */
     private ServedTopics served() {
         List<String> now = backend.topics();
         ServedTopics t = topics.get();
@@ -128,11 +127,6 @@ public final class AnswerService {
             topics.set(t);
         }
         return t;
-    }
-
-    /** What a question asks: its asking sentences, focus and type, read against the served corpus. */
-    public QuestionAnalysis analyse(String question) {
-        return analyzer.analyse(question, gazetteer(), backend::unitFrequencies);
     }
 
     /**
@@ -145,7 +139,11 @@ public final class AnswerService {
     public AnswerCandidates rank(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
         SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
-        QuestionAnalysis analysis = analyse(request.question());
+        // One generation's subjects and unit traits for the whole request, and each term's unit count
+        // looked up once (the question's reading and the candidates' word weights both need them).
+        ServedTopics served = served();
+        Function<Collection<String>, Map<String, Integer>> frequencies = unitFrequencies();
+        QuestionAnalysis analysis = analyzer.analyse(request.question(), served.traits().gazetteer(), frequencies);
         QuestionWords.Content content = analysis.content();
         if (content.isEmpty()) {
             return AnswerCandidates.none(mode, analysis);
@@ -172,14 +170,14 @@ public final class AnswerService {
             return AnswerCandidates.none(result.mode(), analysis);
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
-                backend.unitFrequencies(content.terms()), backend.stats().units());
+                frequencies.apply(content.terms()), backend.stats().units());
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
-        UnitTraits.Cache known = served().traits();
+        UnitTraits.Cache known = served.traits();
         List<UnitTraits> traits = hits.stream().map(h -> known.of(h.unit())).toList();
         List<AnswerFeatures> features = extractor.extract(analysis, traits, weights, named, hits, searched);
         AnswerModel model = models.of(result.mode());
         double[] scores = model.scores(features);
-        double[] confidences = model.confidences(features);
+        double[] confidences = model.confidences(features, scores);
         List<AnswerCandidate> candidates = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             candidates.add(new AnswerCandidate(hits.get(i), features.get(i), scores[i], confidences[i],
@@ -187,6 +185,24 @@ public final class AnswerService {
         }
         candidates = ordered(candidates);
         return new AnswerCandidates(result.mode(), candidates, analysis);
+    }
+
+    /**
+     * The backend's unit counts of terms, each term looked up once for the request that uses this function
+     * (a term no unit has is kept as 0).
+     */
+    private Function<Collection<String>, Map<String, Integer>> unitFrequencies() {
+        Map<String, Integer> known = new HashMap<>();
+        return terms -> {
+            List<String> missing = terms.stream().filter(t -> !known.containsKey(t)).distinct().toList();
+            if (!missing.isEmpty()) {
+                Map<String, Integer> found = backend.unitFrequencies(missing);
+                missing.forEach(t -> known.put(t, found.getOrDefault(t, 0)));
+            }
+            Map<String, Integer> out = new HashMap<>();
+            terms.forEach(t -> out.put(t, known.get(t)));
+            return out;
+        };
     }
 
     /**

@@ -79,21 +79,6 @@ record Services(NutrientLexicon lexicon, NutrientTagger tagger, Analyzer analyze
     }
 
     /**
-     * Builds what {@code backend} keeps per generation (the suggestions: one pass over every stored
-     * unit, tens of seconds at 200 000 units) on a background thread, so searches are answered at
-     * once; a suggest request arriving meanwhile waits for the build instead of starting another.
-     */
-    static void warmUpInBackground(LuceneSearchBackend backend) {
-        Thread.ofPlatform().daemon().name("suggestions-warm-up").start(() -> {
-            try {
-                backend.warmUp();
-            } catch (RuntimeException e) {
-                System.err.println("serve: building the suggestions failed (they are built on first use): " + e);
-            }
-        });
-    }
-
-    /**
      * The OpenSearch backend over {@code connection} (which it closes), ranking and marking snippets like
      * the embedded backend; {@code onIndexMissing} hears of a cluster without the indexes.
      */

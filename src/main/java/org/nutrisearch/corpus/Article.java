@@ -49,9 +49,10 @@ public record Article(String id, String title, String source, String summary, Li
         }
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
+            QuestionType asks = QuestionTypeClassifier.classify(table.heading());
             for (int r = 0; r < table.rows().size(); r++) {
                 units.add(unit(UnitKind.TABLE, "table-" + (t + 1) + "-row-" + (r + 1), table.heading(), null,
-                        table.rows().get(r).text(), null, QuestionTypeClassifier.classify(table.heading())));
+                        table.rows().get(r).text(), null, asks));
             }
         }
         return units;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a question asks about its subject ("What are the symptoms of flu?" asks for {@link #SYMPTOMS}),
@@ -14,6 +15,9 @@ public enum QuestionType {
     INFORMATION, SYMPTOMS, CAUSES, TREATMENT, PREVENTION, DIAGNOSIS, OUTLOOK, COMPLICATIONS, SUSCEPTIBILITY,
     INHERITANCE, GENETIC_CHANGES, FREQUENCY, STAGES, RESEARCH, CONSIDERATIONS, SUPPORT, DOSAGE, FOOD_SOURCES,
     INTERACTIONS, SIDE_EFFECTS;
+
+    /** Runs of spaces, underscores and hyphens in a label: read as one space. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
 
     /** The name used in JSON and the index: lower case, words joined by '-' ("food-sources"). */
     @JsonValue
@@ -30,7 +34,7 @@ public enum QuestionType {
         if (label == null) {
             return null;
         }
-        String key = label.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        String key = SEPARATORS.matcher(label.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
         return switch (key) {
             case "exams and tests", "diagnosis", "tests" -> DIAGNOSIS;
             case "support groups", "support" -> SUPPORT;

@@ -53,8 +53,17 @@ public final class QuestionTypeClassifier {
 
     /** The type {@code text} asks for first, or null when no rule says (a bare topic, a heading like "Magnesium"). */
     public static QuestionType classify(String text) {
-        Set<QuestionType> all = classifyAll(text);
-        return all.isEmpty() ? null : all.iterator().next();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        // The first rule that matches: the same as classifyAll's first, whose "information" rule comes last.
+        String t = normalized(text);
+        for (Rule r : RULES) {
+            if (r.pattern().matcher(t).find()) {
+                return r.type();
+            }
+        }
+        return null;
     }
 
     /**
@@ -67,12 +76,16 @@ public final class QuestionTypeClassifier {
         if (text == null || text.isBlank()) {
             return out;
         }
-        String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        String t = normalized(text);
         for (Rule r : RULES) {
             if ((r.type() != QuestionType.INFORMATION || out.isEmpty()) && r.pattern().matcher(t).find()) {
                 out.add(r.type());
             }
         }
         return out;
+    }
+
+    private static String normalized(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 }

@@ -26,6 +26,11 @@ public record Unit(String id, UnitKind kind, String articleId, String articleTit
      * user's question that means the same as this one is answered by this unit.
      */
     public String askedQuestion() {
+        return askedQuestion(heading, question);
+    }
+
+    /** {@link #askedQuestion()} of a unit with this heading and own question (either may be null). */
+    public static String askedQuestion(String heading, String question) {
         if (question != null && !question.isBlank()) {
             return question.strip();
         }

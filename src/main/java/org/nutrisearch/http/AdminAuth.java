@@ -32,16 +32,11 @@ public final class AdminAuth implements Handler {
     private final boolean trustedProxy;
     private final RateLimiter failures;
 
-    /** @param token the configured token, or null for "admin endpoints switched off" */
-    public AdminAuth(String token) {
-        this(token, false);
-    }
-
-    /** @param trustedProxy whether clients are told apart by X-Forwarded-For (see {@link ClientAddress}) */
-    public AdminAuth(String token, boolean trustedProxy) {
-        this(token, trustedProxy, new RateLimiter(FAILURES_PER_MINUTE, FAILURES_BURST));
-    }
-
+    /**
+     * @param token        the configured token, or null for "admin endpoints switched off"
+     * @param trustedProxy whether clients are told apart by X-Forwarded-For (see {@link ClientAddress})
+     * @param failures     counts wrong tokens per client ({@link #FAILURES_PER_MINUTE}, {@link #FAILURES_BURST})
+     */
     AdminAuth(String token, boolean trustedProxy, RateLimiter failures) {
         this.expected = token == null || token.isBlank() ? null : digest(token);
         this.trustedProxy = trustedProxy;

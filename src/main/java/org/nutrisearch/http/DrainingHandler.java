@@ -65,11 +65,6 @@ final class DrainingHandler extends Handler.Wrapper implements Graceful {
         return drained != null;
     }
 
-    /** Requests being handled now (for tests). */
-    long inFlight() {
-        return inFlight.get();
-    }
-
     /** Counts the request out exactly once, when its response is complete or failed. */
     private final class Tracked implements Callback {
         private final Callback callback;

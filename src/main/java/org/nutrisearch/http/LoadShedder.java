@@ -121,11 +121,6 @@ final class LoadShedder extends Handler.Wrapper {
         perClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    /** Clients with requests in service now (for tests). */
-    int clientsInService() {
-        return perClient.size();
-    }
-
     private boolean acquire() throws InterruptedException {
         if (slots.tryAcquire()) {
             return true;

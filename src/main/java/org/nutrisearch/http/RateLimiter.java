@@ -35,10 +35,6 @@ final class RateLimiter {
         this.maxClients = maxClients;
     }
 
-    RateLimiter(int perMinute, int burst) {
-        this(perMinute, burst, System::nanoTime, DEFAULT_MAX_CLIENTS);
-    }
-
     /** Takes a token from {@code client}'s bucket when there is one. */
     Verdict tryAcquire(String client) {
         long now = nanoClock.getAsLong();

@@ -235,9 +235,4 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
         return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(), max,
                 Limits.defaultPerClient(max)));
     }
-
-    public ServerConfig withMaxConcurrent(int max, int perClient) {
-        return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(), max,
-                perClient));
-    }
 }

@@ -25,7 +25,6 @@ import java.util.function.Function;
 public final class IndexGeneration {
 
     private final Path dir;
-    private final int version;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -34,20 +33,19 @@ public final class IndexGeneration {
     private final AtomicInteger references = new AtomicInteger(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private IndexGeneration(Path dir, int version, Directory directory, DirectoryReader reader) throws IOException {
+    private IndexGeneration(Path dir, Directory directory, DirectoryReader reader) throws IOException {
         this.dir = dir;
-        this.version = version;
         this.directory = directory;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.commitData = Map.copyOf(reader.getIndexCommit().getUserData());
     }
 
-    /** Opens the committed generation in {@code dir}, numbered {@code version}, with one reference (the opener's). */
-    static IndexGeneration open(Path dir, int version) throws IOException {
+    /** Opens the committed generation in {@code dir} with one reference (the opener's). */
+    static IndexGeneration open(Path dir) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
-            return new IndexGeneration(dir, version, directory, DirectoryReader.open(directory));
+            return new IndexGeneration(dir, directory, DirectoryReader.open(directory));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -57,11 +55,6 @@ public final class IndexGeneration {
     /** The generation's folder. */
     public Path dir() {
         return dir;
-    }
-
-    /** Its number among the generations this process served: 0 for the first, one more after each switch. */
-    public int version() {
-        return version;
     }
 
     public DirectoryReader reader() {

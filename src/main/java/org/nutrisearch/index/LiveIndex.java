@@ -60,17 +60,12 @@ public final class LiveIndex implements AutoCloseable {
 
     /** Opens the index in {@code dir} (a committed generation). */
     public static LiveIndex open(Path dir) throws IOException {
-        return new LiveIndex(IndexGeneration.open(dir, 0));
+        return new LiveIndex(IndexGeneration.open(dir));
     }
 
     /** The folder being served. */
     public Path dir() {
         return current.get().dir();
-    }
-
-    /** Incremented on every switch. */
-    public int version() {
-        return current.get().version();
     }
 
     /** The generation served now, held until the lease is closed. */
@@ -105,7 +100,7 @@ public final class LiveIndex implements AutoCloseable {
      */
     public synchronized void switchTo(Path newDir, Consumer<Path> retired) throws IOException {
         IndexGeneration old = current.get();
-        IndexGeneration next = IndexGeneration.open(newDir, old.version() + 1);
+        IndexGeneration next = IndexGeneration.open(newDir);
         current.set(next);
         retire(old);
         retired.accept(old.dir());

@@ -26,10 +26,6 @@ public final class StopSignal {
         stopped = true;
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
-
     /** Throws {@link Stopped} once {@link #stop} was called. */
     public void check() {
         if (stopped) {

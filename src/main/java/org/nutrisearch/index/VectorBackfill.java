@@ -108,8 +108,7 @@ public final class VectorBackfill {
                 Document doc = searcher.storedFields().document(sd.doc, PASSAGE_FIELDS);
                 passages.add(PassageText.of(doc.get(UnitFields.ARTICLE_TITLE), doc.get(UnitFields.HEADING),
                         doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT)));
-                String asked = new Unit(null, null, null, null, null, doc.get(UnitFields.HEADING),
-                        doc.get(UnitFields.QUESTION), null).askedQuestion();
+                String asked = Unit.askedQuestion(doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION));
                 if (asked != null) {
                     questions.add(asked);
                 }

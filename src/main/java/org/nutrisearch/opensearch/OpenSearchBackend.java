@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.nutrisearch.search.ArticleInfo;
 import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.IndexBuild;
@@ -197,20 +198,19 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public SearchResult search(SearchRequest request) {
         long start = System.nanoTime();
-        // A request may name its own ranking (the answer service does), as on the embedded backend.
-        UnitQueryBuilder ranking = request.ranking() == null ? queries
-                : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+        UnitQueryBuilder ranking = rankingOf(request);
         ServedBuild build = call(builds::served);
         // Typo corrections come from the served build's vocabulary, as the embedded backend's from its index.
         Vocabulary vocabulary = build.vocabulary();
         SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        QueryPlan plan = ranking.plan(request, vocabulary);
         if (mode.usesVectors() && servesVectors(build)) {
-            Optional<SearchResult> byMeaning = searchByMeaning(request, mode, ranking, vocabulary, start);
+            Optional<SearchResult> byMeaning = searchByMeaning(request, mode, ranking, plan, vocabulary, start);
             if (byMeaning.isPresent()) {
                 return byMeaning.get();
             }
         }
-        UnitQueryBuilder.Built built = ranking.build(request, vocabulary);
+        UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
         UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
         QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
@@ -219,8 +219,7 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(new SearchHit(unit, snippetOf(unit.text(), hit.fragments(), terms), hit.unit().nutrients(),
                     (float) hit.score()));
         }
-        String didYouMean = ranking.options().fuzzy()
-                ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
+        String didYouMean = ranking.options().fuzzy() ? didYouMean(request, ranking, plan, vocabulary) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return new SearchResult(found.total(), hits, facetsOf(found), didYouMean, tookMs);
     }
@@ -233,8 +232,7 @@ public final class OpenSearchBackend implements SearchBackend {
      * Empty when the query has no words to embed (only exclusions), which only a lexical search answers.
      */
     private Optional<SearchResult> searchByMeaning(SearchRequest request, SearchMode mode, UnitQueryBuilder ranking,
-                                                   Vocabulary vocabulary, long start) {
-        QueryPlan plan = ranking.plan(request, vocabulary);
+                                                   QueryPlan plan, Vocabulary vocabulary, long start) {
         String text = plan.embeddingText();
         if (text.isBlank()) {
             return Optional.empty();
@@ -276,9 +274,23 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
-                ? corrector.correct(request, vocabulary, query -> call(() -> units.count(query))) : null;
+                ? didYouMean(request, ranking, plan, vocabulary) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return Optional.of(new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode));
+    }
+
+    /** The ranking a request names (the answer service names one), else the backend's own. */
+    private UnitQueryBuilder rankingOf(SearchRequest request) {
+        return request.ranking() == null ? queries : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+    }
+
+    /**
+     * The corrected query to offer, counted on the cluster. The corrector plans with the backend's own
+     * ranking, so a request ranked that way hands it the plan it has; another ranking is planned again.
+     */
+    private String didYouMean(SearchRequest request, UnitQueryBuilder ranking, QueryPlan plan, Vocabulary vocabulary) {
+        ToIntFunction<org.apache.lucene.search.Query> count = query -> call(() -> units.count(query));
+        return ranking == queries ? corrector.correct(plan, count) : corrector.correct(request, vocabulary, count);
     }
 
     /**
@@ -292,8 +304,7 @@ public final class OpenSearchBackend implements SearchBackend {
      */
     @Override
     public List<SearchHit> similarQuestions(SearchRequest request) {
-        UnitQueryBuilder ranking = request.ranking() == null ? queries
-                : rankings.computeIfAbsent(request.ranking(), queries::withOptions);
+        UnitQueryBuilder ranking = rankingOf(request);
         ServedBuild build = call(builds::served);
         if (build.info().questionVectors() == 0 || !servesVectors(build) || request.limit() == 0) {
             return List.of();

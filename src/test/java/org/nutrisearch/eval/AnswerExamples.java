@@ -82,7 +82,7 @@ public final class AnswerExamples {
         public AnswerCandidates rescored(AnswerModel model) {
             List<AnswerFeatures> features = candidates.candidates().stream().map(AnswerCandidate::features).toList();
             double[] scores = model.scores(features);
-            double[] confidences = model.confidences(features);
+            double[] confidences = model.confidences(features, scores);
             List<AnswerCandidate> c = new ArrayList<>();
             for (int i = 0; i < features.size(); i++) {
                 c.add(candidates.candidates().get(i).scored(scores[i], confidences[i]));

@@ -57,10 +57,6 @@ final class ServedGeneration {
         this.results = new AtomicReference<>(new SearchResultCache(cachedResults));
     }
 
-    IndexGeneration index() {
-        return index;
-    }
-
     IndexSearcher searcher() {
         return index.searcher();
     }

@@ -53,8 +53,4 @@ final class ShownUnits {
             eldest.remove();
         }
     }
-
-    synchronized int size() {
-        return units.size();
-    }
 }

@@ -8,6 +8,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -121,7 +122,7 @@ final class VectorSearch {
      * Lucene's dot-product scores, {@code (1 + cosine) / 2}, turned back into cosines.
      */
     private List<HybridFusion.Ranked<Integer>> ranked(TopDocs top, boolean knn) throws IOException {
-        String[] ids = unitIds(top.scoreDocs);
+        String[] ids = knn ? unitIds(top.scoreDocs) : sortedIds(top.scoreDocs);
         List<HybridFusion.Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
@@ -129,6 +130,19 @@ final class VectorSearch {
             out.add(new HybridFusion.Ranked<>(ids[i], score, sd.doc));
         }
         return knn ? HybridFusion.bestFirst(out) : out;
+    }
+
+    /**
+     * The unit ids of lexical hits collected {@link LexicalSearch#BY_SCORE_THEN_ID}: each hit carries its
+     * id as its second sort value, so nothing is read again.
+     */
+    private static String[] sortedIds(ScoreDoc[] docs) {
+        String[] ids = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            Object id = ((FieldDoc) docs[i]).fields[1];
+            ids[i] = id == null ? "" : ((BytesRef) id).utf8ToString();
+        }
+        return ids;
     }
 
     /** The unit ids of {@code docs}, read in document order with one doc-values iterator per segment. */

@@ -37,11 +37,6 @@ final class FieldQueries {
         boosts.put(UnitFields.QUESTION, options.questionBoost());
     }
 
-    /** The unit's own fields. */
-    Set<String> fields() {
-        return boosts.keySet();
-    }
-
     /** Any of {@code tokens} scored in each field (a field's score weighed by its boost); null when there are none. */
     Query words(List<QueryTokens.Token> tokens) {
         if (tokens.isEmpty()) {

@@ -26,8 +26,6 @@ public record QueryTokens(String text, List<Token> tokens) {
     public record Token(String term, int position, int start, int end) {
     }
 
-    public static final QueryTokens EMPTY = new QueryTokens("", List.of());
-
     public QueryTokens {
         tokens = List.copyOf(tokens);
     }

@@ -3,7 +3,6 @@ package org.nutrisearch.search.query;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.nutrisearch.index.UnitFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,13 +81,7 @@ public final class QuestionWords {
 
     /** The content of a question; never throws. */
     public Content of(String question) {
-        List<String> words = new ArrayList<>();
-        for (String raw : (question == null ? "" : question).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’-]+")) {
-            String word = strip(raw.replace('’', '\''));
-            if (!word.isEmpty() && !GENERIC.contains(word)) {
-                words.add(word);
-            }
-        }
+        List<String> words = words(question).stream().filter(w -> !GENERIC.contains(w)).toList();
         Set<String> terms = new LinkedHashSet<>();
         for (String word : words) {
             terms.addAll(terms(word));
