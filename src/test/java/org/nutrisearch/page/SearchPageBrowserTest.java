@@ -72,6 +72,7 @@ class SearchPageBrowserTest {
     void typingShowsResultsWithNutrientsMarkedInTheirColour() throws Exception {
         browser.open(server.url("/"));
         WebElement box = browser.find(By.id("q"));
+        browser.waitFor(d -> box.equals(d.switchTo().activeElement()));
         assertEquals(box, browser.driver().switchTo().activeElement(), "the search box has focus on arrival");
         box.sendKeys("magnesium");
 
@@ -200,6 +201,8 @@ class SearchPageBrowserTest {
     @Test
     void theKeyboardAloneSearchesAndFilters() {
         browser.open(server.url("/"));
+        // The page focuses the box once its script has run, which may be just after the load event.
+        browser.waitFor(d -> "q".equals(d.switchTo().activeElement().getDomAttribute("id")));
         WebElement box = browser.driver().switchTo().activeElement();
         assertEquals("q", box.getDomAttribute("id"));
         box.sendKeys("iron" + Keys.ENTER);
