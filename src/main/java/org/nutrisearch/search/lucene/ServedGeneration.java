@@ -2,6 +2,7 @@ package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.index.IndexGeneration;
 import org.nutrisearch.index.UnitFields;
@@ -40,6 +41,7 @@ final class ServedGeneration {
     private final boolean onePass;
     private final NutrientLexicon lexicon;
     private final ObjectMapper json;
+    private final Lazy<TermPruner> pruner;
     private final Lazy<IndexVocabulary> vocabulary;
     private final Lazy<FacetOrdinals> facetOrdinals;
     private final Lazy<IndexStats> stats;
@@ -55,6 +57,7 @@ final class ServedGeneration {
         this.lexicon = lexicon;
         this.json = json;
         this.onePass = index.reader().maxDoc() <= ONE_PASS_MAX_DOCS;
+        this.pruner = new Lazy<>(() -> TermPruner.of(index.reader()));
         this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
         this.facetOrdinals = new Lazy<>(() -> FacetOrdinals.of(index.reader()));
         this.stats = new Lazy<>(() -> Listings.stats(searcher()));
@@ -73,6 +76,14 @@ final class ServedGeneration {
     /** Whether a search by words ranks and counts its matches in one pass (a small index) or two. */
     boolean rankAndCountInOnePass() {
         return onePass;
+    }
+
+    /**
+     * {@code query} as this generation runs it: on a small index without the clauses no document can
+     * match ({@link TermPruner}: the same matches and scores), on a large one as it is.
+     */
+    Query searchable(Query query) {
+        return onePass ? pruner.get().prune(query) : query;
     }
 
     /** The words typo corrections come from. */
