@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * label a part of a page (summary, frequently asked questions) name no subject.
  *
  * <p>A text's subjects are its longest runs of analysed terms that are filed phrases; a term the
- * gazetteer does not know is read as the known term one or two edits away ("diabetis" as "diabetes"),
+ * gazetteer does not know is read as the known term one to three edits away ("diabetis" as "diabetes"),
  * and a consumer's phrase as the clinical one it means ("charley horse" as "leg cramps"). Immutable and
  * thread-safe.
  */
@@ -300,12 +300,15 @@ public final class FocusGazetteer {
         return out;
     }
 
-    /** A known term as it is, else the known term one edit away (two for long terms), else the term. */
+    /**
+     * A known term as it is, else the known term one edit away (two from 8 letters, three from 10:
+     * "mediterean"), else the term.
+     */
     String corrected(String term) {
         if (vocabulary.containsKey(term) || term.length() < MIN_CORRECTED_LENGTH) {
             return term;
         }
-        int max = term.length() >= 8 ? 2 : 1;
+        int max = term.length() >= 10 ? 3 : term.length() >= 8 ? 2 : 1;
         String best = null;
         int bestDistance = max + 1;
         int bestCount = 0;

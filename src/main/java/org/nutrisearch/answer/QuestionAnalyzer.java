@@ -7,6 +7,7 @@ import org.nutrisearch.search.query.QuestionWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,20 @@ public final class QuestionAnalyzer {
             asking = asking + " (" + focus.label() + ")";
         }
         Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
-        return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types, words.of(asking), focusTerms);
+        return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
+                corrected(words.of(asking), gazetteer, known), focusTerms);
+    }
+
+    /**
+     * The content with each term no unit uses read as the subject word it misspells ("mediterean" as
+     * "mediterranean"), as the focus is read: a misspelled word is not a word the corpus fails to cover.
+     * The typed words stay as typed (search corrects its own query).
+     */
+    private static QuestionWords.Content corrected(QuestionWords.Content content, FocusGazetteer gazetteer,
+                                                   Set<String> known) {
+        Set<String> terms = new LinkedHashSet<>(gazetteer.terms(content.text(), known));
+        return terms.size() == content.terms().size() && terms.containsAll(content.terms()) ? content
+                : new QuestionWords.Content(content.words(), List.copyOf(terms));
     }
 
     /** A subject named in one place of a message: the place's analysed terms and its index. */

@@ -105,4 +105,18 @@ class QuestionAnalyzerTest {
         QuestionAnalysis onlyGeneric = analyzer.analyse("what should I do after surgery", withLabels, counts, 1000);
         assertEquals("after surgeri", onlyGeneric.focus().key(), "a generic subject when the question names no other");
     }
+
+    @Test
+    void aMisspelledSubjectWordIsReadAsTheWordItMisspells() {
+        FocusGazetteer fmf = FocusGazetteer.build(List.of("Familial Mediterranean fever"), NutrientLexicon.loadDefault(),
+                SynonymCoverage.loadDefault(words), words);
+        Map<String, Integer> df = Map.of("famili", 40, "mediterranean", 12, "fever", 300, "husband", 25, "info", 80);
+        QuestionAnalysis q = analyzer.analyse("i would like more info about Familial Mediterean Fever please",
+                fmf, terms -> df, 10_000);
+
+        assertEquals("familial mediterranean fever", q.focus().label(), "three edits away in a word of ten letters");
+        assertTrue(q.content().terms().contains("mediterranean"), q.content().terms().toString());
+        assertFalse(q.content().terms().contains("mediterean"), "the coverage features read the corrected word");
+        assertTrue(q.content().words().contains("mediterean"), "the words stay as typed");
+    }
 }
