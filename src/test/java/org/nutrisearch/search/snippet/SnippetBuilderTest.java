@@ -37,6 +37,13 @@ class SnippetBuilderTest {
     }
 
     @Test
+    void everyCharacterHtmlGivesMeaningToIsEscapedBetweenMarks() {
+        Snippet s = snippets.build("<b>\"Cramps\"</b> & 'magnesium' > x&&", terms("cramps"));
+        assertEquals("&lt;b&gt;&quot;<mark class=\"term\">Cramps</mark>&quot;&lt;/b&gt; &amp; &#39;"
+                + "<mark class=\"nutrient\" data-nutrient=\"magnesium\">magnesium</mark>&#39; &gt; x&amp;&amp;", s.html());
+    }
+
+    @Test
     void longTextGetsTheBestSentenceWindowWithEllipses() {
         String filler = "Sleep well and drink water every day. ".repeat(12);
         String text = filler + "Low potassium causes cramps. " + filler;
