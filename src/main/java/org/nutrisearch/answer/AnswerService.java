@@ -81,7 +81,7 @@ public final class AnswerService {
                          AnswerModels models, AnswerPolicy policy, SearchMode defaultMode) {
         this.backend = backend;
         this.words = words;
-        this.extractor = new AnswerFeatureExtractor(words, synonyms);
+        this.extractor = new AnswerFeatureExtractor(synonyms);
         this.tagger = tagger;
         this.lexicon = tagger.lexicon();
         this.synonyms = synonyms;
