@@ -6,6 +6,9 @@
 # sweep and the weights fitted on every set.
 #   scripts/eval-answers.sh [--sets five,alexa,validation,general] [--mode hybrid|lexical]
 #                           [--threshold 0.4] [--without feature,...] [--l2 1] [--detail] [--rebuild]
+#                           [--first-judgments | --fit-pooled]   (the five articles are judged with the answers judged
+#                           fine on pooling and fitted without them, as the shipped model was; --first-judgments:
+#                           judged without them too; --fit-pooled: fitted with them too)
 # The portal corpus, its index and its vector cache live in $NUTRISEARCH_EVAL_CACHE (default
 # bench-data/portal, ignored by git): the first run embeds about 17 000 units and their questions
 # (about an hour on 2 cores); later runs reuse the index.

@@ -176,7 +176,8 @@ public final class AnswerService {
         // looked up once (the question's reading and the candidates' word weights both need them).
         ServedTopics served = served();
         Function<Collection<String>, Map<String, Integer>> frequencies = unitFrequencies();
-        QuestionAnalysis analysis = analyzer.analyse(request.question(), served.traits().gazetteer(), frequencies);
+        int units = backend.stats().units();
+        QuestionAnalysis analysis = analyzer.analyse(request.question(), served.traits().gazetteer(), frequencies, units);
         QuestionWords.Content content = analysis.content();
         if (content.isEmpty()) {
             return AnswerCandidates.none(mode, analysis);
@@ -203,7 +204,7 @@ public final class AnswerService {
             return AnswerCandidates.none(result.mode(), analysis);
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
-                frequencies.apply(content.terms()), backend.stats().units());
+                frequencies.apply(content.terms()), units);
         Set<String> named = new LinkedHashSet<>(tagger.nutrientIds(request.question()));
         UnitTraits.Cache known = served.traits();
         List<UnitTraits> traits = hits.stream().map(h -> known.of(h.unit())).toList();

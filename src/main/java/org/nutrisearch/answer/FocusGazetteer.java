@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The subjects a corpus is about, and where a text names one. Built from the served topics (article
@@ -23,7 +24,7 @@ import java.util.Set;
  * label a part of a page (summary, frequently asked questions) name no subject.
  *
  * <p>A text's subjects are its longest runs of analysed terms that are filed phrases; a term the
- * gazetteer does not know is read as the known term one or two edits away ("diabetis" as "diabetes"),
+ * gazetteer does not know is read as the known term one to three edits away ("diabetis" as "diabetes"),
  * and a consumer's phrase as the clinical one it means ("charley horse" as "leg cramps"). Immutable and
  * thread-safe.
  */
@@ -66,6 +67,8 @@ public final class FocusGazetteer {
     private final Map<String, String> canonical;
     /** Canonical keys of the nutrient lexicon's nutrients: named alongside another subject, they win. */
     private final Set<String> nutrients;
+    /** Canonical keys of the subjects the nutrient lexicon and the synonym file name: the portal's own. */
+    private final Set<String> lexiconSubjects;
     /** Canonical key to a label as the corpus writes it. */
     private final Map<String, String> labels;
     /** Term to the number of filed phrases that contain it. */
@@ -74,9 +77,10 @@ public final class FocusGazetteer {
     private final Map<Integer, List<String>> byLength;
 
     private FocusGazetteer(QuestionWords words, Map<String, String> canonical, Map<String, String> labels,
-                           Set<String> nutrients) {
+                           Set<String> nutrients, Set<String> lexiconSubjects) {
         this.words = words;
         this.nutrients = Set.copyOf(nutrients);
+        this.lexiconSubjects = Set.copyOf(lexiconSubjects);
         this.canonical = Map.copyOf(canonical);
         this.labels = Map.copyOf(labels);
         Map<String, Integer> vocab = new HashMap<>();
@@ -128,6 +132,7 @@ public final class FocusGazetteer {
                 canonical.putIfAbsent(to, to);
             }
         }
+        Set<String> lexiconSubjects = new HashSet<>(canonical.values());
         for (String topic : topics) {
             for (Phrase p : phrases(topic, words)) {
                 String k = key(p.terms());
@@ -145,7 +150,7 @@ public final class FocusGazetteer {
         for (String k : new HashSet<>(canonical.values())) {
             labels.putIfAbsent(k, k);
         }
-        return new FocusGazetteer(words, canonical, labels, nutrientKeys);
+        return new FocusGazetteer(words, canonical, labels, nutrientKeys, lexiconSubjects);
     }
 
     /** A run of subject words of a topic: its analysed terms and the words as written. */
@@ -260,11 +265,30 @@ public final class FocusGazetteer {
      * subject).
      */
     public Optional<Focus> focusOf(List<Focus> subjects, boolean preferFirst) {
+        return focusOf(subjects, preferFirst, f -> 0);
+    }
+
+    /**
+     * As {@link #focusOf(List, boolean)}, but between equals that are not nutrients a subject of the
+     * lexicon or the synonym file first ("leg cramps" before "see a doctor"), then the more specific (a
+     * higher {@code specificity}, e.g. the rarer words: "achalasia" before "assist"), then by position.
+     */
+    public Optional<Focus> focusOf(List<Focus> subjects, boolean preferFirst, ToDoubleFunction<Focus> specificity) {
         Comparator<Focus> order = Comparator.comparingInt(Focus::length)
-                .thenComparing(f -> nutrients.contains(f.key()));
+                .thenComparing(f -> nutrients.contains(f.key()))
+                .thenComparing(f -> lexiconSubjects.contains(f.key()))
+                .thenComparingDouble(specificity);
         order = preferFirst ? order.thenComparing(Focus::start, Comparator.reverseOrder())
                 : order.thenComparingInt(Focus::start);
         return subjects.stream().max(order);
+    }
+
+    /**
+     * Whether the subject is one the nutrient lexicon or the synonym file names (a nutrient, "leg cramps",
+     * "restless legs syndrome"): the portal's own subjects, however often its units mention them.
+     */
+    public boolean isLexiconSubject(String key) {
+        return lexiconSubjects.contains(key);
     }
 
     /** The canonical keys of every subject a text (a unit's title, heading or question) names. */
@@ -276,12 +300,15 @@ public final class FocusGazetteer {
         return out;
     }
 
-    /** A known term as it is, else the known term one edit away (two for long terms), else the term. */
+    /**
+     * A known term as it is, else the known term one edit away (two from 8 letters, three from 10:
+     * "mediterean"), else the term.
+     */
     String corrected(String term) {
         if (vocabulary.containsKey(term) || term.length() < MIN_CORRECTED_LENGTH) {
             return term;
         }
-        int max = term.length() >= 8 ? 2 : 1;
+        int max = term.length() >= 10 ? 3 : term.length() >= 8 ? 2 : 1;
         String best = null;
         int bestDistance = max + 1;
         int bestCount = 0;

@@ -7,6 +7,7 @@ import org.nutrisearch.search.query.QuestionWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +29,22 @@ public final class QuestionAnalyzer {
     }
 
     /**
+     * A subject whose every word is in at least this share of the units names little ("after surgery",
+     * "medical", "pain" in a large health corpus): it is a message's focus only when it names no more
+     * specific one. One unit in twenty.
+     */
+    static final double GENERIC_SHARE = 0.05;
+
+    /**
      * The analysis of {@code question} against a corpus.
      *
      * @param gazetteer       the corpus's subjects
      * @param unitFrequencies how many units contain each analysed term (a term some unit has is not a
      *                        misspelling, whatever the gazetteer knows)
+     * @param totalUnits      how many units the corpus has (0: unknown, no subject is taken for generic)
      */
     public QuestionAnalysis analyse(String question, FocusGazetteer gazetteer,
-                                    Function<Collection<String>, Map<String, Integer>> unitFrequencies) {
+                                    Function<Collection<String>, Map<String, Integer>> unitFrequencies, int totalUnits) {
         MessageReducer.Reduced reduced = MessageReducer.reduce(question);
         String asking = reduced.text();
         List<String> raw = words.terms(question);
@@ -47,30 +56,83 @@ public final class QuestionAnalyzer {
             }
         });
         // Where a message names its subject, most telling first: its subject line, the sentences that
-        // ask, the rest of the message (the asking sentences may only say "she" or "it").
+        // ask, the rest of the message (the asking sentences may only say "she" or "it"). The subject line
+        // and the asking sentences give a specific subject if they name one, else a generic one; the rest
+        // of the message is read only when they name none.
         List<String> places = new ArrayList<>();
         if (reduced.subject() != null) {
             places.add(reduced.subject());
         }
         places.add(reduced.asking());
+        int asked = places.size();
         if (reduced.reduced()) {
             places.add(question);
         }
-        FocusGazetteer.Focus focus = null;
-        List<String> focusTerms = List.of();
-        for (int i = 0; i < places.size() && focus == null; i++) {
+        Found found = null;
+        Found generic = null;
+        for (int i = 0; i < places.size() && found == null && (i < asked || generic == null); i++) {
             List<String> terms = gazetteer.terms(places.get(i), known);
-            Optional<FocusGazetteer.Focus> found = gazetteer.focusOf(gazetteer.subjects(terms), i == 0 && reduced.reduced());
-            if (found.isPresent()) {
-                focus = found.get();
-                focusTerms = terms.subList(focus.start(), focus.end());
-                if (i == places.size() - 1 && reduced.reduced()) {
-                    asking = asking + " (" + focus.label() + ")";
+            List<FocusGazetteer.Focus> subjects = gazetteer.subjects(terms);
+            boolean preferFirst = i == 0 && reduced.reduced();
+            List<FocusGazetteer.Focus> specific = subjects.stream()
+                    .filter(f -> !isGeneric(f, terms, gazetteer, df, totalUnits)).toList();
+            Optional<FocusGazetteer.Focus> best = gazetteer.focusOf(specific, preferFirst,
+                    f -> specificity(terms.subList(f.start(), f.end()), df, totalUnits));
+            if (best.isPresent()) {
+                found = new Found(best.get(), terms, i);
+            } else if (generic == null) {
+                Optional<FocusGazetteer.Focus> any = gazetteer.focusOf(subjects, preferFirst);
+                if (any.isPresent()) {
+                    generic = new Found(any.get(), terms, i);
                 }
             }
         }
+        if (found == null) {
+            found = generic;
+        }
+        FocusGazetteer.Focus focus = found == null ? null : found.focus();
+        List<String> focusTerms = found == null ? List.of() : found.terms().subList(focus.start(), focus.end());
+        if (found != null && found.place() == places.size() - 1 && reduced.reduced()) {
+            asking = asking + " (" + focus.label() + ")";
+        }
         Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
-        return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types, words.of(asking), focusTerms);
+        return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
+                corrected(words.of(asking), gazetteer, known), focusTerms);
+    }
+
+    /**
+     * The content with each term no unit uses read as the subject word it misspells ("mediterean" as
+     * "mediterranean"), as the focus is read: a misspelled word is not a word the corpus fails to cover.
+     * The typed words stay as typed (search corrects its own query).
+     */
+    private static QuestionWords.Content corrected(QuestionWords.Content content, FocusGazetteer gazetteer,
+                                                   Set<String> known) {
+        Set<String> terms = new LinkedHashSet<>(gazetteer.terms(content.text(), known));
+        return terms.size() == content.terms().size() && terms.containsAll(content.terms()) ? content
+                : new QuestionWords.Content(content.words(), List.copyOf(terms));
+    }
+
+    /** A subject named in one place of a message: the place's analysed terms and its index. */
+    private record Found(FocusGazetteer.Focus focus, List<String> terms, int place) {
+    }
+
+    /** How specific a subject's words are: the sum of their inverse unit frequencies (a word no unit has, most). */
+    private static double specificity(List<String> terms, Map<String, Integer> df, int totalUnits) {
+        double sum = 0;
+        for (String t : terms) {
+            sum += Math.log((totalUnits + 1.0) / (df.getOrDefault(t, 0) + 1.0));
+        }
+        return sum;
+    }
+
+    /** Whether each word of the subject is in at least {@link #GENERIC_SHARE} of the units (not a lexicon subject). */
+    private static boolean isGeneric(FocusGazetteer.Focus focus, List<String> terms, FocusGazetteer gazetteer,
+                                     Map<String, Integer> df, int totalUnits) {
+        if (totalUnits <= 0 || gazetteer.isLexiconSubject(focus.key())) {
+            return false;
+        }
+        double floor = GENERIC_SHARE * totalUnits;
+        return terms.subList(focus.start(), focus.end()).stream().allMatch(t -> df.getOrDefault(t, 0) >= floor);
     }
 
     /**

@@ -25,7 +25,7 @@ class QuestionAnalyzerTest {
             SynonymCoverage.loadDefault(words), words);
 
     private QuestionAnalysis analyse(String question) {
-        return analyzer.analyse(question, gazetteer, terms -> Map.of());
+        return analyzer.analyse(question, gazetteer, terms -> Map.of(), 0);
     }
 
     @Test
@@ -72,5 +72,51 @@ class QuestionAnalyzerTest {
         QuestionAnalysis q = analyse("how do I reset my wifi router");
         assertNull(q.focus());
         assertEquals(List.of(), q.focusTerms());
+    }
+
+    @Test
+    void aSubjectEveryUnitTalksAboutGivesWayToAMoreSpecificOne() {
+        FocusGazetteer withLabels = FocusGazetteer.build(List.of("Achalasia", "Care after surgery", "Medication", "Assistance", "Pain", "X-rays",
+                "Asbestosis", "Low Potassium", "When to see a doctor"), NutrientLexicon.loadDefault(),
+                SynonymCoverage.loadDefault(words), words);
+        // 1 000 units: "after", "surgeri", "medic" and "doctor" are in a tenth of them, the rest in few.
+        Map<String, Integer> df = Map.of("after", 100, "surgeri", 120, "medic", 200, "doctor", 90,
+                "potassium", 300, "achalasia", 3, "asbestosi", 2, "assist", 20, "pain", 150, "x", 10);
+        java.util.function.Function<java.util.Collection<String>, Map<String, Integer>> counts = terms -> df;
+
+        QuestionAnalysis longer = analyzer.analyse("achalasia after surgery, will spasms continue in the upper chest "
+                + "and what can assist in ending them", withLabels, counts, 1000);
+        assertEquals("achalasia", longer.focus().key(), "not the longer but generic after surgery, nor the commoner assist");
+
+        QuestionAnalysis subjectLine = analyzer.analyse("Medical Diagnosis of Asbestosis. My doctors hint that I have "
+                + "asbestosis but do not say I have asbestosis. Why won't the doctor say it?", withLabels, counts, 1000);
+        assertEquals("asbestosi", subjectLine.focus().key());
+
+        QuestionAnalysis nutrient = analyzer.analyse("is it safe to take potassium pills without asking a doctor",
+                withLabels, counts, 1000);
+        assertEquals("potassium", nutrient.focus().key(), "a nutrient is the portal's own subject, however common");
+
+        QuestionAnalysis asked = analyzer.analyse("Ankle injury. I got hurt in my left ankle five months ago and the "
+                + "x-rays showed no damage. I have been doing the exercises since. Can you please suggest how to overcome "
+                + "the pain?", withLabels, counts, 1000);
+        assertEquals("pain", asked.focus().key(), "the asking sentence's generic subject, not one from the rest");
+        assertEquals("Ankle injury. Can you please suggest how to overcome the pain?", asked.asking());
+
+        QuestionAnalysis onlyGeneric = analyzer.analyse("what should I do after surgery", withLabels, counts, 1000);
+        assertEquals("after surgeri", onlyGeneric.focus().key(), "a generic subject when the question names no other");
+    }
+
+    @Test
+    void aMisspelledSubjectWordIsReadAsTheWordItMisspells() {
+        FocusGazetteer fmf = FocusGazetteer.build(List.of("Familial Mediterranean fever"), NutrientLexicon.loadDefault(),
+                SynonymCoverage.loadDefault(words), words);
+        Map<String, Integer> df = Map.of("famili", 40, "mediterranean", 12, "fever", 300, "husband", 25, "info", 80);
+        QuestionAnalysis q = analyzer.analyse("i would like more info about Familial Mediterean Fever please",
+                fmf, terms -> df, 10_000);
+
+        assertEquals("familial mediterranean fever", q.focus().label(), "three edits away in a word of ten letters");
+        assertTrue(q.content().terms().contains("mediterranean"), q.content().terms().toString());
+        assertFalse(q.content().terms().contains("mediterean"), "the coverage features read the corrected word");
+        assertTrue(q.content().words().contains("mediterean"), "the words stay as typed");
     }
 }

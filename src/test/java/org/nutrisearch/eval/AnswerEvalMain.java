@@ -35,7 +35,10 @@ import java.util.function.Function;
  * other sets alone (does it transfer?); the shipped model's figures follow for reference.
  *
  * <p>{@code scripts/eval-answers.sh [--sets five,alexa,validation,general] [--mode hybrid|lexical]
- * [--threshold 0.4] [--without f1,f2] [--l2 1] [--detail] [--rebuild]}; the portal index and its vectors
+ * [--threshold 0.4] [--without f1,f2] [--l2 1] [--detail] [--rebuild] [--first-judgments | --fit-pooled]}.
+ * The five-article set is judged with the answers judged fine on pooling and fitted on the first judgments
+ * (as the shipped model was); {@code --first-judgments} judges it as first written too, {@code --fit-pooled}
+ * fits on the pooled judgments as well. The portal index and its vectors
  * live under {@code $NUTRISEARCH_EVAL_CACHE} (default {@code bench-data/portal}), built once.
  */
 public final class AnswerEvalMain {
@@ -55,6 +58,8 @@ public final class AnswerEvalMain {
         Set<AnswerSet> sets = sets(option(a, "--sets", "five,alexa,validation,general"));
         List<String> without = option(a, "--without", "").isBlank() ? List.of() : List.of(option(a, "--without", "").split(","));
         boolean detail = a.contains("--detail");
+        boolean pooled = !a.contains("--first-judgments");
+        boolean fitPooled = pooled && a.contains("--fit-pooled");
 
         AnswerPolicy policy = AnswerPolicy.withThreshold(threshold);
         List<Example> examples = new ArrayList<>();
@@ -65,7 +70,7 @@ public final class AnswerEvalMain {
                 if (sets.contains(AnswerSet.FIVE)) {
                     LuceneSearchBackend backend = RealCorpus.openWithVectors(five, model);
                     backends.put(AnswerSet.FIVE, backend);
-                    examples.addAll(AnswerExamples.five(service(backend, policy, mode), backend, mode));
+                    examples.addAll(AnswerExamples.five(service(backend, policy, mode), backend, mode, pooled, fitPooled));
                 }
                 if (sets.contains(AnswerSet.ALEXA) || sets.contains(AnswerSet.VALIDATION) || sets.contains(AnswerSet.GENERAL)) {
                     LuceneSearchBackend backend = PortalIndex.open(data, cache, model, a.contains("--rebuild"));
@@ -86,11 +91,16 @@ public final class AnswerEvalMain {
                                 service, backend, mode));
                     }
                 }
-                report(examples, sets, backends, policy, mode, without, l2, detail);
+                report(examples, sets, backends, policy, mode, without, l2, detail, judging(pooled, fitPooled));
             } finally {
                 new java.util.HashSet<>(backends.values()).forEach(LuceneSearchBackend::close);
             }
         }
+    }
+
+    private static String judging(boolean pooled, boolean fitPooled) {
+        return !pooled ? "judged and fitted as first judged"
+                : fitPooled ? "judged and fitted with pooling" : "judged with pooling, fitted as first judged";
     }
 
     private static AnswerService service(LuceneSearchBackend backend, AnswerPolicy policy, SearchMode mode) {
@@ -98,13 +108,14 @@ public final class AnswerEvalMain {
     }
 
     private static void report(List<Example> examples, Set<AnswerSet> sets, Map<AnswerSet, LuceneSearchBackend> backends,
-                               AnswerPolicy policy, SearchMode mode, List<String> without, double l2, boolean detail) {
+                               AnswerPolicy policy, SearchMode mode, List<String> without, double l2, boolean detail,
+                               String judging) {
         AnswerModelFit fit = AnswerModelFit.allFeatures().without(without).withL2(l2);
         Map<Example, AnswerModel> folds = fit.crossValidated(examples, FOLDS);
         AnswerModel shipped = AnswerModels.FITTED.of(mode);
         Function<AnswerSet, AnswerService> deciders = set -> service(backends.get(set), policy, mode);
-        System.out.printf(Locale.ROOT, "mode %s, threshold %.2f, features without %s, l2 %.2f%n%n", mode.apiName(),
-                policy.threshold(), without, l2);
+        System.out.printf(Locale.ROOT, "mode %s, threshold %.2f, features without %s, l2 %.2f, five articles %s%n%n",
+                mode.apiName(), policy.threshold(), without, l2, judging);
         print("held out: ten folds of questions across sets", sets, examples, folds::get, deciders);
         if (sets.size() > 1) { // one set alone has no other to fit on
             Map<Example, AnswerModel> bySet = fit.leaveSetOut(examples);

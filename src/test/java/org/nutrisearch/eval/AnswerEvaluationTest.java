@@ -48,8 +48,8 @@ class AnswerEvaluationTest {
         model = RealCorpus.loadModel();
         backend = RealCorpus.openWithVectors(dir, model);
         service = RealCorpus.answers(backend, AnswerModels.FITTED, AnswerPolicy.defaults(), AnswerService.DEFAULT_MODE);
-        hybrid = AnswerExamples.five(service, backend, SearchMode.HYBRID);
-        lexical = AnswerExamples.five(service, backend, SearchMode.LEXICAL);
+        hybrid = AnswerExamples.five(service, backend, SearchMode.HYBRID, true, false);
+        lexical = AnswerExamples.five(service, backend, SearchMode.LEXICAL, true, false);
     }
 
     @AfterAll
@@ -73,20 +73,22 @@ class AnswerEvaluationTest {
         assertEquals(18, f.offTopic());
         assertTrue(f.accuracyAt1() >= f.searchAt1(), "first choice " + f.accuracyAt1() + " vs search " + f.searchAt1());
         assertEquals(1.0, f.offTopicDeclined(), "off-topic declined");
-        // Measured: accuracy@1 0.738 (31), accuracy@3 0.881 (37), answered right 0.619 (26), wrong 0.167 (7).
-        assertTrue(f.accuracyAt1() >= 30 / 42.0, "accuracy@1 " + f.accuracyAt1());
-        assertTrue(f.accuracyAt3() >= 36 / 42.0, "accuracy@3 " + f.accuracyAt3());
-        assertTrue(f.answeredRight() >= 25 / 42.0, "answered right " + f.answeredRight());
-        assertTrue(f.answeredWrong() <= 8 / 42.0, "answered wrong " + f.answeredWrong());
+        // Measured with the pooled judgments: accuracy@1 0.833 (35), accuracy@3 0.952 (40), answered right
+        // 0.690 (29), wrong 0.095 (4); on the first judgments alone 31, 37, 26 and 7.
+        assertTrue(f.accuracyAt1() >= 34 / 42.0, "accuracy@1 " + f.accuracyAt1());
+        assertTrue(f.accuracyAt3() >= 39 / 42.0, "accuracy@3 " + f.accuracyAt3());
+        assertTrue(f.answeredRight() >= 28 / 42.0, "answered right " + f.answeredRight());
+        assertTrue(f.answeredWrong() <= 5 / 42.0, "answered wrong " + f.answeredWrong());
     }
 
     @Test
     void theLexicalModelHoldsItsFigures() {
         AnswerFigures f = figures(lexical, SearchMode.LEXICAL);
-        // Measured: accuracy@1 0.571 (24), answered right 0.452 (19), wrong 0.119 (5), off-topic declined 0.944.
-        assertTrue(f.accuracyAt1() >= 23 / 42.0, "accuracy@1 " + f.accuracyAt1());
-        assertTrue(f.answeredRight() >= 18 / 42.0, "answered right " + f.answeredRight());
-        assertTrue(f.answeredWrong() <= 6 / 42.0, "answered wrong " + f.answeredWrong());
+        // Measured with the pooled judgments: accuracy@1 0.619 (26; lexical search's first hit 0.667), answered
+        // right 0.476 (20), wrong 0.095 (4), off-topic declined 0.944; on the first judgments 24, 19 and 5.
+        assertTrue(f.accuracyAt1() >= 25 / 42.0, "accuracy@1 " + f.accuracyAt1());
+        assertTrue(f.answeredRight() >= 19 / 42.0, "answered right " + f.answeredRight());
+        assertTrue(f.answeredWrong() <= 5 / 42.0, "answered wrong " + f.answeredWrong());
         assertTrue(f.offTopicDeclined() >= 17 / 18.0, "off-topic declined " + f.offTopicDeclined());
     }
 

@@ -34,7 +34,7 @@ public final class AnswerExamples {
 
     /** The question sets. */
     public enum AnswerSet {
-        /** 42 on-topic and 18 off-topic questions over the five bundled articles (complete judgements). */
+        /** 42 on-topic and 18 off-topic questions over the five bundled articles (judged by hand, completed by pooling: eval/README.md). */
         FIVE("five articles"),
         /** MEDIQA's 104 short "alexa" questions over MedQuAD + MEDIQA answers (graded answers). */
         ALEXA("MEDIQA alexa"),
@@ -53,16 +53,28 @@ public final class AnswerExamples {
     /**
      * A candidate and how it was judged.
      *
-     * @param label 1 right, 0 wrong, null unknown (an ungraded unit of a MEDIQA question)
-     * @param grade the MEDIQA grade (1–4), or null (ungraded, or a set without grades)
+     * @param label    1 right, 0 wrong, null unknown (an ungraded unit of a MEDIQA question)
+     * @param grade    the MEDIQA grade (1–4), or null (ungraded, or a set without grades)
+     * @param fitLabel the label a model is fitted on: {@code label}, unless the figures judge with labels
+     *                 the fit must not see (the five articles' pooled judgments, to measure a model fitted
+     *                 on the first ones)
      */
-    public record Judged(AnswerCandidate candidate, Integer label, Integer grade) {
+    public record Judged(AnswerCandidate candidate, Integer label, Integer grade, Integer fitLabel) {
+        public Judged(AnswerCandidate candidate, Integer label, Integer grade) {
+            this(candidate, label, grade, label);
+        }
+
         public Unit unit() {
             return candidate.hit().unit();
         }
 
         public boolean right() {
             return label != null && label == 1;
+        }
+
+        /** Whether the fit takes this candidate for a right one. */
+        public boolean fitRight() {
+            return fitLabel != null && fitLabel == 1;
         }
     }
 
@@ -104,12 +116,19 @@ public final class AnswerExamples {
     private AnswerExamples() {
     }
 
-    /** The five-article questions: a candidate is right when the judged set says so, every other is wrong. */
-    public static List<Example> five(AnswerService service, SearchBackend backend, SearchMode mode) {
+    /**
+     * The five-article questions: a candidate is right when the judged set says so, every other is wrong.
+     *
+     * @param judgePooled the figures count the answers judged fine on pooling as right
+     * @param fitPooled   so does the fit (false: the fit sees the first judgments only)
+     */
+    public static List<Example> five(AnswerService service, SearchBackend backend, SearchMode mode, boolean judgePooled,
+                                     boolean fitPooled) {
         List<Example> out = new ArrayList<>();
         for (JudgedQuestion q : JudgedSets.answerQuestions()) {
             out.add(example(AnswerSet.FIVE, q.id(), q.question(), q.onTopic(), service, backend, mode,
-                    u -> new Judged(null, q.isAnsweredBy(u) ? 1 : 0, null)));
+                    u -> new Judged(null, (judgePooled ? q.isAnsweredBy(u) : q.isFirstJudgedAnswer(u)) ? 1 : 0, null,
+                            (fitPooled ? q.isAnsweredBy(u) : q.isFirstJudgedAnswer(u)) ? 1 : 0)));
         }
         return out;
     }
@@ -160,14 +179,14 @@ public final class AnswerExamples {
         List<Judged> judged = new ArrayList<>();
         for (AnswerCandidate c : ranked.candidates()) {
             Judged j = judge.apply(c.hit().unit());
-            judged.add(new Judged(c, j.label(), j.grade()));
+            judged.add(new Judged(c, j.label(), j.grade(), j.fitLabel()));
         }
         SearchResult first = backend.search(new SearchRequest(question, 1, 0, Set.of(), Set.of(), null, null, mode));
         Judged searchFirst = null;
         if (!first.hits().isEmpty()) {
             SearchHit hit = first.hits().getFirst();
             Judged j = judge.apply(hit.unit());
-            searchFirst = new Judged(new AnswerCandidate(hit, null, 0, 0, java.util.Set.of()), j.label(), j.grade());
+            searchFirst = new Judged(new AnswerCandidate(hit, null, 0, 0, java.util.Set.of()), j.label(), j.grade(), j.fitLabel());
         }
         return new Example(set, id, question, onTopic, ranked, judged, searchFirst);
     }

@@ -93,7 +93,7 @@ public final class AnswerModelFit {
                         top = i;
                     }
                 }
-                Integer label = top < 0 ? null : e.judged().get(top).label();
+                Integer label = top < 0 ? null : e.judged().get(top).fitLabel();
                 if (label != null) {
                     x.add(AnswerModel.calibrationInputs(features, scores, top));
                     y.add(label);
@@ -121,12 +121,12 @@ public final class AnswerModelFit {
             List<List<double[]>> inputs = new ArrayList<>();
             List<List<Integer>> labels = new ArrayList<>();
             for (Example e : set.getValue()) {
-                List<Judged> known = e.judged().stream().filter(j -> j.label() != null).toList();
-                if (known.stream().noneMatch(Judged::right)) {
+                List<Judged> known = e.judged().stream().filter(j -> j.fitLabel() != null).toList();
+                if (known.stream().noneMatch(Judged::fitRight)) {
                     continue;
                 }
                 inputs.add(known.stream().map(j -> j.candidate().features().vector()).toList());
-                labels.add(known.stream().map(Judged::label).toList());
+                labels.add(known.stream().map(Judged::fitLabel).toList());
             }
             rows.addSet(set.getKey(), inputs, labels);
         }
@@ -137,11 +137,11 @@ public final class AnswerModelFit {
         Map<AnswerSet, List<ListwiseFit.Group>> bySet = new EnumMap<>(AnswerSet.class);
         int questions = 0;
         for (Example e : examples) {
-            List<Judged> known = e.judged().stream().filter(j -> j.label() != null).toList();
+            List<Judged> known = e.judged().stream().filter(j -> j.fitLabel() != null).toList();
             boolean[] right = new boolean[known.size()];
             boolean any = false;
             for (int i = 0; i < known.size(); i++) {
-                right[i] = known.get(i).right();
+                right[i] = known.get(i).fitRight();
                 any |= right[i];
             }
             if (any) {

@@ -76,12 +76,16 @@ public final class JudgedSets {
      * @param category   on-topic, off-topic-health or off-topic-general
      * @param expected   the single best answer unit, or null for off-topic questions
      * @param acceptable other units that would also be a fine answer (never null)
+     * @param pooled     units judged fine answers later, when the units the answer stage and search returned
+     *                   first were read against the question (pooling: the first judgments had missed them);
+     *                   kept apart so the figures can be given on the first judgments too (never null)
      */
     public record JudgedQuestion(String id, String question, String category, JudgedUnitRef expected,
-                                 List<JudgedUnitRef> acceptable) {
+                                 List<JudgedUnitRef> acceptable, List<JudgedUnitRef> pooled) {
 
         public JudgedQuestion {
             acceptable = acceptable == null ? List.of() : List.copyOf(acceptable);
+            pooled = pooled == null ? List.of() : List.copyOf(pooled);
         }
 
         /** Whether the articles answer this question (then {@link #expected()} is set). */
@@ -89,8 +93,13 @@ public final class JudgedSets {
             return "on-topic".equals(category);
         }
 
-        /** Whether the unit is the expected answer or an acceptable one. */
+        /** Whether the unit is the expected answer, an acceptable one or one judged fine on pooling. */
         public boolean isAnsweredBy(Unit unit) {
+            return isFirstJudgedAnswer(unit) || pooled.stream().anyMatch(r -> r.matches(unit));
+        }
+
+        /** Whether the first judgments (before pooling) name the unit the expected or an acceptable answer. */
+        public boolean isFirstJudgedAnswer(Unit unit) {
             return (expected != null && expected.matches(unit)) || acceptable.stream().anyMatch(r -> r.matches(unit));
         }
     }

@@ -78,6 +78,7 @@ class JudgedSetsTest {
             } else {
                 assertNull(q.expected(), q.id() + " is off-topic but expects an answer");
                 assertTrue(q.acceptable().isEmpty(), q.id() + " is off-topic but lists acceptable answers");
+                assertTrue(q.pooled().isEmpty(), q.id() + " is off-topic but lists pooled answers");
             }
         }
     }
@@ -131,6 +132,19 @@ class JudgedSetsTest {
     }
 
     @Test
+    void pooledAnswersCountOnlyWhenTheFiguresUsePooling() {
+        JudgedQuestion restlessLegs = JudgedSets.answerQuestions().stream()
+                .filter(q -> q.id().equals("a05")).findFirst().orElseThrow();
+        String article = "leg-stiffness-nutritional-culprits";
+        Unit keyPoint = new Unit(article + "#keypoint-4", UnitKind.KEYPOINT, article, "t", "corpus/x.txt", "Key Points",
+                null, "Iron is Linked to Restless Legs: Iron deficiency is a primary cause of Restless Legs Syndrome "
+                + "(RLS), a condition marked by uncomfortable sensations and the urge to move the legs.");
+
+        assertTrue(restlessLegs.isAnsweredBy(keyPoint));
+        assertFalse(restlessLegs.isFirstJudgedAnswer(keyPoint));
+    }
+
+    @Test
     void questionRefMatchesOnTheQuestionLine() {
         JudgedUnitRef ref = new JudgedUnitRef("nighttime-leg-cramps-nutrients", "faq",
                 "How can I improve my magnesium absorption?", 0);
@@ -148,6 +162,7 @@ class JudgedSetsTest {
                 refs.add(q.expected());
             }
             refs.addAll(q.acceptable());
+            refs.addAll(q.pooled());
         }
         return refs;
     }
