@@ -116,15 +116,16 @@ public final class AnswerService {
      * snippets (built for them alone: the other candidates are never shown).
      */
     public AnswerResult answer(AnswerRequest request) {
-        AnswerCandidates ranked = rank(request);
-        return withSnippets(request, ranked, decide(request.question(), ranked));
+        return decide(request, rank(request));
     }
 
     /**
-     * {@code result} with the snippets of its answer and alternatives: those search would have given them
-     * (the same request, in the mode the candidates were retrieved in).
+     * Applies the policy to the candidates {@link #rank} found for {@code request}, and gives the answer
+     * and alternatives it shows the snippets search would have given them (the same request, in the mode
+     * the candidates were retrieved in): what {@link #answer} returns.
      */
-    private AnswerResult withSnippets(AnswerRequest request, AnswerCandidates ranked, AnswerResult result) {
+    public AnswerResult decide(AnswerRequest request, AnswerCandidates ranked) {
+        AnswerResult result = decide(request.question(), ranked);
         List<AnswerCandidate> shown = new ArrayList<>(result.alternatives().size() + 1);
         if (result.answer() != null) {
             shown.add(result.answer());
@@ -262,7 +263,10 @@ public final class AnswerService {
                 null, mode, false);
     }
 
-    /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
+    /**
+     * Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). The
+     * units shown keep the hits {@link #rank} gave them, without snippets when the backend left them out.
+     */
     public AnswerResult decide(String question, AnswerCandidates candidates) {
         List<AnswerCandidate> ranked = candidates.candidates();
         SearchMode mode = candidates.mode();
