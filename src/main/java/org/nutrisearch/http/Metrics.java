@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.nutrisearch.search.IndexStats;
@@ -48,6 +50,11 @@ final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /**
+     * Each request's timer, registered once: building and registering it again on every request (its
+     * tags, its latency buckets) cost more than recording into it.
+     */
+    private final Map<RequestLabels, Timer> requestTimers = new ConcurrentHashMap<>();
 
     Metrics(SearchBackend backend) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -122,12 +129,16 @@ final class Metrics implements AutoCloseable {
 
     /** Counts a finished request under its route template (never the raw path: ids would explode the series). */
     void request(String method, String route, int status, double durationMs) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route template and status")
-                .tags("method", method, "route", route, "status", Integer.toString(status))
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        requestTimers.computeIfAbsent(new RequestLabels(method, route, status), labels -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route template and status")
+                        .tags("method", labels.method(), "route", labels.route(), "status", Integer.toString(labels.status()))
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
                 .record((long) (durationMs * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** The labels of one request timer (a bounded set: known methods, route templates, statuses). */
+    private record RequestLabels(String method, String route, int status) {
     }
 
     /** Counts what a search or answer found. */

@@ -88,13 +88,13 @@ public final class Monitoring implements AutoCloseable {
     public static Monitoring create(ServerConfig config, SearchBackend backend, ObjectMapper json, Path analyticsFile) {
         SearchAnalytics analytics = new SearchAnalytics(config.analytics().window(), config.analytics().capacity(),
                 Clock.systemUTC(), analyticsFile, json);
-        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries()), analytics,
+        return new Monitoring(config, backend, new AccessLog(config.analytics().logQueries()), analytics,
                 Clock.systemUTC());
     }
 
     /** In memory only: nothing read or written on disk (tests, embedding). */
     public static Monitoring inMemory(ServerConfig config, SearchBackend backend, ObjectMapper json) {
-        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries()),
+        return new Monitoring(config, backend, new AccessLog(config.analytics().logQueries()),
                 new SearchAnalytics(config.analytics().window(), config.analytics().capacity(), Clock.systemUTC(), null, json),
                 Clock.systemUTC());
     }
@@ -102,7 +102,7 @@ public final class Monitoring implements AutoCloseable {
     /** In memory, access-log lines to {@code accessLines}, analytics on {@code clock} (tests). */
     static Monitoring forTest(ServerConfig config, SearchBackend backend, ObjectMapper json,
                               Consumer<String> accessLines, Clock clock, Path analyticsFile) {
-        return new Monitoring(config, backend, new AccessLog(json, config.analytics().logQueries(), accessLines),
+        return new Monitoring(config, backend, new AccessLog(config.analytics().logQueries(), accessLines),
                 new SearchAnalytics(config.analytics().window(), config.analytics().capacity(), clock, analyticsFile, json),
                 clock);
     }

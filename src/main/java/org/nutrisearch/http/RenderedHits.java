@@ -1,11 +1,13 @@
 package org.nutrisearch.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.nutrisearch.search.SearchHit;
@@ -14,8 +16,10 @@ import org.nutrisearch.search.SearchHit;
  * The JSON of a page of hits, kept for the page the backend handed out: a search answered from the
  * backend's result cache hands back the very same (immutable) list of hits, and its texts and snippets
  * need not be written as JSON again. Keyed by identity, so a page computed anew is always rendered anew.
+ * The JSON is kept as UTF-8 bytes ({@link RawJson}), what the response is written in.
  * Bounded to {@code capacity} pages and {@code maxChars} characters, least recently used first: a page is
- * weighed by its JSON and the hits it keeps alive (each about as large), so a page of long units counts
+ * weighed by its JSON (in bytes, as many as characters for ASCII text) and the hits it keeps alive (each
+ * about as large), so a page of long units counts
  * for what it costs, not as one of many. Thread-safe.
  */
 final class RenderedHits {
@@ -37,14 +41,19 @@ final class RenderedHits {
     private record Page(RawValue json, long chars) {
     }
 
-    private final ObjectMapper json;
+    /**
+     * Writes UTF-8 as a writer of characters encodes it: a character outside the Basic Multilingual Plane
+     * (an emoji in an article) as its four bytes, not as two escaped surrogates, so the bytes are those
+     * the String of the same JSON gave.
+     */
+    private final ObjectWriter json;
     private final int capacity;
     private final long maxChars;
     private final LinkedHashMap<Same, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
 
     RenderedHits(ObjectMapper json, int capacity, long maxChars) {
-        this.json = json;
+        this.json = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.capacity = capacity;
         this.maxChars = maxChars;
     }
@@ -58,14 +67,19 @@ final class RenderedHits {
                 return kept.json();
             }
         }
-        String text;
+        List<ResultJson> results = new ArrayList<>(hits.size());
+        for (SearchHit hit : hits) {
+            results.add(ResultJson.of(hit));
+        }
+        RawJson bytes;
         try {
-            text = json.writeValueAsString(hits.stream().map(ResultJson::of).toList());
+            // UTF-8 once, here: the response copies these bytes (a String would be encoded again each time).
+            bytes = new RawJson(json.writeValueAsBytes(results));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        RawValue rendered = new RawValue(new SerializedString(text));
-        long weight = 2L * text.length();
+        RawValue rendered = new RawValue(bytes);
+        long weight = 2L * bytes.length();
         if (weight <= maxChars) {
             synchronized (this) {
                 Page old = pages.put(key, new Page(rendered, weight));

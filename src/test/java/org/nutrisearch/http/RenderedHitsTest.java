@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
+import org.nutrisearch.search.Highlight;
+import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.Snippet;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -48,6 +52,23 @@ class RenderedHitsTest {
         assertTrue(json.contains("\"text\":\"mmm"), json.substring(0, 200));
         assertEquals(0, rendered.size());
         assertEquals(0, rendered.chars());
+    }
+
+    @Test
+    void theResponseHoldsTheHitsJsonAsJacksonWritesItInUtf8AndInCharacters() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Unit unit = new Unit("a#faq-1", UnitKind.FAQ, "a", "Vitamin D – “sunshine”", "corpus/a.txt", "Über <b>&",
+                "Why \"D\"?", "25 µg\ta day \uD83D\uDE00 \u2028 \\ end");
+        List<SearchHit> hits = List.of(new SearchHit(unit, new Snippet("25 <mark class=\"term\">µg</mark>",
+                List.of(new Highlight(0, 2, Highlight.Type.TERM, null, MatchKind.EXACT))), List.of("vitamin-d"), 0.123456f, 0.5f));
+        String expected = "{\"results\":" + json.writeValueAsString(hits.stream().map(ResultJson::of).toList()) + "}";
+        RenderedHits rendered = new RenderedHits(json, 4, 1_000_000);
+
+        Map<String, Object> body = Map.of("results", rendered.of(hits));
+        assertEquals(expected, new String(json.writeValueAsBytes(body), StandardCharsets.UTF_8));
+        // Kept and written again, and written by a generator of characters.
+        assertEquals(expected, new String(json.writeValueAsBytes(Map.of("results", rendered.of(hits))), StandardCharsets.UTF_8));
+        assertEquals(expected, json.writeValueAsString(body));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.nutrisearch.search.lucene;
 
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -26,15 +27,33 @@ final class LexicalSearch {
 
     /** The units {@code query} ranks from {@code offset} on, at most {@code limit}, and the counts of all its matches. */
     static Retrieved run(ServedGeneration generation, Query query, int offset, int limit) throws IOException {
+        return run(generation, query, offset, limit, generation.rankAndCountInOnePass());
+    }
+
+    /** As {@link #run(ServedGeneration, Query, int, int)}, in one pass or two whatever the index's size. */
+    static Retrieved run(ServedGeneration generation, Query query, int offset, int limit, boolean onePass)
+            throws IOException {
         IndexSearcher searcher = generation.searcher();
         int wanted = offset + limit;
-        // Rewritten once for both passes (each search would rewrite it again).
-        query = searcher.rewrite(query);
-        // Two passes cost less than one once a query matches thousands of units: facets and the
-        // total visit every match without scoring it, and ranking scores only the units that can
-        // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).
-        FacetCounter.Counts counts = searcher.search(query, new FacetCounter(generation.facetOrdinals()));
-        TopDocs docs = searcher.search(query, new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted));
+        FacetCounter facets = new FacetCounter(generation.facetOrdinals());
+        TopFieldCollectorManager ranking = new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted);
+        FacetCounter.Counts counts;
+        TopDocs docs;
+        if (onePass) {
+            // A small index: one pass that scores every match costs less than two that each build the
+            // query's weights and scorers again (the same ranking, scores and counts).
+            Object[] both = searcher.search(query, new MultiCollectorManager(facets, ranking));
+            counts = (FacetCounter.Counts) both[0];
+            docs = (TopDocs) both[1];
+        } else {
+            // Two passes cost less than one once a query matches thousands of units: facets and the
+            // total visit every match without scoring it, and ranking scores only the units that can
+            // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).
+            // Rewritten once for both passes (each search would rewrite it again).
+            query = searcher.rewrite(query);
+            counts = searcher.search(query, facets);
+            docs = searcher.search(query, ranking);
+        }
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < docs.scoreDocs.length; i++) {
             page.add(new Retrieved.Ranked(docs.scoreDocs[i].doc, scoreOf(docs.scoreDocs[i]), null));

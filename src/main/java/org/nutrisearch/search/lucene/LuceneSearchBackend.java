@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.nutrisearch.corpus.Article;
@@ -187,7 +186,6 @@ public final class LuceneSearchBackend implements SearchBackend {
     private SearchResult compute(ServedGeneration generation, SearchRequest request, QueryVectors vectors, long start)
             throws IOException {
         UnitQueryBuilder ranking = rankingFor(request);
-        IndexSearcher searcher = generation.searcher();
         QueryPlan plan = ranking.plan(request, generation.vocabulary());
         Query query = ranking.query(plan);
         SearchMode mode = request.mode() == null ? defaultMode : request.mode();
@@ -201,12 +199,12 @@ public final class LuceneSearchBackend implements SearchBackend {
         } else {
             // Without vectors, or without words to embed (only exclusions), the words answer.
             mode = SearchMode.LEXICAL;
-            retrieved = LexicalSearch.run(generation, query, request.offset(), request.limit());
+            retrieved = LexicalSearch.run(generation, generation.searchable(query), request.offset(), request.limit());
         }
         List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets, request.snippets());
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode != SearchMode.SEMANTIC && ranking.options().fuzzy()
-                ? correctorOf(ranking).correct(plan, counter(searcher)) : null;
+                ? correctorOf(ranking).correct(plan, counter(generation)) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return new SearchResult(retrieved.counts().matches(), hits, retrieved.counts().facets(lexicon), didYouMean,
                 tookMs, mode);
@@ -265,11 +263,11 @@ public final class LuceneSearchBackend implements SearchBackend {
         return correctors.computeIfAbsent(ranking, QueryCorrector::new);
     }
 
-    /** Counts the units a query matches on {@code searcher} (for "did you mean"). */
-    private static ToIntFunction<Query> counter(IndexSearcher searcher) {
+    /** Counts the units a query matches on {@code generation} (for "did you mean"). */
+    private static ToIntFunction<Query> counter(ServedGeneration generation) {
         return query -> {
             try {
-                return searcher.count(query);
+                return generation.searcher().count(generation.searchable(query));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
