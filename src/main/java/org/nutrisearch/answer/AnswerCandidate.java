@@ -21,6 +21,11 @@ public record AnswerCandidate(SearchHit hit, AnswerFeatures features, double sco
         subjects = Set.copyOf(subjects);
     }
 
+    /** The same candidate with another hit of its unit (one with its snippet). */
+    public AnswerCandidate withHit(SearchHit other) {
+        return new AnswerCandidate(other, features, score, confidence, subjects);
+    }
+
     /** The same candidate as another model scores it. */
     public AnswerCandidate scored(double otherScore, double otherConfidence) {
         return new AnswerCandidate(hit, features, otherScore, otherConfidence, subjects);

@@ -7,7 +7,6 @@ import org.nutrisearch.corpus.UnitKind;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nutrisearch.search.SearchHit;
-import org.nutrisearch.search.query.QuestionWords;
 
 /**
  * Measures how well each search candidate covers a question: which of the question's words it
@@ -34,11 +32,10 @@ public final class AnswerFeatureExtractor {
     /** Characters of the shorter stem {@link #sameFamily} lets differ. */
     static final int FAMILY_SLACK = 2;
 
-    private final QuestionWords words;
     private final SynonymCoverage synonyms;
 
-    public AnswerFeatureExtractor(QuestionWords words, SynonymCoverage synonyms) {
-        this.words = words;
+    /** Reads units' terms from their {@link UnitTraits} (analysed once per unit); matches synonyms by {@code synonyms}. */
+    public AnswerFeatureExtractor(SynonymCoverage synonyms) {
         this.synonyms = synonyms;
     }
 
@@ -88,18 +85,16 @@ public final class AnswerFeatureExtractor {
             SearchHit hit = hits.get(i);
             Unit unit = hit.unit();
             boolean fromSearch = i < searched;
-            Set<String> context = new HashSet<>(words.terms(contextOf(unit)));
-            Set<String> all = new HashSet<>(context);
-            List<Set<String>> sentences = sentenceTerms(unit.text());
-            sentences.forEach(all::addAll);
+            UnitTraits unitTraits = traits.get(i);
+            UnitTerms unitTerms = unitTraits.terms();
+            Set<String> all = unitTerms.all();
 
             Set<String> covered = covered(asked, all);
-            double window = window(weights, asked, context, sentences, all);
+            double window = window(weights, asked, unitTerms);
             double relScore = fromSearch && best > 0 ? hit.score() / best : 0;
             double lead = !fromSearch || best <= 0 ? 0 : i == 0 ? (best - runnerUp) / best : (hit.score() - best) / best;
             double evidence = Math.min(MAX_EVIDENCE, matched(weights, covered) / weights.unseen());
 
-            UnitTraits unitTraits = traits.get(i);
             Set<String> topicTerms = unitTraits.topicTerms();
             double questionMatch = share(weights, covered(asked, topicTerms));
             double focusMatch = 0;
@@ -195,7 +190,7 @@ public final class AnswerFeatureExtractor {
      * Text that frames every sentence of the unit: a section's or table's heading (it names the topic)
      * and an FAQ's own question. The fixed headings of FAQ, summary and key point units say nothing.
      */
-    private static String contextOf(Unit unit) {
+    static String contextOf(Unit unit) {
         StringBuilder sb = new StringBuilder();
         if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null) {
             sb.append(unit.heading()).append('\n');
@@ -204,41 +199,6 @@ public final class AnswerFeatureExtractor {
             sb.append(unit.question());
         }
         return sb.toString();
-    }
-
-    /**
-     * The analysed terms of each sentence of {@code text} that has any: a sentence ends after '.', '!' or
-     * '?' and white space, and at a line break (bullets are their own lines). The text is analysed once
-     * and each term filed under the sentence its offset falls in.
-     */
-    private List<Set<String>> sentenceTerms(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        List<Integer> ends = sentenceEnds(text);
-        List<Set<String>> bySentence = new ArrayList<>(ends.size());
-        for (int i = 0; i < ends.size(); i++) {
-            bySentence.add(null);
-        }
-        int[] sentence = {0};
-        words.terms(text, (term, start) -> {
-            while (start >= ends.get(sentence[0])) {
-                sentence[0]++;
-            }
-            Set<String> terms = bySentence.get(sentence[0]);
-            if (terms == null) {
-                terms = new HashSet<>();
-                bySentence.set(sentence[0], terms);
-            }
-            terms.add(term);
-        });
-        List<Set<String>> out = new ArrayList<>();
-        for (Set<String> terms : bySentence) {
-            if (terms != null) {
-                out.add(terms);
-            }
-        }
-        return out;
     }
 
     /** Where each sentence of {@code text} ends (exclusive), the last at the text's length. */
@@ -266,17 +226,17 @@ public final class AnswerFeatureExtractor {
      * of question terms (the first 64), and a passage's as the union of its sentences'; synonyms are
      * looked at per passage only when they cover something in the whole unit.
      */
-    private double window(Weights weights, List<String> asked, Set<String> context, List<Set<String>> sentences,
-                          Set<String> all) {
+    private double window(Weights weights, List<String> asked, UnitTerms unit) {
         List<String> terms = asked.size() > Long.SIZE ? asked.subList(0, Long.SIZE) : asked;
-        Map<String, Long> bitOf = new HashMap<>();
+        long[] bitOf = new long[unit.size()];
         double[] weightOf = new double[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
             String term = terms.get(t);
             weightOf[t] = weights.byTerm().getOrDefault(term, 0.0);
-            for (String other : all) {
+            for (int i = 0; i < bitOf.length; i++) {
+                String other = unit.term(i);
                 if (other.equals(term) || sameFamily(term, other)) {
-                    bitOf.merge(other, 1L << t, (a, b) -> a | b);
+                    bitOf[i] |= 1L << t;
                 }
             }
         }
@@ -284,16 +244,22 @@ public final class AnswerFeatureExtractor {
         if (total <= 0) {
             return 0;
         }
-        boolean bySynonyms = !synonyms.covered(asked, all).isEmpty();
-        long framed = bits(bitOf, context);
-        long[] bySentence = new long[sentences.size()];
-        for (int s = 0; s < bySentence.length; s++) {
-            bySentence[s] = bits(bitOf, sentences.get(s));
+        boolean bySynonyms = !synonyms.covered(asked, unit.all()).isEmpty();
+        long framed = 0;
+        for (int i : unit.context()) {
+            framed |= bitOf[i];
+        }
+        int sentences = unit.sentences();
+        long[] bySentence = new long[sentences];
+        for (int s = 0; s < sentences; s++) {
+            for (int k = unit.sentenceStart(s); k < unit.sentenceEnd(s); k++) {
+                bySentence[s] |= bitOf[unit.sentenceTerm(k)];
+            }
         }
         double window = 0;
-        for (int s = 0; s < Math.max(1, sentences.size() - WINDOW_SENTENCES + 1); s++) {
+        for (int s = 0; s < Math.max(1, sentences - WINDOW_SENTENCES + 1); s++) {
             long covered = framed;
-            for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
+            for (int k = s; k < Math.min(sentences, s + WINDOW_SENTENCES); k++) {
                 covered |= bySentence[k];
             }
             double hit = 0;
@@ -301,9 +267,14 @@ public final class AnswerFeatureExtractor {
                 hit += (covered >>> t & 1) != 0 ? weightOf[t] : 0;
             }
             if (bySynonyms) {
-                Set<String> passage = new HashSet<>(context);
-                for (int k = s; k < Math.min(sentences.size(), s + WINDOW_SENTENCES); k++) {
-                    passage.addAll(sentences.get(k));
+                Set<String> passage = new HashSet<>();
+                for (int i : unit.context()) {
+                    passage.add(unit.term(i));
+                }
+                for (int k = s; k < Math.min(sentences, s + WINDOW_SENTENCES); k++) {
+                    for (int j = unit.sentenceStart(k); j < unit.sentenceEnd(k); j++) {
+                        passage.add(unit.term(unit.sentenceTerm(j)));
+                    }
                 }
                 for (String term : synonyms.covered(asked, passage)) {
                     int t = terms.indexOf(term);
@@ -315,18 +286,6 @@ public final class AnswerFeatureExtractor {
             window = Math.max(window, hit / total);
         }
         return window;
-    }
-
-    /** The bit set of the question terms one of whose forms is among {@code found}. */
-    private static long bits(Map<String, Long> bitOf, Set<String> found) {
-        long bits = 0;
-        for (String f : found) {
-            Long b = bitOf.get(f);
-            if (b != null) {
-                bits |= b;
-            }
-        }
-        return bits;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.query.QuestionWords;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class AnswerService {
                          AnswerModels models, AnswerPolicy policy, SearchMode defaultMode) {
         this.backend = backend;
         this.words = words;
-        this.extractor = new AnswerFeatureExtractor(words, synonyms);
+        this.extractor = new AnswerFeatureExtractor(synonyms);
         this.tagger = tagger;
         this.lexicon = tagger.lexicon();
         this.synonyms = synonyms;
@@ -110,9 +111,41 @@ public final class AnswerService {
         return defaultMode != null ? defaultMode : backend.defaultMode();
     }
 
-    /** The answer to a question, or a decline with its reason. */
+    /**
+     * The answer to a question, or a decline with its reason; the answer and alternatives with their
+     * snippets (built for them alone: the other candidates are never shown).
+     */
     public AnswerResult answer(AnswerRequest request) {
-        return decide(request.question(), rank(request));
+        return decide(request, rank(request));
+    }
+
+    /**
+     * Applies the policy to the candidates {@link #rank} found for {@code request}, and gives the answer
+     * and alternatives it shows the snippets search would have given them (the same request, in the mode
+     * the candidates were retrieved in): what {@link #answer} returns.
+     */
+    public AnswerResult decide(AnswerRequest request, AnswerCandidates ranked) {
+        AnswerResult result = decide(request.question(), ranked);
+        List<AnswerCandidate> shown = new ArrayList<>(result.alternatives().size() + 1);
+        if (result.answer() != null) {
+            shown.add(result.answer());
+        }
+        shown.addAll(result.alternatives());
+        List<Unit> missing = shown.stream().filter(c -> c.hit().snippet() == null).map(c -> c.hit().unit()).toList();
+        if (missing.isEmpty()) {
+            return result;
+        }
+        SearchRequest searched = searchRequest(request, ranked.analysis().asking(), CANDIDATES, ranked.mode());
+        Map<String, Snippet> byId = new HashMap<>();
+        List<Snippet> built = backend.snippets(searched, missing);
+        for (int i = 0; i < missing.size(); i++) {
+            byId.put(missing.get(i).id(), built.get(i));
+        }
+        Function<AnswerCandidate, AnswerCandidate> filled = c -> c.hit().snippet() != null ? c
+                : c.withHit(c.hit().withSnippet(byId.get(c.hit().unit().id())));
+        return new AnswerResult(result.question(), result.answer() == null ? null : filled.apply(result.answer()),
+                result.alternatives().stream().map(filled).toList(), result.reason(), result.disclaimer(),
+                result.mode(), result.analysis());
     }
 
     /**
@@ -134,7 +167,8 @@ public final class AnswerService {
      * request's mode (or the default) and scored by that mode's model; lexically, and by the lexical
      * model, when the backend has no vectors. Searched with what the question asks (a long message's
      * subject and asking sentences); with vectors, the units whose own question is nearest join the
-     * search's hits.
+     * search's hits. The candidates' hits carry no snippets (null) when the backend leaves them out:
+     * {@link #answer} builds those of the few it returns.
      */
     public AnswerCandidates rank(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
@@ -226,10 +260,13 @@ public final class AnswerService {
 
     private static SearchRequest searchRequest(AnswerRequest request, String text, int limit, SearchMode mode) {
         return new SearchRequest(text, limit, 0, request.kinds(), request.nutrients(), request.articleId(),
-                null, mode);
+                null, mode, false);
     }
 
-    /** Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). */
+    /**
+     * Applies the policy to ranked candidates (public for the evaluation, which sweeps thresholds). The
+     * units shown keep the hits {@link #rank} gave them, without snippets when the backend left them out.
+     */
     public AnswerResult decide(String question, AnswerCandidates candidates) {
         List<AnswerCandidate> ranked = candidates.candidates();
         SearchMode mode = candidates.mode();

@@ -4,21 +4,27 @@ import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.search.query.QuestionWords;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What the answer service reads off a unit whatever the question: the subjects its topic names, its
- * topic's terms, the question types it answers and how much of it only points elsewhere. Worked out
- * once per unit and index generation ({@link Cache}), not for every question that meets the unit.
+ * topic's terms, the question types it answers, how much of it only points elsewhere and the analysed
+ * terms of its context and sentences. Worked out once per unit and index generation ({@link Cache}), not
+ * for every question that meets the unit.
  *
  * @param subjects   gazetteer keys of its topic ({@link AnswerFeatureExtractor#topicOf})
  * @param topicTerms the analysed terms of its topic
  * @param types      what it answers ({@link AnswerFeatureExtractor#typesOf})
  * @param pointer    {@link PointerText#share} of its text
+ * @param terms      the terms of its context and of each sentence of its text
  */
-public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<QuestionType> types, double pointer) {
+public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<QuestionType> types, double pointer,
+                         UnitTerms terms) {
 
     public UnitTraits {
         subjects = Set.copyOf(subjects);
@@ -28,35 +34,55 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
 
     /** The traits of {@code unit} against {@code gazetteer}. */
     static UnitTraits of(Unit unit, FocusGazetteer gazetteer, QuestionWords words) {
+        return of(unit, gazetteer, words, UnaryOperator.identity());
+    }
+
+    private static UnitTraits of(Unit unit, FocusGazetteer gazetteer, QuestionWords words,
+                                 UnaryOperator<String> canonical) {
         String topic = AnswerFeatureExtractor.topicOf(unit);
         return new UnitTraits(gazetteer.keys(topic), Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
-                PointerText.share(unit.text()));
+                PointerText.share(unit.text()), UnitTerms.of(unit, words, canonical));
+    }
+
+    /**
+     * Bytes these traits hold, about: the unit's terms ({@link UnitTerms#bytes()}) and a few hundred for the
+     * rest (its subjects, topic terms and types are a handful of short strings).
+     */
+    long bytes() {
+        return 256 + terms.bytes();
     }
 
     /**
      * The traits of the units one gazetteer (one index generation) met, the least recently used dropped
-     * past {@code capacity}. A unit is known by its id and the hash of its text and topic, so a unit an
-     * edit changed under the same id is read again. Thread-safe.
+     * past {@link #CAPACITY} units or {@link #MAX_BYTES}. A unit is known by its id and the hash of its
+     * text and topic, so a unit an edit changed under the same id is read again. The term strings of all
+     * units are kept once (they come from the generation's vocabulary: tens of thousands at portal scale,
+     * a few megabytes). Thread-safe.
      */
     static final class Cache {
-        /** Units kept: a few hundred bytes each. */
+        /** Units kept at most. */
         static final int CAPACITY = 50_000;
+        /** Bytes of traits kept at most ({@link UnitTraits#bytes()}): about 20 000 MedQuAD answers. */
+        static final long MAX_BYTES = 32L * 1024 * 1024;
 
         private record Key(String id, int text, int topic) {
         }
 
         private final FocusGazetteer gazetteer;
         private final QuestionWords words;
-        private final Map<Key, UnitTraits> kept = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, UnitTraits> eldest) {
-                return size() > CAPACITY;
-            }
-        };
+        private final Map<Key, UnitTraits> kept = new LinkedHashMap<>(1024, 0.75f, true);
+        private final Map<String, String> strings = new ConcurrentHashMap<>();
+        private long bytes;
 
         Cache(FocusGazetteer gazetteer, QuestionWords words) {
             this.gazetteer = gazetteer;
             this.words = words;
+        }
+
+        /** The one string kept for {@code term}. */
+        private String canonical(String term) {
+            String kept = strings.putIfAbsent(term, term);
+            return kept == null ? term : kept;
         }
 
         FocusGazetteer gazetteer() {
@@ -71,9 +97,15 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
                     return t;
                 }
             }
-            UnitTraits computed = UnitTraits.of(unit, gazetteer, words);
+            UnitTraits computed = UnitTraits.of(unit, gazetteer, words, this::canonical);
             synchronized (kept) {
-                kept.put(key, computed);
+                UnitTraits old = kept.put(key, computed);
+                bytes += computed.bytes() - (old == null ? 0 : old.bytes());
+                Iterator<UnitTraits> eldest = kept.values().iterator();
+                while ((kept.size() > CAPACITY || bytes > MAX_BYTES) && eldest.hasNext()) {
+                    bytes -= eldest.next().bytes();
+                    eldest.remove();
+                }
             }
             return computed;
         }

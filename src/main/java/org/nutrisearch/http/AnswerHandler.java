@@ -63,7 +63,7 @@ final class AnswerHandler {
         // even when the policy declines and shows no candidate.
         AnswerCandidates candidates = answers.rank(request);
         List<AnswerCandidate> ranked = candidates.candidates();
-        AnswerResult result = answers.decide(request.question(), candidates);
+        AnswerResult result = answers.decide(request, candidates);
         SearchOutcome.answer(ctx, request.question(), ranked.size(),
                 ranked.isEmpty() ? null : ranked.getFirst().confidence(),
                 result.reason() == null ? null : result.reason().apiName());

@@ -211,13 +211,14 @@ public final class OpenSearchBackend implements SearchBackend {
             }
         }
         UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
-        UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit()));
+        UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit(),
+                request.snippets()));
         QueryTerms terms = built.terms();
         List<SearchHit> hits = new ArrayList<>(found.hits().size());
         for (UnitSearchResult.Hit hit : found.hits()) {
             Unit unit = unitOf(hit.unit());
-            hits.add(new SearchHit(unit, snippetOf(unit.text(), hit.fragments(), terms), hit.unit().nutrients(),
-                    (float) hit.score()));
+            hits.add(new SearchHit(unit, request.snippets() ? snippetOf(unit.text(), hit.fragments(), terms) : null,
+                    hit.unit().nutrients(), (float) hit.score()));
         }
         String didYouMean = ranking.options().fuzzy() ? didYouMean(request, ranking, plan, vocabulary) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
@@ -269,7 +270,8 @@ public final class OpenSearchBackend implements SearchBackend {
             }
             Unit unit = unitOf(s.unit());
             // Cosines from the stored vectors, as the embedded backend reports them: the same floats.
-            hits.add(new SearchHit(unit, snippets.build(unit.text(), built.terms()), s.unit().nutrients(), f.score(),
+            hits.add(new SearchHit(unit, request.snippets() ? snippets.build(unit.text(), built.terms()) : null,
+                    s.unit().nutrients(), f.score(),
                     cosine(queryVector, s.vector()), cosine(queryVector, s.questionVector())));
         }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
@@ -337,10 +339,37 @@ public final class OpenSearchBackend implements SearchBackend {
         for (HybridFusion.Ranked<String> r : nearest.subList(0, Math.min(request.limit(), nearest.size()))) {
             OpenSearchUnitSearcher.StoredUnit s = stored.get(r.unitId());
             Unit unit = unitOf(s.unit());
-            hits.add(new SearchHit(unit, snippets.build(unit.text(), plan.marks()), s.unit().nutrients(), r.score(),
+            hits.add(new SearchHit(unit, request.snippets() ? snippets.build(unit.text(), plan.marks()) : null,
+                    s.unit().nutrients(), r.score(),
                     cosine(queryVector, s.vector()), r.score()));
         }
         return hits;
+    }
+
+    /**
+     * The snippets of {@code shown} for {@code request}, as its search would have made them: marked from the
+     * query's terms when it searches by meaning (and for {@link #similarQuestions}, which only such a search
+     * has), else from the cluster's highlights of the query on those units (one round trip).
+     */
+    @Override
+    public List<Snippet> snippets(SearchRequest request, List<Unit> shown) {
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        UnitQueryBuilder ranking = rankingOf(request);
+        ServedBuild build = call(builds::served);
+        QueryPlan plan = ranking.plan(request, build.vocabulary());
+        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        List<Snippet> out = new ArrayList<>(shown.size());
+        if (mode.usesVectors() && servesVectors(build) && !plan.embeddingText().isBlank()) {
+            shown.forEach(u -> out.add(snippets.build(u.text(), plan.marks())));
+            return out;
+        }
+        org.apache.lucene.search.Query query = ranking.query(plan);
+        Map<String, List<MarkedFragment>> marked = call(() -> units.highlights(query,
+                shown.stream().map(Unit::id).distinct().toList()));
+        shown.forEach(u -> out.add(snippetOf(u.text(), marked.getOrDefault(u.id(), List.of()), plan.marks())));
+        return out;
     }
 
     /** The subjects of the served build's units (kept with the build): the same list while it is served. */

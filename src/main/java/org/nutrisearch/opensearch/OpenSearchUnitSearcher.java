@@ -16,6 +16,7 @@ import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
 import org.opensearch.client.opensearch.core.search.SourceConfig;
 import org.nutrisearch.search.HybridFusion;
@@ -70,40 +71,80 @@ public final class OpenSearchUnitSearcher {
      * @throws OpenSearchUnavailableException when the cluster cannot answer (or only some shards did)
      */
     public UnitSearchResult search(org.apache.lucene.search.Query query, int offset, int limit) {
+        return search(query, offset, limit, true);
+    }
+
+    /**
+     * As {@link #search(org.apache.lucene.search.Query, int, int)}; without {@code highlight} the hits
+     * carry no marked fragments (the cluster does not highlight them).
+     */
+    public UnitSearchResult search(org.apache.lucene.search.Query query, int offset, int limit, boolean highlight) {
         Query translated = LuceneQueryTranslator.translate(query);
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(alias)
-                .searchType(SearchType.DfsQueryThenFetch)
-                .query(translated)
-                .from(offset)
-                .size(limit)
-                .trackTotalHits(t -> t.enabled(true))
-                .source(WITHOUT_VECTOR)
-                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))
-                .highlight(h -> h
-                        .type(t -> t.builtin(BuiltinHighlighterType.Unified))
-                        .preTags(MarkedFragment.PRE_TAG)
-                        .postTags(MarkedFragment.POST_TAG)
-                        // The whole text with its matches marked: the snippet passage is chosen by the
-                        // embedded backend's rules, so both backends show the same passage.
-                        .fields(OpenSearchSchema.TEXT, f -> f.numberOfFragments(0)))
-                .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
-                .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20)));
+        SearchRequest request = SearchRequest.of(s -> {
+            s.index(alias)
+                    .searchType(SearchType.DfsQueryThenFetch)
+                    .query(translated)
+                    .from(offset)
+                    .size(limit)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(WITHOUT_VECTOR)
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(OpenSearchSchema.ID).order(SortOrder.Asc)))
+                    .aggregations(NUTRIENT_AGG, termsByCount(OpenSearchSchema.NUTRIENTS, MAX_NUTRIENT_BUCKETS))
+                    .aggregations(KIND_AGG, termsByCount(OpenSearchSchema.KIND, 20));
+            return highlight ? s.highlight(h -> wholeTextMarked(h, null)) : s;
+        });
         SearchResponse<UnitDocument> response = execute(() -> client.search(request, UnitDocument.class));
 
         List<UnitSearchResult.Hit> hits = new ArrayList<>();
         for (Hit<UnitDocument> hit : response.hits().hits()) {
-            List<MarkedFragment> fragments = new ArrayList<>();
-            for (String tagged : hit.highlight().getOrDefault(OpenSearchSchema.TEXT, List.of())) {
-                fragments.add(MarkedFragment.parse(tagged));
-            }
-            hits.add(new UnitSearchResult.Hit(hit.source(), hit.score() == null ? 0 : hit.score(), fragments));
+            hits.add(new UnitSearchResult.Hit(hit.source(), hit.score() == null ? 0 : hit.score(), fragmentsOf(hit)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new UnitSearchResult(total, hits,
                 counts(response.aggregations().get(NUTRIENT_AGG)),
                 counts(response.aggregations().get(KIND_AGG)));
+    }
+
+    /**
+     * The text of each unit {@code ids} as {@link #search} highlights it for {@code query}, by unit id
+     * (none for a unit whose text the query does not match): the query only marks, the ids select.
+     */
+    public Map<String, List<MarkedFragment>> highlights(org.apache.lucene.search.Query query, Collection<String> ids) {
+        Query translated = LuceneQueryTranslator.translate(query);
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(alias)
+                .query(idsIn(ids))
+                .size(ids.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .source(IDS_ONLY)
+                .highlight(h -> wholeTextMarked(h, translated)));
+        SearchResponse<JsonNode> response = execute(() -> client.search(request, JsonNode.class));
+        Map<String, List<MarkedFragment>> marked = new LinkedHashMap<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            marked.put(hit.id(), fragmentsOf(hit));
+        }
+        return marked;
+    }
+
+    /**
+     * The whole text with its matches marked (by {@code query}, or the search's own query when null): the
+     * snippet passage is chosen by the embedded backend's rules, so both backends show the same passage.
+     */
+    private static Highlight.Builder wholeTextMarked(Highlight.Builder h, Query query) {
+        h.type(t -> t.builtin(BuiltinHighlighterType.Unified))
+                .preTags(MarkedFragment.PRE_TAG)
+                .postTags(MarkedFragment.POST_TAG)
+                .fields(OpenSearchSchema.TEXT, f -> f.numberOfFragments(0));
+        return query == null ? h : h.highlightQuery(query);
+    }
+
+    private static List<MarkedFragment> fragmentsOf(Hit<?> hit) {
+        List<MarkedFragment> fragments = new ArrayList<>();
+        for (String tagged : hit.highlight().getOrDefault(OpenSearchSchema.TEXT, List.of())) {
+            fragments.add(MarkedFragment.parse(tagged));
+        }
+        return fragments;
     }
 
     /**

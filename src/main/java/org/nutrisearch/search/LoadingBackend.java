@@ -1,6 +1,7 @@
 package org.nutrisearch.search;
 
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -67,6 +68,11 @@ public final class LoadingBackend implements SearchBackend {
     @Override
     public List<SearchHit> similarQuestions(SearchRequest request) {
         return backend().similarQuestions(request);
+    }
+
+    @Override
+    public List<Snippet> snippets(SearchRequest request, List<Unit> units) {
+        return backend().snippets(request, units);
     }
 
     @Override

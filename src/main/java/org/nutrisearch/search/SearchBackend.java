@@ -1,6 +1,7 @@
 package org.nutrisearch.search;
 
 import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.Unit;
 
 import java.util.Collection;
 import java.nio.file.Path;
@@ -13,6 +14,18 @@ public interface SearchBackend extends AutoCloseable {
 
     /** Ranked units for a request, with snippets and facets. */
     SearchResult search(SearchRequest request);
+
+    /**
+     * The snippets {@code units} (hits of {@code request}, or of {@link #similarQuestions} for it) get in
+     * a search for {@code request} with snippets: the same passage, marks and highlights, in the order of
+     * {@code units}. {@code request.mode()} says which search the hits came from (the result's
+     * {@link SearchResult#mode()}, which decides how a backend marks matches). For callers that asked for
+     * hits without snippets ({@link SearchRequest#snippets()} false) and show only a few of them. A
+     * backend that always serves snippets (leaves none null) need not implement it.
+     */
+    default List<Snippet> snippets(SearchRequest request, List<Unit> units) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " serves every hit with its snippet");
+    }
 
     /**
      * Up to {@code request.limit()} units whose own question ({@code Unit.askedQuestion()}) is nearest in

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * One ranked unit with its snippet.
  *
+ * @param snippet    the query's passage of the unit, or null when the request asked for none
+ *                   ({@link SearchRequest#snippets()})
  * @param score      the ranking score (BM25-based, cosine-based or fused, by the search's mode)
  * @param similarity cosine similarity of the unit's embedding to the query's, or null when the search
  *                   compared no embeddings
@@ -18,6 +20,11 @@ public record SearchHit(Unit unit, Snippet snippet, List<String> nutrients, floa
                         Float questionSimilarity) {
     public SearchHit {
         nutrients = List.copyOf(nutrients);
+    }
+
+    /** This hit with {@code other} as its snippet. */
+    public SearchHit withSnippet(Snippet other) {
+        return new SearchHit(unit, other, nutrients, score, similarity, questionSimilarity);
     }
 
     /** A hit whose question was not compared. */

@@ -16,12 +16,21 @@ import java.util.Set;
  * @param ranking   how to rank, or null for the backend's own ranking (the search box's); a caller whose
  *                  behaviour was fitted on one ranking (the answer service) names it here
  * @param mode      lexical, semantic or hybrid retrieval, or null for the backend's default
+ * @param snippets  false when the caller needs no snippets: a backend may then leave each hit's snippet
+ *                  null (building them is much of a search's work) and build the few it needs later with
+ *                  {@link SearchBackend#snippets}; the answer service ranks 30 hits and shows at most 4
  */
 public record SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
-                            String articleId, RankingOptions ranking, SearchMode mode) {
+                            String articleId, RankingOptions ranking, SearchMode mode, boolean snippets) {
     public SearchRequest {
         kinds = Set.copyOf(kinds);
         nutrients = Set.copyOf(nutrients);
+    }
+
+    /** A request whose hits come with their snippets. */
+    public SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
+                         String articleId, RankingOptions ranking, SearchMode mode) {
+        this(query, limit, offset, kinds, nutrients, articleId, ranking, mode, true);
     }
 
     /** A request retrieved in the backend's default mode. */
@@ -38,7 +47,12 @@ public record SearchRequest(String query, int limit, int offset, Set<UnitKind> k
 
     /** This request retrieved in {@code mode}. */
     public SearchRequest withMode(SearchMode mode) {
-        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode);
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets);
+    }
+
+    /** This request with hits whose snippets may be left out (null), see {@link #snippets()}. */
+    public SearchRequest withoutSnippets() {
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, false);
     }
 
     /** A first page of ten with no filters. */

@@ -22,7 +22,7 @@ import org.nutrisearch.search.query.QuestionWords;
 class AnswerFeatureExtractorTest {
 
     private final QuestionWords words = new QuestionWords(TextAnalyzers.english());
-    private final AnswerFeatureExtractor extractor = new AnswerFeatureExtractor(words, SynonymCoverage.loadDefault(words));
+    private final AnswerFeatureExtractor extractor = new AnswerFeatureExtractor(SynonymCoverage.loadDefault(words));
 
     private final FocusGazetteer noSubjects = FocusGazetteer.build(List.of(), NutrientLexicon.loadDefault(),
             SynonymCoverage.NONE, words);

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
 import org.nutrisearch.search.query.UnitQueryBuilder;
@@ -182,5 +184,28 @@ class AnswerServiceTest {
         assertEquals(WITHOUT_DISCLAIMER + "#section-1", iron.getFirst().hit().unit().id());
         assertEquals(1.0, iron.getFirst().features().coverage(), 1e-9,
                 "low iron is covered by iron deficiency (synonyms), restless and legs by the text");
+    }
+
+    @Test
+    void theAnswerAndItsAlternativesHaveTheSnippetsSearchGivesThemWhileRankingBuildsNone() {
+        AnswerRequest request = AnswerRequest.of("do bananas have potassium for my muscles?");
+        AnswerResult r = service.answer(request);
+        assertEquals(WITH_DISCLAIMER + "#faq-1", r.answer().hit().unit().id());
+        assertEquals("<mark class=\"term\">Bananas</mark> are rich in <mark class=\"nutrient\" data-nutrient=\"potassium\">"
+                + "<mark class=\"term\">potassium</mark></mark>. <mark class=\"nutrient\" data-nutrient=\"potassium\">"
+                + "<mark class=\"term\">Potassium</mark></mark> helps <mark class=\"term\">muscles</mark> relax.",
+                r.answer().hit().snippet().html());
+        SearchResult searched = backend.search(new SearchRequest(r.analysis().asking(), AnswerService.CANDIDATES, 0,
+                Set.of(), Set.of(), null, null, r.mode()));
+        List<AnswerCandidate> shown = new java.util.ArrayList<>(r.alternatives());
+        shown.addFirst(r.answer());
+        for (AnswerCandidate c : shown) {
+            SearchHit expected = searched.hits().stream().filter(h -> h.unit().id().equals(c.hit().unit().id()))
+                    .findFirst().orElseThrow();
+            assertEquals(expected.snippet(), c.hit().snippet(), c.hit().unit().id());
+        }
+        List<AnswerCandidate> ranked = service.rank(request).candidates();
+        assertEquals(List.of(WITH_DISCLAIMER + "#faq-1"), ranked.stream().map(c -> c.hit().unit().id()).toList());
+        assertTrue(ranked.stream().allMatch(c -> c.hit().snippet() == null), "ranking builds no snippet");
     }
 }

@@ -10,6 +10,7 @@ import org.nutrisearch.answer.AnswerPolicy;
 import org.nutrisearch.answer.AnswerRequest;
 import org.nutrisearch.answer.AnswerResult;
 import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.answer.AnswerSnippets;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.corpus.QuestionType;
@@ -129,11 +130,15 @@ class OpenSearchFaqParityTest {
         AnswerService cluster = AnswerService.withDefaults(openSearch, lexicon, AnswerPolicy.defaults());
         List<String> differences = new ArrayList<>();
         int answered = 0;
+        int[] snippets = {0};
         for (String question : QUESTIONS) {
             for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.LEXICAL)) {
                 AnswerRequest request = new AnswerRequest(question, Set.of(), Set.of(), null, mode);
                 AnswerResult e = embedded.answer(request);
                 AnswerResult a = cluster.answer(request);
+                // Each answer shows the snippets its backend's searches with snippets give (highlights on OpenSearch).
+                differences.addAll(AnswerSnippets.differences(lucene, embedded, request, e, snippets));
+                differences.addAll(AnswerSnippets.differences(openSearch, cluster, request, a, snippets));
                 answered += e.answer() != null ? 1 : 0;
                 if (!summary(e).equals(summary(a))) {
                     differences.add(question + " [" + mode.apiName() + "]: lucene " + summary(e) + " / opensearch " + summary(a));
@@ -143,6 +148,7 @@ class OpenSearchFaqParityTest {
         differences.forEach(d -> System.out.println("faq answer difference: " + d));
         assertEquals(List.of(), differences);
         assertTrue(answered >= 8, "answered: " + answered);
+        assertTrue(snippets[0] > 40, "answer snippets compared: " + snippets[0]);
     }
 
     /** The answer's unit and confidence (4 digits), the alternatives, reason, mode and how the question was read. */

@@ -11,6 +11,9 @@ import org.nutrisearch.answer.AnswerPolicy;
 import org.nutrisearch.answer.AnswerRequest;
 import org.nutrisearch.answer.AnswerResult;
 import org.nutrisearch.answer.AnswerService;
+import org.nutrisearch.answer.AnswerSnippets;
+import org.nutrisearch.search.SearchBackend;
+import org.nutrisearch.search.SnippetsLater;
 import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.search.SearchHit;
@@ -107,6 +110,34 @@ class OpenSearchHybridParityTest {
         assertEquals(expected, actual);
     }
 
+    /**
+     * Asked for hits without snippets, each backend gives the same hits by meaning with none, and the
+     * snippets it builds for them afterwards are the ones its search with snippets gave; the same for
+     * the nearest questions.
+     */
+    @Test
+    void withoutSnippetsSearchesByMeaningGetTheSameHitsAndTheSameSnippetsLaterOnEachBackend() throws Exception {
+        for (SearchBackend backend : List.of(lucene, openSearch)) {
+            List<String> differences = new ArrayList<>();
+            int[] compared = {0};
+            for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+                for (String text : texts("/eval/search-queries.json", "query")) {
+                    differences.addAll(SnippetsLater.searchDifferences(backend,
+                            new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, null, mode), compared));
+                }
+            }
+            int[] questions = {0};
+            for (String question : texts("/eval/answer-questions.json", "question")) {
+                differences.addAll(SnippetsLater.similarQuestionDifferences(backend,
+                        new SearchRequest(question, 10, 0, Set.of(), Set.of(), null, null, SearchMode.HYBRID), questions));
+            }
+            differences.forEach(d -> System.out.println("snippets later difference: " + d));
+            assertEquals(List.of(), differences, backend.getClass().getSimpleName());
+            assertTrue(compared[0] > 600, "hits compared: " + compared[0]);
+            assertTrue(questions[0] > 300, "nearest questions compared: " + questions[0]);
+        }
+    }
+
     private static void assertSameEverywhere(SearchMode mode) throws Exception {
         List<String> differences = new ArrayList<>();
         int compared = 0;
@@ -131,10 +162,13 @@ class OpenSearchHybridParityTest {
         AnswerService cluster = AnswerService.withDefaults(openSearch, lexicon, AnswerPolicy.defaults());
         List<String> differences = new ArrayList<>();
         int answered = 0;
+        int[] snippets = {0};
         for (String question : texts("/eval/answer-questions.json", "question")) {
             AnswerRequest request = new AnswerRequest(question, Set.of(), Set.of(), null, SearchMode.HYBRID);
             AnswerResult e = embedded.answer(request);
             AnswerResult a = cluster.answer(request);
+            differences.addAll(AnswerSnippets.differences(lucene, embedded, request, e, snippets));
+            differences.addAll(AnswerSnippets.differences(openSearch, cluster, request, a, snippets));
             String expected = summary(e);
             String actual = summary(a);
             answered += e.answer() != null ? 1 : 0;
@@ -145,6 +179,7 @@ class OpenSearchHybridParityTest {
         differences.forEach(d -> System.out.println("answer difference: " + d));
         assertEquals(List.of(), differences);
         assertTrue(answered > 10, "answered: " + answered);
+        assertTrue(snippets[0] > 100, "answer snippets compared: " + snippets[0]);
     }
 
     /** The answer's unit, confidence (4 digits), reason and mode. */

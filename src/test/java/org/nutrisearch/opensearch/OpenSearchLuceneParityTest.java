@@ -30,7 +30,10 @@ import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.search.Highlight;
 import org.nutrisearch.search.MatchKind;
 import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SnippetsLater;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.lucene.IndexVocabulary;
@@ -134,6 +137,26 @@ class OpenSearchLuceneParityTest {
         // The judged set's typo queries: the comparison above covers corrected queries, not only plain ones.
         assertEquals(15, corrected);
         assertTrue(offered > 0, "some judged query gets a didYouMean");
+    }
+
+    /**
+     * Asked for hits without snippets, each backend gives the same hits with none, and the snippets it
+     * builds for them afterwards (on OpenSearch from the cluster's highlights of those units) are the
+     * ones its search with snippets gave.
+     */
+    @Test
+    void withoutSnippetsEveryJudgedQueryGetsTheSameHitsAndTheSameSnippetsLaterOnEachBackend() throws Exception {
+        for (SearchBackend backend : List.of(lucene, openSearch)) {
+            List<String> differences = new ArrayList<>();
+            int[] compared = {0};
+            for (String text : judgedQueries()) {
+                differences.addAll(SnippetsLater.searchDifferences(backend,
+                        new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, null, SearchMode.LEXICAL), compared));
+            }
+            differences.forEach(d -> System.out.println("snippets later difference: " + d));
+            assertEquals(List.of(), differences, backend.getClass().getSimpleName());
+            assertTrue(compared[0] > 300, "hits compared: " + compared[0]);
+        }
     }
 
     @Test

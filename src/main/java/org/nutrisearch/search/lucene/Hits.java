@@ -26,6 +26,15 @@ final class Hits {
 
     static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
                                 SnippetBuilder snippets) throws IOException {
+        return read(generation, page, marks, snippets, true);
+    }
+
+    /**
+     * The page's hits; without {@code withSnippets} each hit's snippet is null and a unit not kept is read
+     * from its stored fields alone (not prepared for snippets, nor kept).
+     */
+    static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
+                                SnippetBuilder snippets, boolean withSnippets) throws IOException {
         List<SearchHit> hits = new ArrayList<>(page.size());
         StoredFields stored = null;
         ShownUnits shown = generation.shownUnits();
@@ -37,11 +46,15 @@ final class Hits {
                 }
                 Document doc = stored.document(r.doc());
                 Unit u = unitOf(doc);
+                if (!withSnippets) {
+                    hits.add(new SearchHit(u, null, nutrientsOf(doc), r.score(), r.similarity(), r.questionSimilarity()));
+                    continue;
+                }
                 unit = new ShownUnits.Shown(u, nutrientsOf(doc), snippets.prepare(u.text()));
                 shown.put(r.doc(), unit);
             }
-            hits.add(new SearchHit(unit.unit(), snippets.build(unit.snippet(), marks), unit.nutrients(), r.score(),
-                    r.similarity(), r.questionSimilarity()));
+            hits.add(new SearchHit(unit.unit(), withSnippets ? snippets.build(unit.snippet(), marks) : null,
+                    unit.nutrients(), r.score(), r.similarity(), r.questionSimilarity()));
         }
         return hits;
     }

@@ -8,6 +8,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusManifest;
+import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.IndexGeneration;
@@ -27,6 +28,7 @@ import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
+import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.Suggestion;
 import org.nutrisearch.search.query.NearestIndexedWord;
 import org.nutrisearch.search.query.QueryCorrector;
@@ -38,6 +40,7 @@ import org.nutrisearch.search.suggest.SuggestionIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +201,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             mode = SearchMode.LEXICAL;
             retrieved = LexicalSearch.run(generation, generation.searchable(query), request.offset(), request.limit());
         }
-        List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets);
+        List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets, request.snippets());
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode != SearchMode.SEMANTIC && ranking.options().fuzzy()
                 ? correctorOf(ranking).correct(plan, counter(generation)) : null;
@@ -220,9 +223,28 @@ public final class LuceneSearchBackend implements SearchBackend {
             plan = plan.withVector(vectors.of(plan.embeddingText()));
             List<Retrieved.Ranked> near = new VectorSearch(generation, hybrid)
                     .similarQuestions(plan, ranking.filter(plan), request.limit());
-            return Hits.read(generation, near, plan.marks(), snippets);
+            return Hits.read(generation, near, plan.marks(), snippets, request.snippets());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The snippets of {@code units} for {@code request}: marked by the request's plan as every hit of its
+     * search is (whatever the mode), each unit prepared afresh (only a few are asked for).
+     */
+    @Override
+    public List<Snippet> snippets(SearchRequest request, List<Unit> units) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        try (LiveIndex.Lease lease = index.acquire()) {
+            QueryPlan plan = rankingFor(request).plan(request, served(lease.generation()).vocabulary());
+            List<Snippet> out = new ArrayList<>(units.size());
+            for (Unit unit : units) {
+                out.add(snippets.build(snippets.prepare(unit.text()), plan.marks()));
+            }
+            return out;
         }
     }
 

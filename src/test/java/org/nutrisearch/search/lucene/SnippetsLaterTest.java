@@ -1,0 +1,110 @@
+package org.nutrisearch.search.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.embedding.ConceptEmbedder;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.Snippet;
+import org.nutrisearch.search.SnippetsLater;
+import org.nutrisearch.corpus.Unit;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hits without snippets, and their snippets built afterwards, over the bundled articles (vectors from
+ * {@link ConceptEmbedder}): every judged search query in each mode, and the nearest questions of every
+ * judged chatbot question, give the same hits as with snippets, and the snippets built later are theirs.
+ */
+class SnippetsLaterTest {
+
+    private static final String MODEL = "concept-test";
+
+    @TempDir
+    static Path dir;
+    static LuceneSearchBackend backend;
+
+    @BeforeAll
+    static void index() throws Exception {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper(), new ConceptEmbedder(MODEL))
+                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
+        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon,
+                new ObjectMapper(), RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        backend.useQueryVectors(new QueryVectors(new ConceptEmbedder(MODEL), 16));
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @Test
+    void everyModeGivesTheSameHitsWithoutSnippetsAndTheSameSnippetsLater() throws Exception {
+        for (SearchMode mode : SearchMode.values()) {
+            List<String> differences = new ArrayList<>();
+            int[] compared = {0};
+            for (String text : texts("/eval/search-queries.json", "query")) {
+                differences.addAll(SnippetsLater.searchDifferences(backend,
+                        new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, null, mode), compared));
+            }
+            assertEquals(List.of(), differences, mode.apiName());
+            assertTrue(compared[0] > 300, mode.apiName() + ": hits compared " + compared[0]);
+        }
+    }
+
+    @Test
+    void nearestQuestionsGiveTheSameHitsWithoutSnippetsAndTheSameSnippetsLater() throws Exception {
+        List<String> differences = new ArrayList<>();
+        int[] compared = {0};
+        for (String text : texts("/eval/answer-questions.json", "question")) {
+            differences.addAll(SnippetsLater.similarQuestionDifferences(backend,
+                    new SearchRequest(text, 10, 0, Set.of(), Set.of(), null, null, SearchMode.HYBRID), compared));
+        }
+        assertEquals(List.of(), differences);
+        assertTrue(compared[0] > 300, "hits compared " + compared[0]);
+    }
+
+    @Test
+    void aSnippetBuiltLaterMarksTheQueryAndTheNutrients() {
+        SearchRequest request = new SearchRequest("iron restless legs", 1, 0, Set.of(), Set.of(), null, null,
+                SearchMode.LEXICAL);
+        Unit first = backend.search(request.withoutSnippets()).hits().getFirst().unit();
+        assertNull(backend.search(request.withoutSnippets()).hits().getFirst().snippet());
+        Snippet later = backend.snippets(request, List.of(first)).getFirst();
+        assertEquals("<mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">Iron</mark></mark> "
+                + "deficiency is a known cause of <mark class=\"term\">restless legs syndrome</mark> (<mark class=\"term\">RLS</mark>). "
+                + "<mark class=\"term\">RLS</mark> involves an urge to move the <mark class=\"term\">legs</mark>, often with unpleasant sensations like tightness. "
+                + "Improving <mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">iron</mark></mark> levels through diet or supplements, with medical guidance, is a key <mark class=\"term\">RLS</mark> treatment. "
+                + "Dietary <mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">iron</mark></mark> sources include red meat, poultry,…", later.html());
+    }
+
+    private static List<String> texts(String resource, String field) throws Exception {
+        try (InputStream in = SnippetsLaterTest.class.getResourceAsStream(resource)) {
+            List<String> texts = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(q -> texts.add(q.get(field).asText()));
+            return texts;
+        }
+    }
+}
