@@ -59,7 +59,7 @@ final class IndexReport {
     static long unitCount(CorpusLoad load) {
         long n = 0;
         for (Article a : load.articles()) {
-            n += a.units().size();
+            n += a.unitCount();
         }
         return n;
     }

@@ -31,6 +31,29 @@ public record Article(String id, String title, String source, String summary, Li
 
     /** The searchable units of this article, with stable ids (see {@link Unit}). */
     public List<Unit> units() {
+        return units(true);
+    }
+
+    /**
+     * The units as {@link #units()} gives them but without the question types their headings ask (null):
+     * for checks that read only ids and text. Reading a heading's type runs every rule of
+     * {@link QuestionTypeClassifier}, most of the cost of building the units.
+     */
+    public List<Unit> unitsWithoutTypes() {
+        return units(false);
+    }
+
+    /** How many units {@link #units()} gives, without building them. */
+    public int unitCount() {
+        int n = summary != null && !summary.isBlank() ? 1 : 0;
+        n += keyPoints.size() + sections.size() + faqs.size();
+        for (Table table : tables) {
+            n += table.rows().size();
+        }
+        return n;
+    }
+
+    private List<Unit> units(boolean withTypes) {
         List<Unit> units = new ArrayList<>();
         if (summary != null && !summary.isBlank()) {
             units.add(unit(UnitKind.SUMMARY, "summary", "Quick Summary", null, summary));
@@ -41,7 +64,7 @@ public record Article(String id, String title, String source, String summary, Li
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
             units.add(unit(UnitKind.SECTION, "section-" + (i + 1), s.displayHeading(), null, s.text(), null,
-                    QuestionTypeClassifier.classify(s.heading())));
+                    withTypes ? QuestionTypeClassifier.classify(s.heading()) : null));
         }
         for (int i = 0; i < faqs.size(); i++) {
             FaqEntry f = faqs.get(i);
@@ -49,7 +72,7 @@ public record Article(String id, String title, String source, String summary, Li
         }
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
-            QuestionType asks = QuestionTypeClassifier.classify(table.heading());
+            QuestionType asks = withTypes ? QuestionTypeClassifier.classify(table.heading()) : null;
             for (int r = 0; r < table.rows().size(); r++) {
                 units.add(unit(UnitKind.TABLE, "table-" + (t + 1) + "-row-" + (r + 1), table.heading(), null,
                         table.rows().get(r).text(), null, asks));

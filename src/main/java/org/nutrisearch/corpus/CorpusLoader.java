@@ -69,7 +69,7 @@ public final class CorpusLoader {
         if (CorpusFiles.isArticleFile(file)) {
             String text = ArticleFileReader.read(file, readable, maxFileBytes);
             Article article = parser.parse(CorpusPaths.stem(file), CorpusPaths.display(file), text);
-            if (article.units().isEmpty()) {
+            if (article.unitCount() == 0) {
                 throw new CorpusException(file, SkipReason.EMPTY, "has no article text (only page navigation)");
             }
             String tooLong = UnitLimits.overLimit(article);

@@ -30,7 +30,7 @@ public final class UnitLimits {
         if (title != null) {
             return title;
         }
-        for (Unit unit : article.units()) {
+        for (Unit unit : article.unitsWithoutTypes()) {
             String part = over("text", unit.text(), MAX_TEXT);
             if (part == null) {
                 part = over("heading", unit.heading(), MAX_LABEL);

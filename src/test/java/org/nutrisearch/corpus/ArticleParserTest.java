@@ -254,4 +254,20 @@ class ArticleParserTest {
             assertTrue(units.stream().allMatch(u -> u.id().startsWith(id + "#")), id);
         }
     }
+
+    @Test
+    void theUnitCountAndTheUnitsWithoutTypesAgreeWithTheUnits() throws IOException {
+        int sectionsWithTypes = 0;
+        for (String id : SeedArticles.ALL) {
+            Article a = SeedArticles.parse(id);
+            List<Unit> units = a.units();
+            List<Unit> untyped = a.unitsWithoutTypes();
+            assertEquals(units.size(), a.unitCount(), id);
+            assertEquals(units.stream().map(Unit::id).toList(), untyped.stream().map(Unit::id).toList(), id);
+            assertEquals(units.stream().map(Unit::text).toList(), untyped.stream().map(Unit::text).toList(), id);
+            assertTrue(untyped.stream().filter(u -> u.kind() != UnitKind.FAQ).allMatch(u -> u.questionType() == null), id);
+            sectionsWithTypes += (int) units.stream().filter(u -> u.kind() == UnitKind.SECTION && u.questionType() != null).count();
+        }
+        assertTrue(sectionsWithTypes > 0, "some section heading asks something, so the two lists differ in types");
+    }
 }
