@@ -217,6 +217,15 @@ public final class FocusGazetteer {
      * words some unit uses) replaced by the filed term nearest in spelling.
      */
     public List<String> terms(String text, Set<String> corpusTerms) {
+        return terms(text, corpusTerms, new HashMap<>());
+    }
+
+    /**
+     * As {@link #terms(String, Set)}, each term's correction looked up in {@code corrections} first and
+     * filed there: one question's places (subject line, asking sentences, the whole message) share their
+     * words, and a correction scans the vocabulary.
+     */
+    public List<String> terms(String text, Set<String> corpusTerms, Map<String, String> corrections) {
         List<String> out = new ArrayList<>();
         for (String word : QuestionWords.words(text)) {
             if (QuestionWords.isGeneric(word)) {
@@ -224,7 +233,7 @@ public final class FocusGazetteer {
             }
             boolean subject = !NOT_A_SUBJECT.contains(word);
             for (String t : words.terms(word)) {
-                out.add(subject && !corpusTerms.contains(t) ? corrected(t) : t);
+                out.add(subject && !corpusTerms.contains(t) ? corrections.computeIfAbsent(t, this::corrected) : t);
             }
         }
         return out;

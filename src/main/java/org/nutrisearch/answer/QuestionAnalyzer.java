@@ -6,6 +6,7 @@ import org.nutrisearch.search.query.QuestionWords;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,10 +69,11 @@ public final class QuestionAnalyzer {
         if (reduced.reduced()) {
             places.add(question);
         }
+        Map<String, String> corrections = new HashMap<>(); // each unknown term corrected once per question
         Found found = null;
         Found generic = null;
         for (int i = 0; i < places.size() && found == null && (i < asked || generic == null); i++) {
-            List<String> terms = gazetteer.terms(places.get(i), known);
+            List<String> terms = gazetteer.terms(places.get(i), known, corrections);
             List<FocusGazetteer.Focus> subjects = gazetteer.subjects(terms);
             boolean preferFirst = i == 0 && reduced.reduced();
             List<FocusGazetteer.Focus> specific = subjects.stream()
@@ -97,7 +99,7 @@ public final class QuestionAnalyzer {
         }
         Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
         return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
-                corrected(words.of(asking), gazetteer, known), focusTerms);
+                corrected(words.of(asking), gazetteer, known, corrections), focusTerms);
     }
 
     /**
@@ -106,8 +108,8 @@ public final class QuestionAnalyzer {
      * The typed words stay as typed (search corrects its own query).
      */
     private static QuestionWords.Content corrected(QuestionWords.Content content, FocusGazetteer gazetteer,
-                                                   Set<String> known) {
-        Set<String> terms = new LinkedHashSet<>(gazetteer.terms(content.text(), known));
+                                                   Set<String> known, Map<String, String> corrections) {
+        Set<String> terms = new LinkedHashSet<>(gazetteer.terms(content.text(), known, corrections));
         return terms.size() == content.terms().size() && terms.containsAll(content.terms()) ? content
                 : new QuestionWords.Content(content.words(), List.copyOf(terms));
     }
