@@ -46,14 +46,14 @@ final class RenderedHits {
      * (an emoji in an article) as its four bytes, not as two escaped surrogates, so the bytes are those
      * the String of the same JSON gave.
      */
-    private final ObjectWriter json;
+    private final ObjectWriter utf8Writer;
     private final int capacity;
     private final long maxChars;
     private final LinkedHashMap<Same, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
 
     RenderedHits(ObjectMapper json, int capacity, long maxChars) {
-        this.json = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+        this.utf8Writer = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.capacity = capacity;
         this.maxChars = maxChars;
     }
@@ -74,7 +74,7 @@ final class RenderedHits {
         RawJson bytes;
         try {
             // UTF-8 once, here: the response copies these bytes (a String would be encoded again each time).
-            bytes = new RawJson(json.writeValueAsBytes(results));
+            bytes = new RawJson(utf8Writer.writeValueAsBytes(results));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

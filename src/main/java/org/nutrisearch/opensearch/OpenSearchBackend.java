@@ -202,13 +202,10 @@ public final class OpenSearchBackend implements SearchBackend {
         ServedBuild build = call(builds::served);
         // Typo corrections come from the served build's vocabulary, as the embedded backend's from its index.
         Vocabulary vocabulary = build.vocabulary();
-        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        SearchMode mode = modeOf(request);
         QueryPlan plan = ranking.plan(request, vocabulary);
-        if (mode.usesVectors() && servesVectors(build)) {
-            Optional<SearchResult> byMeaning = searchByMeaning(request, mode, ranking, plan, vocabulary, start);
-            if (byMeaning.isPresent()) {
-                return byMeaning.get();
-            }
+        if (searchesByMeaning(mode, build, plan)) {
+            return searchByMeaning(request, mode, ranking, plan, vocabulary, start);
         }
         UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
         UnitSearchResult found = call(() -> units.search(built.query(), request.offset(), request.limit(),
@@ -230,14 +227,11 @@ public final class OpenSearchBackend implements SearchBackend {
      * units within the request's filters (k-NN plugin, HNSW, cosine), those below the similarity floor
      * dropped, alone or fused with the first {@code depth} units of the lexical ranking by
      * {@link HybridFusion}; total and facets over both lists; snippets marked from the query's terms.
-     * Empty when the query has no words to embed (only exclusions), which only a lexical search answers.
+     * Only for a search {@link #searchesByMeaning} lets search by meaning.
      */
-    private Optional<SearchResult> searchByMeaning(SearchRequest request, SearchMode mode, UnitQueryBuilder ranking,
-                                                   QueryPlan plan, Vocabulary vocabulary, long start) {
+    private SearchResult searchByMeaning(SearchRequest request, SearchMode mode, UnitQueryBuilder ranking,
+                                         QueryPlan plan, Vocabulary vocabulary, long start) {
         String text = plan.embeddingText();
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
         UnitQueryBuilder.Built built = new UnitQueryBuilder.Built(ranking.query(plan), plan.marks());
         int wanted = request.offset() + request.limit();
         int depth = Math.max(hybrid.depth(), wanted);
@@ -278,7 +272,21 @@ public final class OpenSearchBackend implements SearchBackend {
         String didYouMean = mode == SearchMode.HYBRID && ranking.options().fuzzy()
                 ? didYouMean(request, ranking, plan, vocabulary) : null;
         double tookMs = (System.nanoTime() - start) / 1_000_000.0;
-        return Optional.of(new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode));
+        return new SearchResult(counts.total(), hits, facetsOf(counts), didYouMean, tookMs, mode);
+    }
+
+    /** The mode a request names, else the backend's default. */
+    private SearchMode modeOf(SearchRequest request) {
+        return request.mode() == null ? defaultMode : request.mode();
+    }
+
+    /**
+     * Whether a search in {@code mode} for {@code plan} runs by meaning on {@code build}: the mode uses
+     * vectors, the build has the loaded model's, and the query has words to embed (a query of exclusions
+     * only is answered by words). Otherwise it runs by words.
+     */
+    private boolean searchesByMeaning(SearchMode mode, ServedBuild build, QueryPlan plan) {
+        return mode.usesVectors() && servesVectors(build) && !plan.embeddingText().isBlank();
     }
 
     /** The ranking a request names (the answer service names one), else the backend's own. */
@@ -359,9 +367,8 @@ public final class OpenSearchBackend implements SearchBackend {
         UnitQueryBuilder ranking = rankingOf(request);
         ServedBuild build = call(builds::served);
         QueryPlan plan = ranking.plan(request, build.vocabulary());
-        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
         List<Snippet> out = new ArrayList<>(shown.size());
-        if (mode.usesVectors() && servesVectors(build) && !plan.embeddingText().isBlank()) {
+        if (searchesByMeaning(modeOf(request), build, plan)) {
             shown.forEach(u -> out.add(snippets.build(u.text(), plan.marks())));
             return out;
         }

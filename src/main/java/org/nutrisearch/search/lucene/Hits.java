@@ -17,16 +17,11 @@ import java.util.List;
 
 /**
  * The page of a search as hits: each unit read from its stored fields and prepared for snippets (or
- * taken from the generation's {@link ShownUnits}), with the query's snippet.
+ * taken from the generation's {@link ShownUnits}), with the query's snippet when the request wants one.
  */
 final class Hits {
 
     private Hits() {
-    }
-
-    static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
-                                SnippetBuilder snippets) throws IOException {
-        return read(generation, page, marks, snippets, true);
     }
 
     /**

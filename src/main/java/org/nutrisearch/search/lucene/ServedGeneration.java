@@ -38,7 +38,11 @@ final class ServedGeneration {
     static final int ONE_PASS_MAX_DOCS = 20_000;
 
     private final IndexGeneration index;
-    private final boolean onePass;
+    /**
+     * At most {@link #ONE_PASS_MAX_DOCS} documents, decided once for the generation: its searches by words
+     * rank and count in one pass and leave out the clauses no document can match.
+     */
+    private final boolean small;
     private final NutrientLexicon lexicon;
     private final ObjectMapper json;
     private final Lazy<TermPruner> pruner;
@@ -56,7 +60,7 @@ final class ServedGeneration {
         this.index = index;
         this.lexicon = lexicon;
         this.json = json;
-        this.onePass = index.reader().maxDoc() <= ONE_PASS_MAX_DOCS;
+        this.small = index.reader().maxDoc() <= ONE_PASS_MAX_DOCS;
         this.pruner = new Lazy<>(() -> TermPruner.of(index.reader()));
         this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
         this.facetOrdinals = new Lazy<>(() -> FacetOrdinals.of(index.reader()));
@@ -75,7 +79,7 @@ final class ServedGeneration {
 
     /** Whether a search by words ranks and counts its matches in one pass (a small index) or two. */
     boolean rankAndCountInOnePass() {
-        return onePass;
+        return small;
     }
 
     /**
@@ -83,7 +87,7 @@ final class ServedGeneration {
      * match ({@link TermPruner}: the same matches and scores), on a large one as it is.
      */
     Query searchable(Query query) {
-        return onePass ? pruner.get().prune(query) : query;
+        return small ? pruner.get().prune(query) : query;
     }
 
     /** The words typo corrections come from. */

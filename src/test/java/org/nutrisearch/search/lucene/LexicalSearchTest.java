@@ -41,8 +41,8 @@ class LexicalSearchTest {
         requests.add(new SearchRequest("cramps", 5, 0, Set.of(), Set.of("magnesium"), null));
         requests.add(SearchRequest.of("\"leg cramps\" -potassium"));
         requests.add(SearchRequest.of("-iron"));
-        LiveIndex live = LiveIndex.open(generations.current().orElseThrow());
-        try (LiveIndex.Lease lease = live.acquire()) {
+        try (LiveIndex live = LiveIndex.open(generations.current().orElseThrow());
+             LiveIndex.Lease lease = live.acquire()) {
             ServedGeneration generation = new ServedGeneration(lease.generation(), lexicon, new ObjectMapper(), 0);
             assertTrue(generation.rankAndCountInOnePass(), "138 units are ranked and counted in one pass");
             long matched = 0;
@@ -56,8 +56,6 @@ class LexicalSearchTest {
                 matched += one.counts().matches();
             }
             assertTrue(matched > 1000, matched + " matches");
-        } finally {
-            live.close();
         }
     }
 }

@@ -15,11 +15,11 @@ import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.SnippetsLater;
-import org.nutrisearch.corpus.Unit;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -90,9 +90,9 @@ class SnippetsLaterTest {
     void aSnippetBuiltLaterMarksTheQueryAndTheNutrients() {
         SearchRequest request = new SearchRequest("iron restless legs", 1, 0, Set.of(), Set.of(), null, null,
                 SearchMode.LEXICAL);
-        Unit first = backend.search(request.withoutSnippets()).hits().getFirst().unit();
-        assertNull(backend.search(request.withoutSnippets()).hits().getFirst().snippet());
-        Snippet later = backend.snippets(request, List.of(first)).getFirst();
+        SearchHit first = backend.search(request.withoutSnippets()).hits().getFirst();
+        assertNull(first.snippet());
+        Snippet later = backend.snippets(request, List.of(first.unit())).getFirst();
         assertEquals("<mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">Iron</mark></mark> "
                 + "deficiency is a known cause of <mark class=\"term\">restless legs syndrome</mark> (<mark class=\"term\">RLS</mark>). "
                 + "<mark class=\"term\">RLS</mark> involves an urge to move the <mark class=\"term\">legs</mark>, often with unpleasant sensations like tightness. "
