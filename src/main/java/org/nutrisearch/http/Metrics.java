@@ -55,6 +55,12 @@ final class Metrics implements AutoCloseable {
      * tags, its latency buckets) cost more than recording into it.
      */
     private final Map<RequestLabels, Timer> requestTimers = new ConcurrentHashMap<>();
+    /** Per endpoint ("search", "answer") and per answer outcome: bounded label sets, like the timers'. */
+    private final Map<String, DistributionSummary> resultCounts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> zeroResults = new ConcurrentHashMap<>();
+    private final Map<String, Counter> answers = new ConcurrentHashMap<>();
+    /** Registered at the first answer with a confidence (a scrape shows no empty summary before). */
+    private volatile DistributionSummary answerConfidence;
 
     Metrics(SearchBackend backend) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -141,35 +147,45 @@ final class Metrics implements AutoCloseable {
     private record RequestLabels(String method, String route, int status) {
     }
 
-    /** Counts what a search or answer found. */
+    /** Counts what a search or answer found (each meter built and registered once, then looked up). */
     void outcome(SearchOutcome outcome) {
-        DistributionSummary.builder("nutrisearch.search.results")
-                .description("results per search (units) or answer (candidates)")
-                .tag("endpoint", outcome.endpoint())
-                .serviceLevelObjectives(RESULT_BUCKETS)
-                .register(registry)
+        resultCounts.computeIfAbsent(outcome.endpoint(), endpoint -> DistributionSummary.builder("nutrisearch.search.results")
+                        .description("results per search (units) or answer (candidates)")
+                        .tag("endpoint", endpoint)
+                        .serviceLevelObjectives(RESULT_BUCKETS)
+                        .register(registry))
                 .record(outcome.results());
         if (outcome.results() == 0) {
-            Counter.builder("nutrisearch.search.zero.results")
-                    .description("searches and questions that matched nothing")
-                    .tag("endpoint", outcome.endpoint())
-                    .register(registry)
+            zeroResults.computeIfAbsent(outcome.endpoint(), endpoint -> Counter.builder("nutrisearch.search.zero.results")
+                            .description("searches and questions that matched nothing")
+                            .tag("endpoint", endpoint)
+                            .register(registry))
                     .increment();
         }
         if (SearchOutcome.ANSWER.equals(outcome.endpoint())) {
-            Counter.builder("nutrisearch.answers")
-                    .description("questions by outcome: answered or the reason for declining")
-                    .tag("outcome", outcome.declined() ? outcome.declineReason() : "answered")
-                    .register(registry)
+            answers.computeIfAbsent(outcome.declined() ? outcome.declineReason() : "answered",
+                            label -> Counter.builder("nutrisearch.answers")
+                                    .description("questions by outcome: answered or the reason for declining")
+                                    .tag("outcome", label)
+                                    .register(registry))
                     .increment();
             if (outcome.confidence() != null) {
-                DistributionSummary.builder("nutrisearch.answer.confidence")
-                        .description("confidence of the best answer candidate (0..1)")
-                        .serviceLevelObjectives(CONFIDENCE_BUCKETS)
-                        .register(registry)
-                        .record(outcome.confidence());
+                answerConfidence().record(outcome.confidence());
             }
         }
+    }
+
+    private DistributionSummary answerConfidence() {
+        DistributionSummary summary = answerConfidence;
+        if (summary == null) {
+            // Registering twice under a race returns the one meter the registry holds.
+            summary = DistributionSummary.builder("nutrisearch.answer.confidence")
+                    .description("confidence of the best answer candidate (0..1)")
+                    .serviceLevelObjectives(CONFIDENCE_BUCKETS)
+                    .register(registry);
+            answerConfidence = summary;
+        }
+        return summary;
     }
 
     /** {@code GET /metrics}: the Prometheus text format, or OpenMetrics when the scraper asks for it. */
