@@ -57,41 +57,18 @@ public final class QuestionAnalyzer {
             }
         });
         // Where a message names its subject, most telling first: its subject line, the sentences that
-        // ask, the rest of the message (the asking sentences may only say "she" or "it"). The subject line
-        // and the asking sentences give a specific subject if they name one, else a generic one; the rest
-        // of the message is read only when they name none.
+        // ask, the rest of the message (the asking sentences may only say "she" or "it").
         List<String> places = new ArrayList<>();
         if (reduced.subject() != null) {
             places.add(reduced.subject());
         }
         places.add(reduced.asking());
-        int asked = places.size();
+        int askingPlaces = places.size();
         if (reduced.reduced()) {
             places.add(question);
         }
-        Map<String, String> corrections = new HashMap<>(); // each unknown term corrected once per question
-        Found found = null;
-        Found generic = null;
-        for (int i = 0; i < places.size() && found == null && (i < asked || generic == null); i++) {
-            List<String> terms = gazetteer.terms(places.get(i), known, corrections);
-            List<FocusGazetteer.Focus> subjects = gazetteer.subjects(terms);
-            boolean preferFirst = i == 0 && reduced.reduced();
-            List<FocusGazetteer.Focus> specific = subjects.stream()
-                    .filter(f -> !isGeneric(f, terms, gazetteer, df, totalUnits)).toList();
-            Optional<FocusGazetteer.Focus> best = gazetteer.focusOf(specific, preferFirst,
-                    f -> specificity(terms.subList(f.start(), f.end()), df, totalUnits));
-            if (best.isPresent()) {
-                found = new Found(best.get(), terms, i);
-            } else if (generic == null) {
-                Optional<FocusGazetteer.Focus> any = gazetteer.focusOf(subjects, preferFirst);
-                if (any.isPresent()) {
-                    generic = new Found(any.get(), terms, i);
-                }
-            }
-        }
-        if (found == null) {
-            found = generic;
-        }
+        Reading reading = new Reading(gazetteer, known, df, totalUnits, new HashMap<>());
+        Found found = focus(places, askingPlaces, reduced.reduced(), reading);
         FocusGazetteer.Focus focus = found == null ? null : found.focus();
         List<String> focusTerms = found == null ? List.of() : found.terms().subList(focus.start(), focus.end());
         if (found != null && found.place() == places.size() - 1 && reduced.reduced()) {
@@ -99,7 +76,47 @@ public final class QuestionAnalyzer {
         }
         Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
         return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
-                corrected(words.of(asking), gazetteer, known, corrections), focusTerms);
+                corrected(words.of(asking), reading), focusTerms);
+    }
+
+    /**
+     * What one question is read against, decided once: the corpus's subjects, the question's terms some
+     * unit has and their unit counts, the corpus's size, and each unknown term's correction (filled as
+     * terms are met: a correction scans the gazetteer's vocabulary).
+     */
+    private record Reading(FocusGazetteer gazetteer, Set<String> known, Map<String, Integer> df, int totalUnits,
+                           Map<String, String> corrections) {
+
+        List<String> terms(String text) {
+            return gazetteer.terms(text, known, corrections);
+        }
+    }
+
+    /**
+     * The subject the places name: the first of the subject line and the asking sentences (the first
+     * {@code askingPlaces}) that names a specific subject gives it, else the first generic one they
+     * name; the rest of the message only when they name none.
+     */
+    private static Found focus(List<String> places, int askingPlaces, boolean reduced, Reading reading) {
+        Found generic = null;
+        for (int i = 0; i < places.size() && (i < askingPlaces || generic == null); i++) {
+            List<String> terms = reading.terms(places.get(i));
+            List<FocusGazetteer.Focus> subjects = reading.gazetteer().subjects(terms);
+            boolean preferFirst = i == 0 && reduced;
+            List<FocusGazetteer.Focus> specific = subjects.stream().filter(f -> !isGeneric(f, terms, reading)).toList();
+            Optional<FocusGazetteer.Focus> best = reading.gazetteer().focusOf(specific, preferFirst,
+                    f -> specificity(terms.subList(f.start(), f.end()), reading));
+            if (best.isPresent()) {
+                return new Found(best.get(), terms, i);
+            }
+            if (generic == null) {
+                Optional<FocusGazetteer.Focus> any = reading.gazetteer().focusOf(subjects, preferFirst);
+                if (any.isPresent()) {
+                    generic = new Found(any.get(), terms, i);
+                }
+            }
+        }
+        return generic;
     }
 
     /**
@@ -107,9 +124,8 @@ public final class QuestionAnalyzer {
      * "mediterranean"), as the focus is read: a misspelled word is not a word the corpus fails to cover.
      * The typed words stay as typed (search corrects its own query).
      */
-    private static QuestionWords.Content corrected(QuestionWords.Content content, FocusGazetteer gazetteer,
-                                                   Set<String> known, Map<String, String> corrections) {
-        Set<String> terms = new LinkedHashSet<>(gazetteer.terms(content.text(), known, corrections));
+    private static QuestionWords.Content corrected(QuestionWords.Content content, Reading reading) {
+        Set<String> terms = new LinkedHashSet<>(reading.terms(content.text()));
         return terms.size() == content.terms().size() && terms.containsAll(content.terms()) ? content
                 : new QuestionWords.Content(content.words(), List.copyOf(terms));
     }
@@ -119,22 +135,21 @@ public final class QuestionAnalyzer {
     }
 
     /** How specific a subject's words are: the sum of their inverse unit frequencies (a word no unit has, most). */
-    private static double specificity(List<String> terms, Map<String, Integer> df, int totalUnits) {
+    private static double specificity(List<String> terms, Reading reading) {
         double sum = 0;
         for (String t : terms) {
-            sum += Math.log((totalUnits + 1.0) / (df.getOrDefault(t, 0) + 1.0));
+            sum += Math.log((reading.totalUnits() + 1.0) / (reading.df().getOrDefault(t, 0) + 1.0));
         }
         return sum;
     }
 
     /** Whether each word of the subject is in at least {@link #GENERIC_SHARE} of the units (not a lexicon subject). */
-    private static boolean isGeneric(FocusGazetteer.Focus focus, List<String> terms, FocusGazetteer gazetteer,
-                                     Map<String, Integer> df, int totalUnits) {
-        if (totalUnits <= 0 || gazetteer.isLexiconSubject(focus.key())) {
+    private static boolean isGeneric(FocusGazetteer.Focus focus, List<String> terms, Reading reading) {
+        if (reading.totalUnits() <= 0 || reading.gazetteer().isLexiconSubject(focus.key())) {
             return false;
         }
-        double floor = GENERIC_SHARE * totalUnits;
-        return terms.subList(focus.start(), focus.end()).stream().allMatch(t -> df.getOrDefault(t, 0) >= floor);
+        double floor = GENERIC_SHARE * reading.totalUnits();
+        return terms.subList(focus.start(), focus.end()).stream().allMatch(t -> reading.df().getOrDefault(t, 0) >= floor);
     }
 
     /**
