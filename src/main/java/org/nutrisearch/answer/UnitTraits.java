@@ -1,11 +1,10 @@
 package org.nutrisearch.answer;
 
 import org.nutrisearch.corpus.QuestionType;
+import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.search.query.QuestionWords;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +33,11 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
 
     /** The traits of {@code unit} against {@code gazetteer}. */
     static UnitTraits of(Unit unit, FocusGazetteer gazetteer, QuestionWords words) {
-        return of(unit, gazetteer, words, UnaryOperator.identity());
+        return of(unit, AnswerFeatureExtractor.topicOf(unit), gazetteer, words, UnaryOperator.identity());
     }
 
-    private static UnitTraits of(Unit unit, FocusGazetteer gazetteer, QuestionWords words,
+    private static UnitTraits of(Unit unit, String topic, FocusGazetteer gazetteer, QuestionWords words,
                                  UnaryOperator<String> canonical) {
-        String topic = AnswerFeatureExtractor.topicOf(unit);
         return new UnitTraits(gazetteer.keys(topic), Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
                 PointerText.share(unit.text()), UnitTerms.of(unit, words, canonical));
     }
@@ -70,9 +68,8 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
 
         private final FocusGazetteer gazetteer;
         private final QuestionWords words;
-        private final Map<Key, UnitTraits> kept = new LinkedHashMap<>(1024, 0.75f, true);
+        private final WeightedLru<Key, UnitTraits> kept = new WeightedLru<>(CAPACITY, MAX_BYTES, UnitTraits::bytes);
         private final Map<String, String> strings = new ConcurrentHashMap<>();
-        private long bytes;
 
         Cache(FocusGazetteer gazetteer, QuestionWords words) {
             this.gazetteer = gazetteer;
@@ -90,23 +87,14 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
         }
 
         UnitTraits of(Unit unit) {
-            Key key = new Key(unit.id(), unit.text().hashCode(), AnswerFeatureExtractor.topicOf(unit).hashCode());
-            synchronized (kept) {
-                UnitTraits t = kept.get(key);
-                if (t != null) {
-                    return t;
-                }
+            String topic = AnswerFeatureExtractor.topicOf(unit);
+            Key key = new Key(unit.id(), unit.text().hashCode(), topic.hashCode());
+            UnitTraits known = kept.get(key);
+            if (known != null) {
+                return known;
             }
-            UnitTraits computed = UnitTraits.of(unit, gazetteer, words, this::canonical);
-            synchronized (kept) {
-                UnitTraits old = kept.put(key, computed);
-                bytes += computed.bytes() - (old == null ? 0 : old.bytes());
-                Iterator<UnitTraits> eldest = kept.values().iterator();
-                while ((kept.size() > CAPACITY || bytes > MAX_BYTES) && eldest.hasNext()) {
-                    bytes -= eldest.next().bytes();
-                    eldest.remove();
-                }
-            }
+            UnitTraits computed = UnitTraits.of(unit, topic, gazetteer, words, this::canonical);
+            kept.put(key, computed);
             return computed;
         }
     }

@@ -127,10 +127,14 @@ public final class AnswerExamples {
         List<Example> out = new ArrayList<>();
         for (JudgedQuestion q : JudgedSets.answerQuestions()) {
             out.add(example(AnswerSet.FIVE, q.id(), q.question(), q.onTopic(), service, backend, mode,
-                    u -> new Judged(null, (judgePooled ? q.isAnsweredBy(u) : q.isFirstJudgedAnswer(u)) ? 1 : 0, null,
-                            (fitPooled ? q.isAnsweredBy(u) : q.isFirstJudgedAnswer(u)) ? 1 : 0)));
+                    u -> new Judged(null, label(q, u, judgePooled), null, label(q, u, fitPooled))));
         }
         return out;
+    }
+
+    /** 1 when {@code unit} answers {@code q} (by the pooled judgments too, when {@code pooled}), else 0. */
+    private static int label(JudgedQuestion q, Unit unit, boolean pooled) {
+        return (pooled ? q.isAnsweredBy(unit) : q.isFirstJudgedAnswer(unit)) ? 1 : 0;
     }
 
     /** MEDIQA questions: right when graded 3 or 4, wrong when graded 1 or 2, unknown when ungraded. */

@@ -1,7 +1,6 @@
 package org.nutrisearch.search.lucene;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
@@ -19,16 +18,12 @@ final class SearchResultCache {
     /** Characters of unit text kept at most (about 2 bytes each): bounds the heap the cache takes. */
     static final long MAX_CHARS = 16L * 1024 * 1024;
 
-    private record Entry(SearchResult result, long chars) {
-    }
-
     /** A request, and whether vectors could be used when it was searched. */
     private record Key(SearchRequest request, boolean vectors) {
     }
 
     private final int capacity;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private long chars;
+    private final WeightedLru<Key, SearchResult> entries;
 
     /** A cache of at most {@code capacity} results; 0 keeps none. */
     SearchResultCache(int capacity) {
@@ -36,6 +31,7 @@ final class SearchResultCache {
             throw new IllegalArgumentException("cache capacity must be >= 0, not " + capacity);
         }
         this.capacity = capacity;
+        this.entries = new WeightedLru<>(capacity, MAX_CHARS, SearchResultCache::weightOf);
     }
 
     boolean enabled() {
@@ -43,34 +39,19 @@ final class SearchResultCache {
     }
 
     /** The result kept for {@code request} searched with or without {@code vectors}, or null. */
-    synchronized SearchResult get(SearchRequest request, boolean vectors) {
-        if (!enabled()) {
-            return null;
-        }
-        Entry e = entries.get(new Key(request, vectors));
-        return e == null ? null : e.result();
+    SearchResult get(SearchRequest request, boolean vectors) {
+        return enabled() ? entries.get(new Key(request, vectors)) : null;
     }
 
     /** Keeps {@code result} of {@code request}, searched with or without {@code vectors}. */
-    synchronized void put(SearchRequest request, boolean vectors, SearchResult result) {
-        if (!enabled()) {
-            return;
-        }
-        long weight = weightOf(result);
-        if (weight > MAX_CHARS) {
-            return;
-        }
-        Entry old = entries.put(new Key(request, vectors), new Entry(result, weight));
-        chars += weight - (old == null ? 0 : old.chars());
-        Iterator<Entry> eldest = entries.values().iterator();
-        while ((entries.size() > capacity || chars > MAX_CHARS) && eldest.hasNext()) {
-            chars -= eldest.next().chars();
-            eldest.remove();
+    void put(SearchRequest request, boolean vectors, SearchResult result) {
+        if (enabled()) {
+            entries.put(new Key(request, vectors), result);
         }
     }
 
     /** Results kept now (for tests and monitoring). */
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 

@@ -1,10 +1,10 @@
 package org.nutrisearch.search.lucene;
 
+import org.nutrisearch.cache.WeightedLru;
+
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -26,31 +26,19 @@ final class ShownUnits {
         }
     }
 
-    private final long maxWeight;
-    private final LinkedHashMap<Integer, Shown> units = new LinkedHashMap<>(64, 0.75f, true);
-    private long weight;
+    private final WeightedLru<Integer, Shown> units;
 
     ShownUnits(long maxWeight) {
-        this.maxWeight = maxWeight;
+        this.units = new WeightedLru<>(Integer.MAX_VALUE, maxWeight, Shown::weight);
     }
 
     /** The unit of document {@code doc}, or null when it is not kept. */
-    synchronized Shown get(int doc) {
+    Shown get(int doc) {
         return units.get(doc);
     }
 
     /** Keeps {@code shown} as the unit of document {@code doc}. */
-    synchronized void put(int doc, Shown shown) {
-        long w = shown.weight();
-        if (w > maxWeight) {
-            return;
-        }
-        Shown old = units.put(doc, shown);
-        weight += w - (old == null ? 0 : old.weight());
-        Iterator<Shown> eldest = units.values().iterator();
-        while (weight > maxWeight && eldest.hasNext()) {
-            weight -= eldest.next().weight();
-            eldest.remove();
-        }
+    void put(int doc, Shown shown) {
+        units.put(doc, shown);
     }
 }
