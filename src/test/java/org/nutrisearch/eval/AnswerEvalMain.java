@@ -6,6 +6,8 @@ import org.nutrisearch.answer.AnswerModel;
 import org.nutrisearch.answer.AnswerFeatures;
 import org.nutrisearch.answer.AnswerModels;
 import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
 import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.answer.QuestionAnalysis;
 import org.nutrisearch.embedding.OnnxEmbedder;
@@ -62,6 +64,10 @@ public final class AnswerEvalMain {
         boolean fitPooled = pooled && a.contains("--fit-pooled");
 
         AnswerPolicy policy = AnswerPolicy.withThreshold(threshold);
+        if (a.contains("--ask")) {
+            ask(Path.of(option(a, "--ask", "")), policy, mode);
+            return;
+        }
         List<Example> examples = new ArrayList<>();
         Map<AnswerSet, LuceneSearchBackend> backends = new EnumMap<>(AnswerSet.class);
         Path five = Files.createTempDirectory("nutrisearch-eval");
@@ -94,6 +100,30 @@ public final class AnswerEvalMain {
                 report(examples, sets, backends, policy, mode, without, l2, detail, judging(pooled, fitPooled));
             } finally {
                 new java.util.HashSet<>(backends.values()).forEach(LuceneSearchBackend::close);
+            }
+        }
+    }
+
+    /**
+     * Asks the shipped model each line of {@code questions} over the five bundled articles and prints what
+     * it decides and its best candidates with their features: for reading new questions, judged by nobody.
+     */
+    private static void ask(Path questions, AnswerPolicy policy, SearchMode mode) throws Exception {
+        Path five = Files.createTempDirectory("nutrisearch-ask");
+        try (OnnxEmbedder model = RealCorpus.loadModel();
+             LuceneSearchBackend backend = RealCorpus.openWithVectors(five, model)) {
+            AnswerService service = service(backend, policy, mode);
+            for (String line : Files.readAllLines(questions)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                AnswerRequest request = new AnswerRequest(line.strip(), Set.of(), Set.of(), null, mode);
+                AnswerCandidates ranked = service.rank(request);
+                AnswerResult result = service.decide(request.question(), ranked);
+                Example e = new Example(AnswerSet.FIVE, result.answer() != null ? "answered"
+                        : "declined " + result.reason().apiName(), line.strip(), true, ranked,
+                        ranked.candidates().stream().map(c -> new Judged(c, null, null)).toList(), null);
+                System.out.print(detail(e, AnswerModels.FITTED.of(mode)));
             }
         }
     }
