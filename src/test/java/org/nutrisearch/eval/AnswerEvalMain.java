@@ -46,6 +46,8 @@ import java.util.function.Function;
 public final class AnswerEvalMain {
 
     static final int FOLDS = 10;
+    private static final org.nutrisearch.search.query.QuestionWords WORDS =
+            new org.nutrisearch.search.query.QuestionWords(org.nutrisearch.index.TextAnalyzers.english());
 
     private AnswerEvalMain() {
     }
@@ -213,6 +215,15 @@ public final class AnswerEvalMain {
         if (e.searchFirst() != null) {
             sb.append(String.format(Locale.ROOT, "  search first: %s %s%n", judgement(e.searchFirst()),
                     e.searchFirst().unit().id()));
+        }
+        if (q != null && !ranked.candidates().isEmpty()) {
+            // The question's terms the best candidate's text, heading and question do not have (as analysed
+            // for search: synonyms and misspellings are not taken into account here).
+            org.nutrisearch.corpus.Unit u = ranked.candidates().getFirst().hit().unit();
+            java.util.Set<String> has = new java.util.HashSet<>(WORDS.terms(u.text() + "\n" + u.heading() + "\n"
+                    + (u.question() == null ? "" : u.question()) + "\n" + u.articleTitle()));
+            sb.append("  terms: ").append(q.content().terms()).append(" | not in the best: ")
+                    .append(q.content().terms().stream().filter(t -> !has.contains(t)).toList()).append('\n');
         }
         int shown = 0;
         for (AnswerCandidate c : ranked.candidates()) {
