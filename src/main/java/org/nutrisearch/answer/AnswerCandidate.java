@@ -12,7 +12,8 @@ import java.util.Set;
  * @param score      the answer model's ranking score: candidates are ordered by it
  * @param confidence in [0, 1], the model's estimate that the unit is a right answer ({@link AnswerModel})
  * @param subjects   the subjects the unit says it is about (gazetteer keys of its title, heading, focus and
- *                   question): two candidates that share one are never ambiguous
+ *                   question, and the nutrients and synonym-file subjects its own heading, focus or
+ *                   question names): two candidates that share one are never ambiguous
  */
 public record AnswerCandidate(SearchHit hit, AnswerFeatures features, double score, double confidence,
                               Set<String> subjects) {

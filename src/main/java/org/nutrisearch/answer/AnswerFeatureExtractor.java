@@ -159,6 +159,24 @@ public final class AnswerFeatureExtractor {
         return sb.toString();
     }
 
+    /**
+     * What a unit itself says it is about: its focus, its heading (sections and tables) and its own
+     * question, without the article title {@link #topicOf} falls back on.
+     */
+    static String ownTopicOf(Unit unit) {
+        StringBuilder sb = new StringBuilder();
+        if (unit.focus() != null) {
+            sb.append(unit.focus()).append('\n');
+        }
+        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null) {
+            sb.append(unit.heading()).append('\n');
+        }
+        if (unit.question() != null) {
+            sb.append(unit.question());
+        }
+        return sb.toString();
+    }
+
     /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */
     private static double[] similarities(List<SearchHit> hits) {
         double[] out = new double[hits.size()];

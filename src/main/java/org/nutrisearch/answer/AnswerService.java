@@ -217,7 +217,7 @@ public final class AnswerService {
         List<AnswerCandidate> candidates = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             candidates.add(new AnswerCandidate(hits.get(i), features.get(i), scores[i], confidences[i],
-                    traits.get(i).subjects()));
+                    traits.get(i).about()));
         }
         candidates = ordered(candidates);
         return new AnswerCandidates(result.mode(), candidates, analysis);

@@ -191,8 +191,13 @@ public final class FocusGazetteer {
         return out;
     }
 
+    /**
+     * Files a run of subject words unless it is too long to be a name or a lone letter ("E. coli" cut at
+     * its full stop leaves "E", which would read "e-mail" as a subject).
+     */
     private static void add(List<Phrase> out, List<String> terms, List<String> surface) {
-        if (!terms.isEmpty() && terms.size() <= MAX_TERMS) {
+        boolean letter = terms.size() == 1 && terms.getFirst().length() < 2;
+        if (!terms.isEmpty() && terms.size() <= MAX_TERMS && !letter) {
             out.add(new Phrase(List.copyOf(terms), String.join(" ", surface)));
         }
     }
@@ -298,6 +303,25 @@ public final class FocusGazetteer {
      */
     public boolean isLexiconSubject(String key) {
         return lexiconSubjects.contains(key);
+    }
+
+    /**
+     * The portal's own subjects (nutrients, synonym-file subjects) a text names anywhere, also inside a
+     * longer name: "Potassium's Role in Nerve Signals" is filed as a subject of its own, and it is about
+     * potassium too.
+     */
+    public Set<String> lexiconKeys(String text) {
+        List<String> terms = terms(text, Set.of());
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            for (int len = 1; len <= Math.min(MAX_TERMS, terms.size() - i); len++) {
+                String c = canonical.get(key(terms.subList(i, i + len)));
+                if (c != null && lexiconSubjects.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     /** The canonical keys of every subject a text (a unit's title, heading or question) names. */

@@ -5,6 +5,7 @@ import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.search.query.QuestionWords;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,16 +18,19 @@ import java.util.function.UnaryOperator;
  * for every question that meets the unit.
  *
  * @param subjects   gazetteer keys of its topic ({@link AnswerFeatureExtractor#topicOf})
+ * @param about      what it is about for ambiguity: its subjects and the portal's own subjects (nutrients,
+ *                   synonym-file subjects) its focus, heading or question names anywhere
  * @param topicTerms the analysed terms of its topic
  * @param types      what it answers ({@link AnswerFeatureExtractor#typesOf})
  * @param pointer    {@link PointerText#share} of its text
  * @param terms      the terms of its context and of each sentence of its text
  */
-public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<QuestionType> types, double pointer,
+public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> topicTerms, Set<QuestionType> types, double pointer,
                          UnitTerms terms) {
 
     public UnitTraits {
         subjects = Set.copyOf(subjects);
+        about = Set.copyOf(about);
         topicTerms = Set.copyOf(topicTerms);
         types = Set.copyOf(types);
     }
@@ -38,7 +42,10 @@ public record UnitTraits(Set<String> subjects, Set<String> topicTerms, Set<Quest
 
     private static UnitTraits of(Unit unit, String topic, FocusGazetteer gazetteer, QuestionWords words,
                                  UnaryOperator<String> canonical) {
-        return new UnitTraits(gazetteer.keys(topic), Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
+        Set<String> subjects = gazetteer.keys(topic);
+        Set<String> about = new HashSet<>(subjects);
+        about.addAll(gazetteer.lexiconKeys(AnswerFeatureExtractor.ownTopicOf(unit)));
+        return new UnitTraits(subjects, about, Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
                 PointerText.share(unit.text()), UnitTerms.of(unit, words, canonical));
     }
 

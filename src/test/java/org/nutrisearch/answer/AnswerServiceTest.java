@@ -73,11 +73,15 @@ class AnswerServiceTest {
     }
 
     private static AnswerCandidate candidate(String articleId, int n, String text, double confidence) {
+        return candidate(articleId, n, text, confidence, Set.of());
+    }
+
+    private static AnswerCandidate candidate(String articleId, int n, String text, double confidence, Set<String> subjects) {
         Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
                 "Heading", null, text);
         AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
         return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence,
-                confidence, Set.of());
+                confidence, subjects);
     }
 
     private static AnswerCandidates lexical(AnswerCandidate... ranked) {
@@ -157,6 +161,38 @@ class AnswerServiceTest {
         AnswerResult r = service.decide("q", lexical(a, b));
         assertSame(a, r.answer());
         assertEquals(1.0, service.sharedTerms(a, b), 1e-9);
+    }
+
+    @Test
+    void sectionsOfTwoArticlesWhoseHeadingsNameTheSameNutrientAreNotAmbiguous() {
+        // "Potassium: The Electrolyte Balancer" and "Potassium's Role in Nerve Signals" are filed as subjects of
+        // their own, and both are about potassium: two articles saying different things about it answer one
+        // question, they do not compete.
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Low potassium can cause painful muscle cramps and weakness.",
+                0.60, Set.of("potassium", "electrolyt balanc"));
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Hypokalemia disrupts nerve-muscle signals; symptoms "
+                + "include spasms.", 0.60, Set.of("potassium", "potassium role nerv signal"));
+        AnswerResult r = service.decide("what are symptoms of low potassium", lexical(a, b));
+        assertSame(a, r.answer());
+        assertEquals(List.of(b), r.alternatives());
+
+        AnswerCandidate c = candidate(WITHOUT_DISCLAIMER, 1, "Hypokalemia disrupts nerve-muscle signals; symptoms "
+                + "include spasms.", 0.60, Set.of("potassium role nerv signal"));
+        assertEquals(DeclineReason.AMBIGUOUS, service.decide("what are symptoms of low potassium", lexical(a, c)).reason(),
+                "without the nutrient in common they are two subjects");
+    }
+
+    @Test
+    void aUnitsSubjectsIncludeTheNutrientsItsOwnHeadingNames() {
+        AnswerCandidates ranked = service.rank(AnswerRequest.of("can low magnesium cause cramps at night?"));
+        AnswerCandidate magnesium = ranked.candidates().stream()
+                .filter(c -> c.hit().unit().id().equals(WITH_DISCLAIMER + "#section-1")).findFirst().orElseThrow();
+        assertTrue(magnesium.subjects().contains("magnesium"), "the section headed \"Magnesium\"");
+        AnswerCandidate faq = service.rank(AnswerRequest.of("do bananas have potassium for my muscles?")).candidates()
+                .getFirst();
+        assertEquals(WITH_DISCLAIMER + "#faq-1", faq.hit().unit().id());
+        assertFalse(faq.subjects().contains("potassium"),
+                "an FAQ answer without a question names no subject of its own, whatever its text says");
     }
 
     @Test

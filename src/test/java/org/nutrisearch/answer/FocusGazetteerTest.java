@@ -33,6 +33,27 @@ class FocusGazetteerTest {
     }
 
     @Test
+    void aLoneLetterIsNoSubject() {
+        FocusGazetteer withColi = FocusGazetteer.build(List.of("E. coli (Causes)", "Hepatitis E"),
+                NutrientLexicon.loadDefault(), SynonymCoverage.NONE, words);
+        assertEquals(Set.of("coli"), withColi.keys("E. coli"), "the \"E\" left of the full stop is not filed");
+        assertEquals(Set.of("hepat e"), withColi.keys("Hepatitis E"), "a letter inside a name is");
+        assertEquals(Set.of(), withColi.keys("please add my e-mail id"));
+    }
+
+    @Test
+    void thePortalsOwnSubjectsAreFoundInsideLongerNames() {
+        FocusGazetteer headings = FocusGazetteer.build(List.of("Potassium's Role in Nerve Signals"),
+                NutrientLexicon.loadDefault(), SynonymCoverage.loadDefault(words), words);
+        assertEquals(Set.of("potassium role nerv signal"), headings.keys("Potassium's Role in Nerve Signals"),
+                "the heading is filed as a subject of its own");
+        assertEquals(Set.of("potassium"), headings.lexiconKeys("Potassium's Role in Nerve Signals"));
+        assertEquals(headings.lexiconKeys("magnesium leg cramps"), headings.lexiconKeys("Magnesium for charley horses"),
+                "a consumer phrase inside a name counts as the subject it names");
+        assertEquals(Set.of(), headings.lexiconKeys("When to See a Doctor"));
+    }
+
+    @Test
     void theLongestSubjectAQuestionNamesIsItsFocus() {
         assertEquals("flu", focus("What are the symptoms of Flu?"));
         assertEquals("swine flu", focus("how is swine flu treated"));

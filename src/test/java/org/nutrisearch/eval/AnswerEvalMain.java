@@ -6,6 +6,8 @@ import org.nutrisearch.answer.AnswerModel;
 import org.nutrisearch.answer.AnswerFeatures;
 import org.nutrisearch.answer.AnswerModels;
 import org.nutrisearch.answer.AnswerPolicy;
+import org.nutrisearch.answer.AnswerRequest;
+import org.nutrisearch.answer.AnswerResult;
 import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.answer.QuestionAnalysis;
 import org.nutrisearch.embedding.OnnxEmbedder;
@@ -44,6 +46,8 @@ import java.util.function.Function;
 public final class AnswerEvalMain {
 
     static final int FOLDS = 10;
+    private static final org.nutrisearch.search.query.QuestionWords WORDS =
+            new org.nutrisearch.search.query.QuestionWords(org.nutrisearch.index.TextAnalyzers.english());
 
     private AnswerEvalMain() {
     }
@@ -62,6 +66,10 @@ public final class AnswerEvalMain {
         boolean fitPooled = pooled && a.contains("--fit-pooled");
 
         AnswerPolicy policy = AnswerPolicy.withThreshold(threshold);
+        if (a.contains("--ask")) {
+            ask(Path.of(option(a, "--ask", "")), policy, mode);
+            return;
+        }
         List<Example> examples = new ArrayList<>();
         Map<AnswerSet, LuceneSearchBackend> backends = new EnumMap<>(AnswerSet.class);
         Path five = Files.createTempDirectory("nutrisearch-eval");
@@ -94,6 +102,30 @@ public final class AnswerEvalMain {
                 report(examples, sets, backends, policy, mode, without, l2, detail, judging(pooled, fitPooled));
             } finally {
                 new java.util.HashSet<>(backends.values()).forEach(LuceneSearchBackend::close);
+            }
+        }
+    }
+
+    /**
+     * Asks the shipped model each line of {@code questions} over the five bundled articles and prints what
+     * it decides and its best candidates with their features: for reading new questions, judged by nobody.
+     */
+    private static void ask(Path questions, AnswerPolicy policy, SearchMode mode) throws Exception {
+        Path five = Files.createTempDirectory("nutrisearch-ask");
+        try (OnnxEmbedder model = RealCorpus.loadModel();
+             LuceneSearchBackend backend = RealCorpus.openWithVectors(five, model)) {
+            AnswerService service = service(backend, policy, mode);
+            for (String line : Files.readAllLines(questions)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                AnswerRequest request = new AnswerRequest(line.strip(), Set.of(), Set.of(), null, mode);
+                AnswerCandidates ranked = service.rank(request);
+                AnswerResult result = service.decide(request.question(), ranked);
+                Example e = new Example(AnswerSet.FIVE, result.answer() != null ? "answered"
+                        : "declined " + result.reason().apiName(), line.strip(), true, ranked,
+                        ranked.candidates().stream().map(c -> new Judged(c, null, null)).toList(), null);
+                System.out.print(detail(e, AnswerModels.FITTED.of(mode)));
             }
         }
     }
@@ -183,6 +215,15 @@ public final class AnswerEvalMain {
         if (e.searchFirst() != null) {
             sb.append(String.format(Locale.ROOT, "  search first: %s %s%n", judgement(e.searchFirst()),
                     e.searchFirst().unit().id()));
+        }
+        if (q != null && !ranked.candidates().isEmpty()) {
+            // The question's terms the best candidate's text, heading and question do not have (as analysed
+            // for search: synonyms and misspellings are not taken into account here).
+            org.nutrisearch.corpus.Unit u = ranked.candidates().getFirst().hit().unit();
+            java.util.Set<String> has = new java.util.HashSet<>(WORDS.terms(u.text() + "\n" + u.heading() + "\n"
+                    + (u.question() == null ? "" : u.question()) + "\n" + u.articleTitle()));
+            sb.append("  terms: ").append(q.content().terms()).append(" | not in the best: ")
+                    .append(q.content().terms().stream().filter(t -> !has.contains(t)).toList()).append('\n');
         }
         int shown = 0;
         for (AnswerCandidate c : ranked.candidates()) {

@@ -48,11 +48,12 @@ final class LexicalSearch {
         } else {
             // Two passes cost less than one once a query matches thousands of units: facets and the
             // total visit every match without scoring it, and ranking scores only the units that can
-            // still reach the page (block-max skipping needs a hit-count threshold, not an exact total).
-            // Rewritten once for both passes (each search would rewrite it again).
-            query = searcher.rewrite(query);
+            // still reach the page ({@link TopHits}: block-max skipping needs a hit-count threshold, not
+            // an exact total). Rewritten once for both passes (each search would rewrite it again), its
+            // terms looked up once for all the weights of both.
+            query = TermsLookedUp.of(searcher, searcher.rewrite(query));
             counts = searcher.search(query, facets);
-            docs = searcher.search(query, ranking);
+            docs = TopHits.search(searcher, query, ranking);
         }
         return new Retrieved(page(docs, offset), counts);
     }
