@@ -66,10 +66,15 @@ final class LexicalSearch {
      * skipped), only those that can reach the page on a larger one.
      */
     static Retrieved rank(ServedGeneration generation, Query query, int offset, int limit) throws IOException {
+        IndexSearcher searcher = generation.searcher();
         int wanted = offset + limit;
-        int scoreAll = generation.rankAndCountInOnePass() ? Integer.MAX_VALUE : wanted;
-        TopDocs docs = generation.searcher().search(query,
-                new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, scoreAll));
+        TopDocs docs;
+        if (generation.rankAndCountInOnePass()) {
+            docs = searcher.search(query, new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE));
+        } else {
+            docs = TopHits.search(searcher, TermsLookedUp.of(searcher, searcher.rewrite(query)),
+                    new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted));
+        }
         return new Retrieved(page(docs, offset), null);
     }
 
