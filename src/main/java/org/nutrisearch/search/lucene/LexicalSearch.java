@@ -49,8 +49,9 @@ final class LexicalSearch {
             // Two passes cost less than one once a query matches thousands of units: facets and the
             // total visit every match without scoring it, and ranking scores only the units that can
             // still reach the page ({@link TopHits}: block-max skipping needs a hit-count threshold, not
-            // an exact total). Rewritten once for both passes (each search would rewrite it again).
-            query = searcher.rewrite(query);
+            // an exact total). Rewritten once for both passes (each search would rewrite it again), its
+            // terms looked up once for all the weights of both.
+            query = TermsLookedUp.of(searcher, searcher.rewrite(query));
             counts = searcher.search(query, facets);
             docs = TopHits.search(searcher, query, ranking);
         }
