@@ -1,6 +1,5 @@
 package org.nutrisearch.answer;
 
-import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
@@ -368,8 +367,7 @@ public final class AnswerService {
     }
 
     private String disclaimerOf(AnswerCandidate answer) {
-        return backend.article(answer.hit().unit().articleId())
-                .map(Article::disclaimer)
+        return backend.disclaimer(answer.hit().unit().articleId())
                 .filter(d -> !d.isBlank())
                 .orElse(STANDARD_DISCLAIMER);
     }

@@ -50,6 +50,15 @@ public interface SearchBackend extends AutoCloseable {
     /** The parsed article, when the id is known. */
     Optional<Article> article(String id);
 
+    /**
+     * The article's own disclaimer ({@link Article#disclaimer()}; empty when it has none), when the id is
+     * known: what the answer service says with every answer. A backend may read it without parsing the
+     * whole article.
+     */
+    default Optional<String> disclaimer(String articleId) {
+        return article(articleId).map(a -> a.disclaimer() == null ? "" : a.disclaimer());
+    }
+
     /** Every article, by id. */
     List<ArticleInfo> articles();
 

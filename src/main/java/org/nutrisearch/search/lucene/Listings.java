@@ -1,6 +1,8 @@
 package org.nutrisearch.search.lucene;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -61,6 +63,31 @@ final class Listings {
                 .add(UNITS, Occur.FILTER)
                 .add(anyField.build(), Occur.MUST)
                 .build());
+    }
+
+    /**
+     * The {@code disclaimer} of a stored article's JSON ({@link Article#disclaimer()}; empty when it is
+     * null or missing), read without building the article: the other fields are skipped unparsed.
+     */
+    static String disclaimerOf(ObjectMapper json, String stored) {
+        try (JsonParser parser = json.getFactory().createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a stored article is not a JSON object");
+            }
+            String disclaimer = "";
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("disclaimer".equals(field)) {
+                    disclaimer = value == JsonToken.VALUE_NULL ? "" : parser.getValueAsString("");
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return disclaimer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stored JSON of the article with this id. */

@@ -290,6 +290,15 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
     }
 
+    @Override
+    public Optional<String> disclaimer(String articleId) {
+        try (LiveIndex.Lease lease = index.acquire()) {
+            return served(lease.generation()).disclaimer(articleId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Counted once per term and generation (the answer service asks for every question's terms). */
     @Override
     public Map<String, Integer> unitFrequencies(Collection<String> terms) {

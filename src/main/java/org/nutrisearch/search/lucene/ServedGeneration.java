@@ -66,6 +66,9 @@ final class ServedGeneration {
      * answer; parsing a portal article's stored JSON was 2 % of an answer's CPU), and the absent ones.
      */
     private final WeightedLru<String, Read> articlesRead = new WeightedLru<>(ARTICLES_KEPT, ARTICLE_BYTES_KEPT, Read::bytes);
+    /** Disclaimers of articles answers came from lately (a few short texts: most articles share one). */
+    private final WeightedLru<String, Optional<String>> disclaimers = new WeightedLru<>(ARTICLES_KEPT * 10,
+            ARTICLES_KEPT * 10, d -> 1);
     /** Unit counts of terms asked lately (the answer service weighs every question's terms by them). */
     private final WeightedLru<String, Integer> unitFrequencies = new WeightedLru<>(TERMS_KEPT, TERMS_KEPT, count -> 1);
 
@@ -159,6 +162,24 @@ final class ServedGeneration {
             articlesRead.put(id, kept);
         }
         return kept.article();
+    }
+
+    /**
+     * The disclaimer of the article with this id (empty when it has none): read off its stored JSON without
+     * parsing the rest (a portal article holds all its FAQ answers), and kept.
+     */
+    Optional<String> disclaimer(String id) throws IOException {
+        Read read = articlesRead.get(id);
+        if (read != null) {
+            return read.article().map(a -> a.disclaimer() == null ? "" : a.disclaimer());
+        }
+        Optional<String> kept = disclaimers.get(id);
+        if (kept == null) {
+            Optional<String> stored = Listings.articleJson(searcher(), id);
+            kept = stored.isEmpty() ? Optional.empty() : Optional.of(Listings.disclaimerOf(json, stored.get()));
+            disclaimers.put(id, kept);
+        }
+        return kept;
     }
 
     /** An article read and about the bytes it holds (its stored JSON's characters, twice: UTF-16 at worst). */

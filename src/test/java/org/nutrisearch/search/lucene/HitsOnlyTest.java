@@ -156,6 +156,33 @@ class HitsOnlyTest {
         }
     }
 
+    @Test
+    void anArticlesDisclaimerIsTheOneItsParsedArticleHas() throws IOException {
+        // A fresh backend: the articles the other tests parsed are kept, and the disclaimer must also be read
+        // straight off the stored JSON.
+        LuceneSearchBackend fresh = LuceneSearchBackend.open(live, NutrientLexicon.loadDefault(), new ObjectMapper());
+        int withOwn = 0;
+        List<String> ids = backend.articles().stream().map(a -> a.id()).toList();
+        for (String id : ids) {
+            String expected = backend.article(id).map(a -> a.disclaimer() == null ? "" : a.disclaimer()).orElseThrow();
+            assertEquals(Optional.of(expected), fresh.disclaimer(id), id);
+            assertEquals(Optional.of(expected), fresh.disclaimer(id), id + ", kept");
+            assertEquals(Optional.of(expected), backend.disclaimer(id), id + ", from the parsed article");
+            withOwn += expected.isBlank() ? 0 : 1;
+        }
+        assertTrue(ids.size() >= 5 && withOwn > 0, ids.size() + " articles, " + withOwn + " with a disclaimer");
+        assertEquals(Optional.empty(), fresh.disclaimer("no-such-article"));
+    }
+
+    @Test
+    void aDisclaimerIsReadOffTheTopLevelFieldOnly() {
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("Ask a doctor.", Listings.disclaimerOf(json,
+                "{\"id\":\"a\",\"sections\":[{\"disclaimer\":\"not this\"}],\"disclaimer\":\"Ask a doctor.\",\"tables\":[]}"));
+        assertEquals("", Listings.disclaimerOf(json, "{\"id\":\"a\",\"disclaimer\":null}"));
+        assertEquals("", Listings.disclaimerOf(json, "{\"id\":\"a\",\"faqs\":[{\"disclaimer\":\"not this\"}]}"));
+    }
+
     /** The cosine as the search read it before: a vector reader opened and positioned for this one document. */
     private static Float oneByOne(IndexSearcher searcher, int doc, float[] query, String field) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
