@@ -189,7 +189,8 @@ public final class AnswerService {
         // them match alone). A result that came back lexical (the vectors went away during a reindex) is
         // scored by the lexical model.
         String text = analysis.asking();
-        SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode));
+        // Hits only: the answer reads neither the total, the facets nor "did you mean".
+        SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode).withoutCounts());
         List<SearchHit> hits = new ArrayList<>(result.hits());
         int searched = hits.size();
         if (result.mode().usesVectors()) {

@@ -311,7 +311,14 @@ public final class FocusGazetteer {
      * potassium too.
      */
     public Set<String> lexiconKeys(String text) {
-        List<String> terms = terms(text, Set.of());
+        return lexiconKeys(terms(text, Set.of()));
+    }
+
+    /**
+     * As {@link #lexiconKeys(String)}, in terms already analysed (a unit's text, read without spelling
+     * corrections: an article's words are as it writes them).
+     */
+    public Set<String> lexiconKeys(List<String> terms) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < terms.size(); i++) {
             for (int len = 1; len <= Math.min(MAX_TERMS, terms.size() - i); len++) {

@@ -33,10 +33,17 @@ public final class SynonymCoverage {
     public static final SynonymCoverage NONE = new SynonymCoverage(List.of());
 
     /**
-     * Phrases (as analysed term lists) the question may say, and the phrases a unit may say instead;
-     * {@code written} the phrases of {@code to} as the file writes them, in its order.
+     * The comment line after which the file's rules join forms of one word ("calf, calves"): they cover
+     * words like every rule, but name no subject ({@link #equivalents}, {@link #names}).
      */
-    private record Rule(List<List<String>> from, List<List<String>> to, List<String> written) {
+    public static final String WORD_FORMS = "# @word-forms";
+
+    /**
+     * Phrases (as analysed term lists) the question may say, and the phrases a unit may say instead;
+     * {@code written} the phrases of {@code to} as the file writes them, in its order; {@code subject}
+     * false for a rule of word forms.
+     */
+    private record Rule(List<List<String>> from, List<List<String>> to, List<String> written, boolean subject) {
     }
 
     private final List<Rule> rules;
@@ -57,12 +64,19 @@ public final class SynonymCoverage {
         }
     }
 
-    /** Parses rules in Solr format; comments ({@code #}) and blank lines are skipped. */
+    /**
+     * Parses rules in Solr format; comments ({@code #}) and blank lines are skipped, and the rules after
+     * {@link #WORD_FORMS} name no subject.
+     */
     public static SynonymCoverage parse(Reader reader, QuestionWords words) throws IOException {
         List<Rule> rules = new ArrayList<>();
         BufferedReader lines = new BufferedReader(reader);
+        boolean subjects = true;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             String s = line.strip();
+            if (s.equals(WORD_FORMS)) {
+                subjects = false;
+            }
             if (s.isEmpty() || s.startsWith("#")) {
                 continue;
             }
@@ -71,7 +85,7 @@ public final class SynonymCoverage {
             String rightText = arrow < 0 ? s : s.substring(arrow + 2);
             List<List<String>> right = phrases(rightText, words);
             if (!left.isEmpty() && !right.isEmpty()) {
-                rules.add(new Rule(left, right, written(rightText, words)));
+                rules.add(new Rule(left, right, written(rightText, words), subjects));
             }
         }
         return new SynonymCoverage(rules);
@@ -128,12 +142,12 @@ public final class SynonymCoverage {
     }
 
     /**
-     * For each rule, the analysed phrases a text may say and the phrases that mean the same: the
+     * For each rule that names a subject, the analysed phrases a text may say and the phrases that mean the same: the
      * focus gazetteer files a consumer's words ("charley horse") under the clinical topic they name.
      */
     public Map<List<String>, List<List<String>>> equivalents() {
         Map<List<String>, List<List<String>>> out = new LinkedHashMap<>();
-        for (Rule rule : rules) {
+        for (Rule rule : subjectRules()) {
             for (List<String> said : rule.from()) {
                 out.computeIfAbsent(said, k -> new ArrayList<>()).addAll(rule.to());
             }
@@ -148,12 +162,17 @@ public final class SynonymCoverage {
      */
     public Map<List<String>, String> names() {
         Map<List<String>, String> out = new LinkedHashMap<>();
-        for (Rule rule : rules) {
+        for (Rule rule : subjectRules()) {
             String name = rule.written().stream().filter(w -> w.contains(" ") || w.length() > ABBREVIATION)
                     .findFirst().orElse(rule.written().getFirst());
             out.putIfAbsent(rule.to().getFirst(), name);
         }
         return out;
+    }
+
+    /** The rules that name a subject: every rule but those of word forms. */
+    private List<Rule> subjectRules() {
+        return rules.stream().filter(Rule::subject).toList();
     }
 
     /** The longest single word read as an abbreviation when naming a subject ("rls", "ibs"). */

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * @param subjects   gazetteer keys of its topic ({@link AnswerFeatureExtractor#topicOf})
  * @param about      what it is about for ambiguity: its subjects and the portal's own subjects (nutrients,
- *                   synonym-file subjects) its focus, heading or question names anywhere
+ *                   synonym-file subjects) its focus, heading, question or text names anywhere
  * @param topicTerms the analysed terms of its topic
  * @param types      what it answers ({@link AnswerFeatureExtractor#typesOf})
  * @param pointer    {@link PointerText#share} of its text
@@ -45,6 +45,7 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
         Set<String> subjects = gazetteer.keys(topic);
         Set<String> about = new HashSet<>(subjects);
         about.addAll(gazetteer.lexiconKeys(AnswerFeatureExtractor.ownTopicOf(unit)));
+        about.addAll(gazetteer.lexiconKeys(words.terms(unit.text())));
         return new UnitTraits(subjects, about, Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
                 PointerText.share(unit.text()), UnitTerms.of(unit, words, canonical));
     }

@@ -19,12 +19,23 @@ import java.util.Set;
  * @param snippets  false when the caller needs no snippets: a backend may then leave each hit's snippet
  *                  null (building them is much of a search's work) and build the few it needs later with
  *                  {@link SearchBackend#snippets}; the answer service ranks 30 hits and shows at most 4
+ * @param counts    false when the caller needs the hits only: a backend may then leave out the count of all
+ *                  matches and the facets (the result's total is then the number of hits and its facets
+ *                  empty) and offer no "did you mean" (counting every match of a question is a good part of
+ *                  a search's work, and the answer service reads none of it)
  */
 public record SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
-                            String articleId, RankingOptions ranking, SearchMode mode, boolean snippets) {
+                            String articleId, RankingOptions ranking, SearchMode mode, boolean snippets,
+                            boolean counts) {
     public SearchRequest {
         kinds = Set.copyOf(kinds);
         nutrients = Set.copyOf(nutrients);
+    }
+
+    /** A request with its counts. */
+    public SearchRequest(String query, int limit, int offset, Set<UnitKind> kinds, Set<String> nutrients,
+                         String articleId, RankingOptions ranking, SearchMode mode, boolean snippets) {
+        this(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets, true);
     }
 
     /** A request whose hits come with their snippets. */
@@ -47,12 +58,17 @@ public record SearchRequest(String query, int limit, int offset, Set<UnitKind> k
 
     /** This request retrieved in {@code mode}. */
     public SearchRequest withMode(SearchMode mode) {
-        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets);
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets, counts);
     }
 
     /** This request with hits whose snippets may be left out (null), see {@link #snippets()}. */
     public SearchRequest withoutSnippets() {
-        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, false);
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, false, counts);
+    }
+
+    /** This request without the count of all matches, the facets and "did you mean", see {@link #counts()}. */
+    public SearchRequest withoutCounts() {
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets, false);
     }
 
     /** A first page of ten with no filters. */

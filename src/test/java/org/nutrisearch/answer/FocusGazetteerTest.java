@@ -54,6 +54,15 @@ class FocusGazetteerTest {
     }
 
     @Test
+    void wordFormsOfTheSynonymFileNameNoSubjectButCoverWords() {
+        assertEquals(Set.of(), gazetteer.keys("calves"), "a body part is not what a question is about");
+        assertEquals(null, focus("why do my calves cramp"));
+        SynonymCoverage synonyms = SynonymCoverage.loadDefault(words);
+        assertEquals(Set.of("calv"), synonyms.covered(words.terms("cramps in my calves"), Set.of("calf", "cramp")),
+                "a unit that says \"calf\" covers \"calves\"");
+    }
+
+    @Test
     void theLongestSubjectAQuestionNamesIsItsFocus() {
         assertEquals("flu", focus("What are the symptoms of Flu?"));
         assertEquals("swine flu", focus("how is swine flu treated"));

@@ -26,7 +26,10 @@ import java.util.Set;
  * busy machine). docs/answer.md, "Cost".
  *
  * <pre>java -cp … org.nutrisearch.bench.AnswerLoad --jar target/nutrisearch.jar --corpus DIR --index DIR
- *     [--data ../shared/data] [--seconds 30] [--warmup 40] [--connections 1,16]</pre>
+ *     [--data ../shared/data] [--seconds 30] [--warmup 40] [--connections 1,16] [--port 0]
+ *     [--jvm "-XX:+UseSerialGC -Xmn256m"]</pre>
+ * {@code --port}: the server's port (0: a free one); {@code --jvm}: JVM flags for the server besides
+ * the ones every serve needs and {@code -Xmx1g}.
  */
 public final class AnswerLoad {
 
@@ -49,8 +52,15 @@ public final class AnswerLoad {
         List<String> serve = List.of("--corpus", o.get("--corpus"), "--index", o.get("--index"), "--vectors", "now",
                 "--rate-limit", "0");
         Path log = Path.of("target", "bench", "answer-load-serve.log");
-        try (ServerProcess server = ServerProcess.start(jar, List.of("--enable-native-access=ALL-UNNAMED",
-                "--add-modules", "jdk.incubator.vector", "-Xmx1g"), serve, log)) {
+        List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-modules",
+                "jdk.incubator.vector", "-Xmx1g"));
+        for (String flag : o.getOrDefault("--jvm", "").split("\\s+")) {
+            if (!flag.isBlank()) {
+                jvm.add(flag);
+            }
+        }
+        int port = Integer.parseInt(o.getOrDefault("--port", "0"));
+        try (ServerProcess server = ServerProcess.start(jar, jvm, serve, log, port)) {
             double startup = server.awaitFirstAnswer("/api/answer?q=warm", 3600);
             System.err.printf(Locale.ROOT, "serving after %.1f s%n", startup);
             int next = 0;

@@ -137,6 +137,16 @@ class RelevanceApiTest {
     }
 
     @Test
+    void calfFindsTheCalvesTheStemmerKeepsApart() {
+        JavalinTest.test(app(), (server, client) -> {
+            // "calves" stems to "calv", "calf" to "calf": the synonym file's word forms join them.
+            JsonNode body = search(client, "calf");
+            assertEquals(List.of("night#section-3"), ids(body));
+            assertEquals(List.of("calves:synonym"), terms(body.get("results").get(0)));
+        });
+    }
+
+    @Test
     void lowPotassiumFindsHypokalemia() {
         JavalinTest.test(app(), (server, client) -> {
             JsonNode body = search(client, "low potassium");

@@ -55,11 +55,35 @@ final class LexicalSearch {
             counts = searcher.search(query, facets);
             docs = TopHits.search(searcher, query, ranking);
         }
+        return new Retrieved(page(docs, offset), counts);
+    }
+
+    /**
+     * The units {@code query} ranks from {@code offset} on, at most {@code limit}, without counting its
+     * other matches ({@link Retrieved#counts()} null): the page of {@link #run}, with the same scores to
+     * the last bit. So it scores as {@link #run} does: every match on an index ranked in one pass (a sum
+     * over a query's clauses can differ in its last bit when matches that cannot reach the page are
+     * skipped), only those that can reach the page on a larger one.
+     */
+    static Retrieved rank(ServedGeneration generation, Query query, int offset, int limit) throws IOException {
+        IndexSearcher searcher = generation.searcher();
+        int wanted = offset + limit;
+        TopDocs docs;
+        if (generation.rankAndCountInOnePass()) {
+            docs = searcher.search(query, new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, Integer.MAX_VALUE));
+        } else {
+            docs = TopHits.search(searcher, TermsLookedUp.of(searcher, searcher.rewrite(query)),
+                    new TopFieldCollectorManager(BY_SCORE_THEN_ID, wanted, null, wanted));
+        }
+        return new Retrieved(page(docs, offset), null);
+    }
+
+    private static List<Retrieved.Ranked> page(TopDocs docs, int offset) {
         List<Retrieved.Ranked> page = new ArrayList<>();
         for (int i = offset; i < docs.scoreDocs.length; i++) {
             page.add(new Retrieved.Ranked(docs.scoreDocs[i].doc, scoreOf(docs.scoreDocs[i]), null));
         }
-        return new Retrieved(page, counts);
+        return page;
     }
 
     /** The score of a document ranked by {@link #BY_SCORE_THEN_ID}. */

@@ -48,6 +48,23 @@ final class Listings {
 
     /** The parsed article with this id, from its stored JSON. */
     static Optional<Article> article(IndexSearcher searcher, ObjectMapper json, String id) throws IOException {
+        return articleJson(searcher, id).map(stored -> readArticle(json, stored));
+    }
+
+    /** The number of units whose text, heading or question holds {@code term} (an analysed term). */
+    static int unitFrequency(IndexSearcher searcher, String term) throws IOException {
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        for (String field : List.of(UnitFields.TEXT, UnitFields.HEADING, UnitFields.QUESTION)) {
+            anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+        return searcher.count(new BooleanQuery.Builder()
+                .add(UNITS, Occur.FILTER)
+                .add(anyField.build(), Occur.MUST)
+                .build());
+    }
+
+    /** The stored JSON of the article with this id. */
+    static Optional<String> articleJson(IndexSearcher searcher, String id) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(ARTICLES, Occur.FILTER)
                 .add(new TermQuery(new Term(UnitFields.ARTICLE_ID, id)), Occur.FILTER)
@@ -56,7 +73,7 @@ final class Listings {
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(readArticle(json, searcher.storedFields().document(top.scoreDocs[0].doc).get(UnitFields.ARTICLE_JSON)));
+        return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc).get(UnitFields.ARTICLE_JSON));
     }
 
     /** Titles, foci and headings of every unit, distinct, in index order: one stored-field pass. */
@@ -111,7 +128,7 @@ final class Listings {
         return List.copyOf(nutrients);
     }
 
-    private static Article readArticle(ObjectMapper json, String stored) {
+    static Article readArticle(ObjectMapper json, String stored) {
         try {
             return json.readValue(stored, Article.class);
         } catch (JsonProcessingException e) {

@@ -1,11 +1,7 @@
 package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.corpus.Unit;
@@ -61,6 +57,8 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     /** Results kept by default: a few hundred kilobytes to tens of megabytes of heap, see {@link SearchResultCache}. */
     public static final int DEFAULT_CACHED_RESULTS = 1024;
+    /** The facets of a result whose request asked for no counts. */
+    private static final Facets NO_FACETS = new Facets(List.of(), List.of());
 
     private final LiveIndex index;
     private final NutrientLexicon lexicon;
@@ -195,19 +193,28 @@ public final class LuceneSearchBackend implements SearchBackend {
             // Always filtered, even when the filter lets every unit through: a filtered HNSW search that
             // would visit more units than the filter passes searches them all exactly, and on a small index
             // that ranks better (NFCorpus dev hybrid nDCG@10 0.334-0.336 filtered, 0.332-0.333 not).
-            retrieved = new VectorSearch(generation, hybrid).run(plan, query, ranking.filter(plan), mode);
+            retrieved = new VectorSearch(generation, hybrid).run(plan, query, ranking.filter(plan), mode, request.counts());
         } else {
             // Without vectors, or without words to embed (only exclusions), the words answer.
             mode = SearchMode.LEXICAL;
-            retrieved = LexicalSearch.run(generation, generation.searchable(query), request.offset(), request.limit());
+            Query searchable = generation.searchable(query);
+            retrieved = request.counts()
+                    ? LexicalSearch.run(generation, searchable, request.offset(), request.limit())
+                    : LexicalSearch.rank(generation, searchable, request.offset(), request.limit());
         }
         List<SearchHit> hits = Hits.read(generation, retrieved.page(), plan.marks(), snippets, request.snippets());
+        if (!request.counts()) {
+            return new SearchResult(hits.size(), hits, NO_FACETS, null, millisSince(start), mode);
+        }
         // Typo corrections come from the words: a hybrid search offers them as a lexical one does.
         String didYouMean = mode != SearchMode.SEMANTIC && ranking.options().fuzzy()
                 ? correctorOf(ranking).correct(plan, counter(generation)) : null;
-        double tookMs = (System.nanoTime() - start) / 1_000_000.0;
         return new SearchResult(retrieved.counts().matches(), hits, retrieved.counts().facets(lexicon), didYouMean,
-                tookMs, mode);
+                millisSince(start), mode);
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000.0;
     }
 
     @Override
@@ -283,23 +290,19 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
     }
 
+    /** Counted once per term and generation (the answer service asks for every question's terms). */
     @Override
     public Map<String, Integer> unitFrequencies(Collection<String> terms) {
-        return index.search(searcher -> {
+        try (LiveIndex.Lease lease = index.acquire()) {
+            ServedGeneration generation = served(lease.generation());
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String term : terms) {
-                BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-                for (String field : List.of(UnitFields.TEXT, UnitFields.HEADING, UnitFields.QUESTION)) {
-                    anyField.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-                }
-                Query q = new BooleanQuery.Builder()
-                        .add(Listings.UNITS, Occur.FILTER)
-                        .add(anyField.build(), Occur.MUST)
-                        .build();
-                counts.put(term, searcher.count(q));
+                counts.put(term, generation.unitFrequency(term));
             }
             return counts;
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.List;
  * counts over every match (the total and the facets).
  *
  * @param page   the page's documents with their scores (offset applied)
- * @param counts facets and total over all matches
+ * @param counts facets and total over all matches, or null when the request asked for none
+ *               ({@link org.nutrisearch.search.SearchRequest#counts()})
  */
 record Retrieved(List<Ranked> page, FacetCounter.Counts counts) {
 

@@ -3,6 +3,7 @@ package org.nutrisearch.search.lucene;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.index.IndexGeneration;
 import org.nutrisearch.index.UnitFields;
@@ -38,6 +39,11 @@ final class ServedGeneration {
      * 290 000 documents (not measured again at the smaller sizes).
      */
     static final int ONE_PASS_MAX_DOCS = 20_000;
+    /** Articles kept parsed at most, and their bytes (about: twice their stored JSON's characters). */
+    static final int ARTICLES_KEPT = 2_000;
+    static final long ARTICLE_BYTES_KEPT = 16L * 1024 * 1024;
+    /** Terms whose unit counts are kept at most (a megabyte or two with their strings). */
+    static final int TERMS_KEPT = 20_000;
 
     private final IndexGeneration index;
     /**
@@ -57,6 +63,13 @@ final class ServedGeneration {
     private final Lazy<SuggestionIndex> suggestions;
     private final AtomicReference<SearchResultCache> results;
     private final ShownUnits shownUnits = new ShownUnits(ShownUnits.DEFAULT_WEIGHT);
+    /**
+     * Articles read lately (the answer service reads its answer's article for the disclaimer on every
+     * answer; parsing a portal article's stored JSON was 2 % of an answer's CPU), and the absent ones.
+     */
+    private final WeightedLru<String, Read> articlesRead = new WeightedLru<>(ARTICLES_KEPT, ARTICLE_BYTES_KEPT, Read::bytes);
+    /** Unit counts of terms asked lately (the answer service weighs every question's terms by them). */
+    private final WeightedLru<String, Integer> unitFrequencies = new WeightedLru<>(TERMS_KEPT, TERMS_KEPT, count -> 1);
 
     ServedGeneration(IndexGeneration index, NutrientLexicon lexicon, ObjectMapper json, int cachedResults) {
         this.index = index;
@@ -139,10 +152,34 @@ final class ServedGeneration {
         results.set(new SearchResultCache(capacity));
     }
 
-    /** The parsed article with this id. */
+    /** The parsed article with this id (articles read lately are kept: they never change within a generation). */
     Optional<Article> article(String id) throws IOException {
-        return Listings.article(searcher(), json, id);
+        Read kept = articlesRead.get(id);
+        if (kept == null) {
+            Optional<String> stored = Listings.articleJson(searcher(), id);
+            kept = new Read(stored.map(j -> Listings.readArticle(json, j)), 64L + 2L * stored.map(String::length).orElse(0));
+            articlesRead.put(id, kept);
+        }
+        return kept.article();
     }
+
+    /** An article read and about the bytes it holds (its stored JSON's characters, twice: UTF-16 at worst). */
+    private record Read(Optional<Article> article, long bytes) {
+    }
+
+    /**
+     * The number of units whose text, heading or question holds {@code term} (an analysed term), counted
+     * once per term and generation.
+     */
+    int unitFrequency(String term) throws IOException {
+        Integer kept = unitFrequencies.get(term);
+        if (kept == null) {
+            kept = Listings.unitFrequency(searcher(), term);
+            unitFrequencies.put(term, kept);
+        }
+        return kept;
+    }
+
 
     /** True when the generation's units carry vectors of the model {@code modelId}. */
     boolean hasVectorsOf(String modelId) {

@@ -1,7 +1,5 @@
 package org.nutrisearch.search.lucene;
 
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -16,7 +14,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.VectorUtil;
 import org.nutrisearch.index.UnitFields;
 import org.nutrisearch.search.HybridFusion;
 import org.nutrisearch.search.HybridOptions;
@@ -47,9 +44,10 @@ final class VectorSearch {
 
     /**
      * The page of {@code plan} (which holds the query vector) in {@code mode}, semantic or hybrid;
-     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units.
+     * {@code lexical} is the plan's ranking query, {@code filter} what restricts the nearest units;
+     * the counts of all matches only when {@code counted} (else {@link Retrieved#counts()} is null).
      */
-    Retrieved run(QueryPlan plan, Query lexical, Query filter, SearchMode mode) throws IOException {
+    Retrieved run(QueryPlan plan, Query lexical, Query filter, SearchMode mode, boolean counted) throws IOException {
         int offset = plan.request().offset();
         int wanted = offset + plan.request().limit();
         int depth = Math.max(hybrid.depth(), wanted);
@@ -60,24 +58,29 @@ final class VectorSearch {
         List<HybridFusion.Ranked<Integer>> semantic = ranked(searcher.search(near, depth), true);
         semantic = semantic.stream().filter(r -> r.score() >= hybrid.minSimilarity()).toList();
         List<HybridFusion.Fused<Integer>> order;
-        Query matches;
         if (mode == SearchMode.HYBRID) {
             TopDocs words = searcher.search(lexical,
                     new TopFieldCollectorManager(LexicalSearch.BY_SCORE_THEN_ID, depth, null, depth));
             order = HybridFusion.fuse(ranked(words, false), semantic, hybrid);
-            matches = new BooleanQuery.Builder().add(lexical, Occur.SHOULD).add(near(semantic), Occur.SHOULD).build();
         } else {
             order = HybridFusion.alone(semantic);
-            matches = near(semantic);
         }
-        FacetCounter.Counts counts = searcher.search(matches, new FacetCounter(generation.facetOrdinals()));
-        List<Retrieved.Ranked> page = new ArrayList<>();
-        for (int i = offset; i < Math.min(wanted, order.size()); i++) {
-            HybridFusion.Fused<Integer> f = order.get(i);
-            // The cosine from the stored vector, not the graph search's score: the same float however the
-            // unit was found, and on any backend that keeps the same vectors (the answer service reads it).
-            page.add(new Retrieved.Ranked(f.item(), f.score(), cosine(f.item(), queryVector, UnitFields.VECTOR),
-                    cosine(f.item(), queryVector, UnitFields.QUESTION_VECTOR)));
+        FacetCounter.Counts counts = null;
+        if (counted) {
+            Query matches = mode == SearchMode.HYBRID
+                    ? new BooleanQuery.Builder().add(lexical, Occur.SHOULD).add(near(semantic), Occur.SHOULD).build()
+                    : near(semantic);
+            counts = searcher.search(matches, new FacetCounter(generation.facetOrdinals()));
+        }
+        List<HybridFusion.Fused<Integer>> shown = order.subList(Math.min(offset, order.size()), Math.min(wanted, order.size()));
+        int[] docs = shown.stream().mapToInt(HybridFusion.Fused::item).toArray();
+        // The cosine from the stored vector, not the graph search's score: the same float however the
+        // unit was found, and on any backend that keeps the same vectors (the answer service reads it).
+        Float[] similarity = StoredCosines.of(searcher, docs, queryVector, UnitFields.VECTOR);
+        Float[] questionSimilarity = StoredCosines.of(searcher, docs, queryVector, UnitFields.QUESTION_VECTOR);
+        List<Retrieved.Ranked> page = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            page.add(new Retrieved.Ranked(docs[i], shown.get(i).score(), similarity[i], questionSimilarity[i]));
         }
         return new Retrieved(page, counts);
     }
@@ -96,17 +99,20 @@ final class VectorSearch {
         TopDocs top = searcher.search(new KnnFloatVectorQuery(UnitFields.QUESTION_VECTOR, queryVector, depth, filter),
                 depth);
         String[] ids = unitIds(top.scoreDocs);
-        List<HybridFusion.Ranked<Integer>> near = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            int doc = top.scoreDocs[i].doc;
-            Float cosine = cosine(doc, queryVector, UnitFields.QUESTION_VECTOR);
-            if (cosine != null) {
-                near.add(new HybridFusion.Ranked<>(ids[i], cosine, doc));
+        int[] found = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+        Float[] cosines = StoredCosines.of(searcher, found, queryVector, UnitFields.QUESTION_VECTOR);
+        List<HybridFusion.Ranked<Integer>> near = new ArrayList<>(found.length);
+        for (int i = 0; i < found.length; i++) {
+            if (cosines[i] != null) {
+                near.add(new HybridFusion.Ranked<>(ids[i], cosines[i], found[i]));
             }
         }
-        List<Retrieved.Ranked> out = new ArrayList<>();
-        for (HybridFusion.Ranked<Integer> r : HybridFusion.bestFirst(near).subList(0, Math.min(k, near.size()))) {
-            out.add(new Retrieved.Ranked(r.item(), r.score(), cosine(r.item(), queryVector, UnitFields.VECTOR), r.score()));
+        List<HybridFusion.Ranked<Integer>> kept = HybridFusion.bestFirst(near).subList(0, Math.min(k, near.size()));
+        Float[] similarity = StoredCosines.of(searcher, kept.stream().mapToInt(HybridFusion.Ranked::item).toArray(),
+                queryVector, UnitFields.VECTOR);
+        List<Retrieved.Ranked> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            out.add(new Retrieved.Ranked(kept.get(i).item(), kept.get(i).score(), similarity[i], kept.get(i).score()));
         }
         return out;
     }
@@ -169,25 +175,5 @@ final class VectorSearch {
                     ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
         }
         return ids;
-    }
-
-    /** The cosine of a unit's vector in {@code field} with the query's, or null when the unit has none. */
-    private Float cosine(int doc, float[] queryVector, String field) throws IOException {
-        LeafReaderContext leaf = leafOf(doc);
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-        if (values == null) {
-            return null;
-        }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int target = doc - leaf.docBase;
-        if (it.advance(target) != target) {
-            return null;
-        }
-        return VectorUtil.dotProduct(queryVector, values.vectorValue(it.index()));
-    }
-
-    private LeafReaderContext leafOf(int doc) {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        return leaves.get(ReaderUtil.subIndex(doc, leaves));
     }
 }

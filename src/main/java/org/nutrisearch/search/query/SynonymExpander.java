@@ -79,12 +79,13 @@ final class SynonymExpander {
             int start = 0;
             for (int i = 0; i <= points.length && budget > 0; i++) {
                 int end = i < points.length ? points[i] : -1;
-                if (graph.hasSidePath(start)) {
-                    Expansion e = expansion(graph.getFiniteStrings(start, end), budget);
-                    if (e != null) {
-                        out.add(e);
-                        budget -= e.alternatives().size();
-                    }
+                // Every stretch between articulation points, not only those with a side path: a one-word
+                // synonym ("tiredness" for "fatigue", "calves" for "calf") is stacked on the typed word, not
+                // a side path, and would otherwise be lost.
+                Expansion e = expansion(graph.getFiniteStrings(start, end), budget);
+                if (e != null) {
+                    out.add(e);
+                    budget -= e.alternatives().size();
                 }
                 start = end;
             }

@@ -1,0 +1,188 @@
+package org.nutrisearch.search.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nutrisearch.corpus.Article;
+import org.nutrisearch.corpus.CorpusLoader;
+import org.nutrisearch.embedding.ConceptEmbedder;
+import org.nutrisearch.index.IndexBuilder;
+import org.nutrisearch.index.IndexGenerations;
+import org.nutrisearch.index.LiveIndex;
+import org.nutrisearch.index.UnitFields;
+import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.Facets;
+import org.nutrisearch.search.HybridOptions;
+import org.nutrisearch.search.QueryVectors;
+import org.nutrisearch.search.RankingOptions;
+import org.nutrisearch.search.SearchHit;
+import org.nutrisearch.search.SearchMode;
+import org.nutrisearch.search.SearchRequest;
+import org.nutrisearch.search.SearchResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the answer service asks of the embedded index, done with less work and the same results, over the
+ * bundled articles (vectors from {@link ConceptEmbedder}): searches without counts give the hits a search
+ * with counts gives; the stored cosines read for a list of units are those read one by one; the articles
+ * and term counts kept per generation are those read afresh.
+ */
+class HitsOnlyTest {
+
+    private static final String MODEL = "concept-test";
+
+    @TempDir
+    static Path dir;
+    static LiveIndex live;
+    static LuceneSearchBackend backend;
+
+    @BeforeAll
+    static void index() throws Exception {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        IndexGenerations generations = new IndexGenerations(dir);
+        new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper(), new ConceptEmbedder(MODEL))
+                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
+        live = LiveIndex.open(generations.current().orElseThrow());
+        backend = LuceneSearchBackend.open(live, lexicon, new ObjectMapper(), RankingOptions.DEFAULTS,
+                SearchMode.HYBRID, HybridOptions.DEFAULTS);
+        backend.useQueryVectors(new QueryVectors(new ConceptEmbedder(MODEL), 16));
+        backend.cacheResults(0);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @Test
+    void aSearchWithoutCountsGivesTheSameHitsAndNoCounts() throws Exception {
+        for (SearchMode mode : SearchMode.values()) {
+            int compared = 0;
+            int counted = 0;
+            for (String text : texts("/eval/search-queries.json", "query")) {
+                SearchRequest request = new SearchRequest(text, 30, 0, Set.of(), Set.of(), null, null, mode, false);
+                SearchResult full = backend.search(request);
+                SearchResult bare = backend.search(request.withoutCounts());
+                assertEquals(describe(full.hits()), describe(bare.hits()), mode.apiName() + ": " + text);
+                assertEquals(full.mode(), bare.mode());
+                assertEquals(bare.hits().size(), bare.total(), text);
+                assertEquals(new Facets(List.of(), List.of()), bare.facets());
+                assertNull(bare.didYouMean());
+                compared += bare.hits().size();
+                counted += full.total() > full.hits().size() ? 1 : 0;
+            }
+            assertTrue(compared > 300, mode.apiName() + ": hits compared " + compared);
+            // The searches with counts counted more than their page: the ones without left that work out.
+            assertTrue(counted > 10, mode.apiName() + ": searches with more matches than hits " + counted);
+        }
+    }
+
+    @Test
+    void aTypoIsCorrectedOnlyWhenCountsAreAskedFor() {
+        SearchRequest request = new SearchRequest("magnesum cramps", 10, 0, Set.of(), Set.of(), null, null,
+                SearchMode.LEXICAL, false);
+        assertEquals("magnesium cramps", backend.search(request).didYouMean());
+        assertNull(backend.search(request.withoutCounts()).didYouMean());
+    }
+
+    @Test
+    void storedCosinesOfAListAreThoseReadOneByOne() throws IOException {
+        try (LiveIndex.Lease lease = live.acquire()) {
+            IndexSearcher searcher = lease.generation().searcher();
+            float[] query = new ConceptEmbedder(MODEL).embedQuery("magnesium leg cramps at night");
+            int maxDoc = searcher.getIndexReader().maxDoc();
+            // Every document backwards, then a few again: any order, repeats, documents without vectors.
+            int[] docs = new int[maxDoc + 3];
+            for (int i = 0; i < maxDoc; i++) {
+                docs[i] = maxDoc - 1 - i;
+            }
+            docs[maxDoc] = 0;
+            docs[maxDoc + 1] = maxDoc / 2;
+            docs[maxDoc + 2] = maxDoc - 1;
+            for (String field : List.of(UnitFields.VECTOR, UnitFields.QUESTION_VECTOR)) {
+                Float[] expected = new Float[docs.length];
+                int withVector = 0;
+                for (int i = 0; i < docs.length; i++) {
+                    expected[i] = oneByOne(searcher, docs[i], query, field);
+                    withVector += expected[i] != null ? 1 : 0;
+                }
+                assertArrayEquals(expected, StoredCosines.of(searcher, docs, query, field), field);
+                assertTrue(withVector > 0 && withVector < docs.length, field + ": with a vector " + withVector);
+            }
+        }
+    }
+
+    @Test
+    void articlesAndTermCountsKeptAreThoseReadAfresh() throws IOException {
+        try (LiveIndex.Lease lease = live.acquire()) {
+            IndexSearcher searcher = lease.generation().searcher();
+            String id = backend.articles().getFirst().id();
+            Optional<Article> first = backend.article(id);
+            assertTrue(first.isPresent());
+            assertEquals(Listings.article(searcher, new ObjectMapper(), id), first);
+            assertSame(first.get(), backend.article(id).orElseThrow());
+            assertEquals(Optional.empty(), backend.article("no-such-article"));
+            assertEquals(Optional.empty(), backend.article("no-such-article"));
+            Map<String, Integer> counts = backend.unitFrequencies(List.of("magnesium", "cramp", "zzzz"));
+            assertEquals(Listings.unitFrequency(searcher, "magnesium"), counts.get("magnesium"));
+            assertEquals(Listings.unitFrequency(searcher, "cramp"), counts.get("cramp"));
+            assertTrue(counts.get("magnesium") > 5, "magnesium in " + counts.get("magnesium") + " units");
+            assertEquals(0, counts.get("zzzz"));
+            assertEquals(counts, backend.unitFrequencies(List.of("magnesium", "cramp", "zzzz")));
+        }
+    }
+
+    /** The cosine as the search read it before: a vector reader opened and positioned for this one document. */
+    private static Float oneByOne(IndexSearcher searcher, int doc, float[] query, String field) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+        if (values == null) {
+            return null;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int target = doc - leaf.docBase;
+        return it.advance(target) == target ? VectorUtil.dotProduct(query, values.vectorValue(it.index())) : null;
+    }
+
+    private static List<String> describe(List<SearchHit> hits) {
+        List<String> out = new ArrayList<>();
+        for (SearchHit h : hits) {
+            assertNotNull(h.unit());
+            out.add(h.unit().id() + " " + h.score() + " " + h.similarity() + " " + h.questionSimilarity());
+        }
+        return out;
+    }
+
+    private static List<String> texts(String resource, String field) throws Exception {
+        try (InputStream in = HitsOnlyTest.class.getResourceAsStream(resource)) {
+            List<String> texts = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(q -> texts.add(q.get(field).asText()));
+            return texts;
+        }
+    }
+}
