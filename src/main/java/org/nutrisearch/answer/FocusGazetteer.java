@@ -69,6 +69,11 @@ public final class FocusGazetteer {
     private final Set<String> nutrients;
     /** Canonical keys of the subjects the nutrient lexicon and the synonym file name: the portal's own. */
     private final Set<String> lexiconSubjects;
+    /**
+     * The first term of every phrase filed under a lexicon subject, with the longest such phrase's
+     * length: a unit's whole text is scanned for them ({@link #lexiconKeys(List)}), one lookup per term.
+     */
+    private final Map<String, Integer> lexiconStarts;
     /** Canonical key to a label as the corpus writes it. */
     private final Map<String, String> labels;
     /** Term to the number of filed phrases that contain it. */
@@ -81,6 +86,14 @@ public final class FocusGazetteer {
         this.words = words;
         this.nutrients = Set.copyOf(nutrients);
         this.lexiconSubjects = Set.copyOf(lexiconSubjects);
+        Map<String, Integer> starts = new HashMap<>();
+        canonical.forEach((phrase, subject) -> {
+            if (lexiconSubjects.contains(subject)) {
+                String[] terms = phrase.split(" ");
+                starts.merge(terms[0], terms.length, Math::max);
+            }
+        });
+        this.lexiconStarts = Map.copyOf(starts);
         this.canonical = Map.copyOf(canonical);
         this.labels = Map.copyOf(labels);
         Map<String, Integer> vocab = new HashMap<>();
@@ -321,7 +334,11 @@ public final class FocusGazetteer {
     public Set<String> lexiconKeys(List<String> terms) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < terms.size(); i++) {
-            for (int len = 1; len <= Math.min(MAX_TERMS, terms.size() - i); len++) {
+            Integer longest = lexiconStarts.get(terms.get(i));
+            if (longest == null) {
+                continue;
+            }
+            for (int len = 1; len <= Math.min(longest, terms.size() - i); len++) {
                 String c = canonical.get(key(terms.subList(i, i + len)));
                 if (c != null && lexiconSubjects.contains(c)) {
                     out.add(c);

@@ -67,7 +67,7 @@ public final class AnswerEvalMain {
 
         AnswerPolicy policy = AnswerPolicy.withThreshold(threshold);
         if (a.contains("--ask")) {
-            ask(Path.of(option(a, "--ask", "")), policy, mode);
+            ask(Path.of(option(a, "--ask", "")), policy, mode, a.contains("--portal") ? data : null, cache);
             return;
         }
         List<Example> examples = new ArrayList<>();
@@ -107,13 +107,16 @@ public final class AnswerEvalMain {
     }
 
     /**
-     * Asks the shipped model each line of {@code questions} over the five bundled articles and prints what
+     * Asks the shipped model each line of {@code questions} over the five bundled articles (the portal
+     * corpus when {@code portalData} is given) and prints what
      * it decides and its best candidates with their features: for reading new questions, judged by nobody.
      */
-    private static void ask(Path questions, AnswerPolicy policy, SearchMode mode) throws Exception {
+    private static void ask(Path questions, AnswerPolicy policy, SearchMode mode, Path portalData, Path cache)
+            throws Exception {
         Path five = Files.createTempDirectory("nutrisearch-ask");
         try (OnnxEmbedder model = RealCorpus.loadModel();
-             LuceneSearchBackend backend = RealCorpus.openWithVectors(five, model)) {
+             LuceneSearchBackend backend = portalData != null ? PortalIndex.open(portalData, cache, model, false)
+                     : RealCorpus.openWithVectors(five, model)) {
             AnswerService service = service(backend, policy, mode);
             for (String line : Files.readAllLines(questions)) {
                 if (line.isBlank()) {
