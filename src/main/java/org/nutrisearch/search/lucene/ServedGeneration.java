@@ -34,7 +34,9 @@ final class ServedGeneration {
     /**
      * Indexes of at most this many documents rank and count a search's matches in one pass, larger ones
      * in two ({@link LexicalSearch}). Thread CPU per new lexical search, one pass against two: 16 % less at
-     * 138 units, 7 % less at 13 453 documents (10 000 generated units), 42 % more at 290 000 (200k units).
+     * 138 units, 7 % less at 13 453 documents (10 000 generated units), 42 % more at 290 000 (200k units);
+     * measured before the second pass ranked through {@link TopHits}, which made it 2.7 times cheaper at
+     * 290 000 documents (not measured again at the smaller sizes).
      */
     static final int ONE_PASS_MAX_DOCS = 20_000;
     /** Articles kept parsed at most, and their bytes (about: twice their stored JSON's characters). */
