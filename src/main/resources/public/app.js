@@ -368,10 +368,12 @@
       cache(url, body);
     }
     el.searchView.removeAttribute('aria-busy');
-    const settling = shownMode === 'lexical' && !mode && state === current;
-    shownMode = mode;
     // A pause in typing asks again in the default mode; when that finds what the words found (a server
-    // searching by words only), the page stays as it is instead of drawing the same results again.
+    // searching by words only), the page stays as it is instead of drawing the same results again. Only
+    // while typing: a submitted query (Enter) is drawn whatever it finds, since its status and empty
+    // state differ from a half-typed one's even when the results do not.
+    const settling = fromTyping && shownMode === 'lexical' && !mode && state === current;
+    shownMode = mode;
     if (settling && sameAnswer(body, shownBody)) {
       return;
     }
