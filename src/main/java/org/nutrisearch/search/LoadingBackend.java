@@ -51,6 +51,11 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public Optional<String> disclaimer(String articleId) {
+        return backend().disclaimer(articleId);
+    }
+
+    @Override
     public List<ArticleInfo> articles() {
         return backend().articles();
     }
