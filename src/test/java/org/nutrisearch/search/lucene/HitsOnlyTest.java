@@ -12,18 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nutrisearch.corpus.Article;
-import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.embedding.ConceptEmbedder;
-import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.index.IndexGenerations;
 import org.nutrisearch.index.LiveIndex;
 import org.nutrisearch.index.UnitFields;
 import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.nutrients.NutrientTagger;
 import org.nutrisearch.search.Facets;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -53,8 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HitsOnlyTest {
 
-    private static final String MODEL = "concept-test";
-
     @TempDir
     static Path dir;
     static LiveIndex live;
@@ -62,14 +53,8 @@ class HitsOnlyTest {
 
     @BeforeAll
     static void index() throws Exception {
-        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
-        IndexGenerations generations = new IndexGenerations(dir);
-        new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper(), new ConceptEmbedder(MODEL))
-                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
-        live = LiveIndex.open(generations.current().orElseThrow());
-        backend = LuceneSearchBackend.open(live, lexicon, new ObjectMapper(), RankingOptions.DEFAULTS,
-                SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        backend.useQueryVectors(new QueryVectors(new ConceptEmbedder(MODEL), 16));
+        live = BundledConceptIndex.build(dir);
+        backend = BundledConceptIndex.backend(live);
         backend.cacheResults(0);
     }
 
@@ -113,7 +98,7 @@ class HitsOnlyTest {
     void storedCosinesOfAListAreThoseReadOneByOne() throws IOException {
         try (LiveIndex.Lease lease = live.acquire()) {
             IndexSearcher searcher = lease.generation().searcher();
-            float[] query = new ConceptEmbedder(MODEL).embedQuery("magnesium leg cramps at night");
+            float[] query = new ConceptEmbedder(BundledConceptIndex.MODEL).embedQuery("magnesium leg cramps at night");
             int maxDoc = searcher.getIndexReader().maxDoc();
             // Every document backwards, then a few again: any order, repeats, documents without vectors.
             int[] docs = new int[maxDoc + 3];

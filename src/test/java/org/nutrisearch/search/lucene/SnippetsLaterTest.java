@@ -5,16 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nutrisearch.corpus.CorpusLoader;
 import org.nutrisearch.embedding.ConceptEmbedder;
-import org.nutrisearch.index.IndexBuilder;
-import org.nutrisearch.index.IndexGenerations;
-import org.nutrisearch.index.LiveIndex;
-import org.nutrisearch.nutrients.NutrientLexicon;
-import org.nutrisearch.nutrients.NutrientTagger;
-import org.nutrisearch.search.HybridOptions;
-import org.nutrisearch.search.QueryVectors;
-import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
 import org.nutrisearch.search.SearchRequest;
@@ -38,21 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SnippetsLaterTest {
 
-    private static final String MODEL = "concept-test";
-
     @TempDir
     static Path dir;
     static LuceneSearchBackend backend;
 
     @BeforeAll
     static void index() throws Exception {
-        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
-        IndexGenerations generations = new IndexGenerations(dir);
-        new IndexBuilder(new NutrientTagger(lexicon), new ObjectMapper(), new ConceptEmbedder(MODEL))
-                .rebuild(new CorpusLoader().load(Path.of("corpus")).articles(), generations, null);
-        backend = LuceneSearchBackend.open(LiveIndex.open(generations.current().orElseThrow()), lexicon,
-                new ObjectMapper(), RankingOptions.DEFAULTS, SearchMode.HYBRID, HybridOptions.DEFAULTS);
-        backend.useQueryVectors(new QueryVectors(new ConceptEmbedder(MODEL), 16));
+        backend = BundledConceptIndex.backend(BundledConceptIndex.build(dir));
     }
 
     @AfterAll
