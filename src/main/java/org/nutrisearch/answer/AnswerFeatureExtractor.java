@@ -143,20 +143,8 @@ public final class AnswerFeatureExtractor {
      * heading nor question (a title speaks for every unit of a long article, not for this one).
      */
     static String topicOf(Unit unit) {
-        StringBuilder sb = new StringBuilder();
-        if (unit.focus() != null) {
-            sb.append(unit.focus()).append('\n');
-        }
-        boolean headed = (unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null;
-        if (headed) {
-            sb.append(unit.heading()).append('\n');
-        }
-        if (unit.question() != null) {
-            sb.append(unit.question());
-        } else if (!headed) {
-            sb.append(unit.articleTitle());
-        }
-        return sb.toString();
+        String own = ownTopicOf(unit);
+        return headed(unit) || unit.question() != null ? own : own + unit.articleTitle();
     }
 
     /**
@@ -164,17 +152,13 @@ public final class AnswerFeatureExtractor {
      * question, without the article title {@link #topicOf} falls back on.
      */
     static String ownTopicOf(Unit unit) {
-        StringBuilder sb = new StringBuilder();
-        if (unit.focus() != null) {
-            sb.append(unit.focus()).append('\n');
-        }
-        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null) {
-            sb.append(unit.heading()).append('\n');
-        }
-        if (unit.question() != null) {
-            sb.append(unit.question());
-        }
-        return sb.toString();
+        String context = contextOf(unit);
+        return unit.focus() == null ? context : unit.focus() + '\n' + context;
+    }
+
+    /** Whether the unit's heading names it (sections and tables): other kinds' headings are fixed labels. */
+    private static boolean headed(Unit unit) {
+        return (unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null;
     }
 
     /** Each hit's cosine similarity to the question, 0 for a hit found without embeddings. */
@@ -210,7 +194,7 @@ public final class AnswerFeatureExtractor {
      */
     static String contextOf(Unit unit) {
         StringBuilder sb = new StringBuilder();
-        if ((unit.kind() == UnitKind.SECTION || unit.kind() == UnitKind.TABLE) && unit.heading() != null) {
+        if (headed(unit)) {
             sb.append(unit.heading()).append('\n');
         }
         if (unit.question() != null) {

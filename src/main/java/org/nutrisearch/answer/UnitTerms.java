@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,8 +48,16 @@ final class UnitTerms {
      * offset falls in. {@code canonical} gives the one string kept for a term.
      */
     static UnitTerms of(Unit unit, QuestionWords words, UnaryOperator<String> canonical) {
+        return of(unit, words, canonical, term -> { });
+    }
+
+    /**
+     * As {@link #of(Unit, QuestionWords, UnaryOperator)}, handing {@code textTerm} each analysed term of the
+     * unit's text in order as it is read (for what needs the text's phrases, which the sentence sets lose).
+     */
+    static UnitTerms of(Unit unit, QuestionWords words, UnaryOperator<String> canonical, Consumer<String> textTerm) {
         List<String> contextTerms = words.terms(AnswerFeatureExtractor.contextOf(unit));
-        List<Set<String>> sentences = sentences(unit.text(), words);
+        List<Set<String>> sentences = sentences(unit.text(), words, textTerm);
         Set<String> distinct = new HashSet<>(contextTerms);
         sentences.forEach(distinct::addAll);
         String[] terms = distinct.toArray(String[]::new);
@@ -77,7 +86,7 @@ final class UnitTerms {
     }
 
     /** The analysed terms of each sentence of {@code text} that has any, in order. */
-    private static List<Set<String>> sentences(String text, QuestionWords words) {
+    private static List<Set<String>> sentences(String text, QuestionWords words, Consumer<String> textTerm) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -88,6 +97,7 @@ final class UnitTerms {
         }
         int[] sentence = {0};
         words.terms(text, (term, start) -> {
+            textTerm.accept(term);
             while (start >= ends.get(sentence[0])) {
                 sentence[0]++;
             }

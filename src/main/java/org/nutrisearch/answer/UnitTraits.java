@@ -5,7 +5,9 @@ import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.search.query.QuestionWords;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +47,11 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
         Set<String> subjects = gazetteer.keys(topic);
         Set<String> about = new HashSet<>(subjects);
         about.addAll(gazetteer.lexiconKeys(AnswerFeatureExtractor.ownTopicOf(unit)));
-        about.addAll(gazetteer.lexiconKeys(words.terms(unit.text())));
+        List<String> textTerms = new ArrayList<>();
+        UnitTerms terms = UnitTerms.of(unit, words, canonical, textTerms::add);
+        about.addAll(gazetteer.lexiconKeys(textTerms));
         return new UnitTraits(subjects, about, Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
-                PointerText.share(unit.text()), UnitTerms.of(unit, words, canonical));
+                PointerText.share(unit.text()), terms);
     }
 
     /**

@@ -146,8 +146,21 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public boolean vectorsAvailable() {
+        return fromServed(generation -> vectorsOf(generation) != null);
+    }
+
+    /** What a served generation reads, which may fail reading the index. */
+    @FunctionalInterface
+    private interface ServedRead<T> {
+        T read(ServedGeneration generation) throws IOException;
+    }
+
+    /** {@code read} over the generation served now, leased for the call (a failed read unchecked). */
+    private <T> T fromServed(ServedRead<T> read) {
         try (LiveIndex.Lease lease = index.acquire()) {
-            return vectorsOf(served(lease.generation())) != null;
+            return read.read(served(lease.generation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -257,9 +270,7 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public List<String> topics() {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).topics();
-        }
+        return fromServed(ServedGeneration::topics);
     }
 
     private UnitQueryBuilder rankingFor(SearchRequest request) {
@@ -283,20 +294,12 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public Optional<Article> article(String id) {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).article(id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fromServed(generation -> generation.article(id));
     }
 
     @Override
     public Optional<String> disclaimer(String articleId) {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).disclaimer(articleId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fromServed(generation -> generation.disclaimer(articleId));
     }
 
     /** Counted once per term and generation (the answer service asks for every question's terms). */
@@ -316,9 +319,7 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public List<ArticleInfo> articles() {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).articles();
-        }
+        return fromServed(ServedGeneration::articles);
     }
 
     /**
@@ -328,9 +329,7 @@ public final class LuceneSearchBackend implements SearchBackend {
      */
     @Override
     public List<Facets.NutrientCount> nutrients() {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).nutrients();
-        }
+        return fromServed(ServedGeneration::nutrients);
     }
 
     /**
@@ -351,16 +350,12 @@ public final class LuceneSearchBackend implements SearchBackend {
      * pass over the stored units) and kept in memory until the next switch.
      */
     public SuggestionIndex suggestionIndex() {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).suggestions();
-        }
+        return fromServed(ServedGeneration::suggestions);
     }
 
     @Override
     public IndexStats stats() {
-        try (LiveIndex.Lease lease = index.acquire()) {
-            return served(lease.generation()).stats();
-        }
+        return fromServed(ServedGeneration::stats);
     }
 
     @Override
