@@ -76,6 +76,11 @@ public final class LoadingBackend implements SearchBackend {
     }
 
     @Override
+    public PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+        return backend().searchWithQuestions(request, questions);
+    }
+
+    @Override
     public List<Snippet> snippets(SearchRequest request, List<Unit> units) {
         return backend().snippets(request, units);
     }

@@ -39,6 +39,21 @@ public interface SearchBackend extends AutoCloseable {
     }
 
     /**
+     * {@link #search} for {@code request}, then, when it ran by meaning, {@link #similarQuestions} for the
+     * same query and filters in the mode it ran in (up to {@code questions} units), and the means to mark the
+     * snippets of units of either list later ({@link #snippets} for {@code request} in that mode): for a
+     * caller that needs all three for one query (the answer service). A backend that plans a query may
+     * plan it once for all three; this default asks each method in turn.
+     */
+    default PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+        SearchResult result = search(request);
+        SearchRequest ran = request.withMode(result.mode());
+        List<SearchHit> near = questions > 0 && result.mode().usesVectors()
+                ? similarQuestions(ran.withLimit(questions)) : List.of();
+        return new PlannedSearch(result, near, units -> snippets(ran, units));
+    }
+
+    /**
      * The subjects the served units are about, each once: article titles, FAQ foci and headings, as
      * written. The answer service recognises a question's focus among them. Backends that cannot list
      * them return none.
