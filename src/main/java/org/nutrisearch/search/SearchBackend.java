@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What the HTTP layer needs from a search engine; the embedded Lucene index is the default. */
 public interface SearchBackend extends AutoCloseable {
@@ -51,6 +52,16 @@ public interface SearchBackend extends AutoCloseable {
         List<SearchHit> near = questions > 0 && result.mode().usesVectors()
                 ? similarQuestions(ran.withLimit(questions)) : List.of();
         return new PlannedSearch(result, near, units -> snippets(ran, units));
+    }
+
+    /**
+     * Hands the units of the served index to {@code each}, one generation's, in index order, until it returns
+     * false; the number handed. For work done once per index ahead of the requests that would otherwise do
+     * it on first meeting a unit (the answer service's unit traits). Backends that cannot list their units
+     * hand none.
+     */
+    default int eachUnit(Predicate<Unit> each) {
+        return 0;
     }
 
     /**

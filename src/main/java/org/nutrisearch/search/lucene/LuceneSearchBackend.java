@@ -1,7 +1,17 @@
 package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.corpus.Unit;
@@ -46,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -327,6 +338,36 @@ public final class LuceneSearchBackend implements SearchBackend {
             out.add(snippets.build(snippets.prepare(unit.text()), marks));
         }
         return out;
+    }
+
+    /** The unit documents of the served generation, read from their stored fields in index order. */
+    @Override
+    public int eachUnit(Predicate<Unit> each) {
+        return fromServed(generation -> {
+            IndexSearcher searcher = generation.searcher();
+            Weight units = searcher.createWeight(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)),
+                    ScoreMode.COMPLETE_NO_SCORES, 1f);
+            StoredFields stored = searcher.storedFields();
+            int handed = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = units.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    handed++;
+                    if (!each.test(Hits.unitOf(stored.document(leaf.docBase + doc)))) {
+                        return handed;
+                    }
+                }
+            }
+            return handed;
+        });
     }
 
     @Override
