@@ -4,6 +4,7 @@ import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.nutrisearch.nutrients.NutrientTagger;
+import org.nutrisearch.search.PlannedSearch;
 import org.nutrisearch.search.SearchBackend;
 import org.nutrisearch.search.SearchHit;
 import org.nutrisearch.search.SearchMode;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -115,16 +117,26 @@ public final class AnswerService {
      * snippets (built for them alone: the other candidates are never shown).
      */
     public AnswerResult answer(AnswerRequest request) {
-        return decide(request, rank(request));
+        Ranked ranked = ranked(request);
+        PlannedSearch search = ranked.search();
+        return withSnippets(decide(request.question(), ranked.candidates()),
+                search == null ? units -> List.of() : search::snippets);
     }
 
     /**
      * Applies the policy to the candidates {@link #rank} found for {@code request}, and gives the answer
      * and alternatives it shows the snippets search would have given them (the same request, in the mode
-     * the candidates were retrieved in): what {@link #answer} returns.
+     * the candidates were retrieved in): what {@link #answer} returns, which marks them from the plan its
+     * search made instead of planning the query again.
      */
     public AnswerResult decide(AnswerRequest request, AnswerCandidates ranked) {
-        AnswerResult result = decide(request.question(), ranked);
+        SearchRequest searched = searchRequest(request, ranked.analysis() == null ? request.question()
+                : ranked.analysis().asking(), CANDIDATES, ranked.mode());
+        return withSnippets(decide(request.question(), ranked), units -> backend.snippets(searched, units));
+    }
+
+    /** {@code result} with snippets from {@code marker} for the answer and alternatives that have none. */
+    private static AnswerResult withSnippets(AnswerResult result, PlannedSearch.Marker marker) {
         List<AnswerCandidate> shown = new ArrayList<>(result.alternatives().size() + 1);
         if (result.answer() != null) {
             shown.add(result.answer());
@@ -134,9 +146,8 @@ public final class AnswerService {
         if (missing.isEmpty()) {
             return result;
         }
-        SearchRequest searched = searchRequest(request, ranked.analysis().asking(), CANDIDATES, ranked.mode());
         Map<String, Snippet> byId = new HashMap<>();
-        List<Snippet> built = backend.snippets(searched, missing);
+        List<Snippet> built = marker.snippets(missing);
         for (int i = 0; i < missing.size(); i++) {
             byId.put(missing.get(i).id(), built.get(i));
         }
@@ -145,6 +156,29 @@ public final class AnswerService {
         return new AnswerResult(result.question(), result.answer() == null ? null : filled.apply(result.answer()),
                 result.alternatives().stream().map(filled).toList(), result.reason(), result.disclaimer(),
                 result.mode(), result.analysis());
+    }
+
+    /**
+     * Works out the traits of the units the backend serves now ({@link SearchBackend#eachUnit}), ahead of
+     * the questions that would meet them first: worked out on first meeting they were up to a fifth of an
+     * answer's CPU until most units had been met (about 0.2 ms a unit; the portal corpus's 16 883 units take
+     * a few seconds of one core, once per index generation). Stops when {@code stop} says so, when the
+     * backend serves another generation, or near the traits cache's bounds; the units worked out. A later
+     * generation's units are again worked out on first meeting unless this is called again.
+     */
+    public int warmUp(BooleanSupplier stop) {
+        ServedTopics now = served();
+        UnitTraits.Cache cache = now.traits();
+        int[] done = {0};
+        backend.eachUnit(unit -> {
+            if (stop.getAsBoolean() || topics.get() != now || cache.nearlyFull()) {
+                return false;
+            }
+            cache.of(unit);
+            done[0]++;
+            return true;
+        });
+        return done[0];
     }
 
     /**
@@ -170,6 +204,17 @@ public final class AnswerService {
      * {@link #answer} builds those of the few it returns.
      */
     public AnswerCandidates rank(AnswerRequest request) {
+        return ranked(request).candidates();
+    }
+
+    /**
+     * A question's candidates ({@link #rank}) and the search that found them, whose plan of the query marks
+     * the snippets of those shown (null when the question was not searched).
+     */
+    private record Ranked(AnswerCandidates candidates, PlannedSearch search) {
+    }
+
+    private Ranked ranked(AnswerRequest request) {
         SearchMode asked = request.mode() == null ? defaultMode() : request.mode();
         SearchMode mode = asked.usesVectors() && !backend.vectorsAvailable() ? SearchMode.LEXICAL : asked;
         // One generation's subjects and unit traits for the whole request, and each term's unit count
@@ -180,29 +225,30 @@ public final class AnswerService {
         QuestionAnalysis analysis = analyzer.analyse(request.question(), served.traits().gazetteer(), frequencies, units);
         QuestionWords.Content content = analysis.content();
         if (content.isEmpty()) {
-            return AnswerCandidates.none(mode, analysis);
+            return new Ranked(AnswerCandidates.none(mode, analysis), null);
         }
         // Candidates are what /api/search finds for the asking text, ranked as it ranks them: the answer
         // starts from search's own order and re-ranks it (the embedding reads "will eating bananas stop my
         // cramps" better than "eating bananas cramps", and search scores question words without letting
         // them match alone). A result that came back lexical (the vectors went away during a reindex) is
-        // scored by the lexical model.
+        // scored by the lexical model. With vectors, the units whose own question is nearest join the hits;
+        // both searches (and the snippets of the units shown) come from one plan of the asking text.
         String text = analysis.asking();
         // Hits only: the answer reads neither the total, the facets nor "did you mean".
-        SearchResult result = backend.search(searchRequest(request, text, CANDIDATES, mode).withoutCounts());
+        PlannedSearch search = backend.searchWithQuestions(
+                searchRequest(request, text, CANDIDATES, mode).withoutCounts(), QUESTION_CANDIDATES);
+        SearchResult result = search.result();
         List<SearchHit> hits = new ArrayList<>(result.hits());
         int searched = hits.size();
-        if (result.mode().usesVectors()) {
-            Set<String> seen = new HashSet<>();
-            hits.forEach(h -> seen.add(h.unit().id()));
-            for (SearchHit h : backend.similarQuestions(searchRequest(request, text, QUESTION_CANDIDATES, result.mode()))) {
-                if (seen.add(h.unit().id())) {
-                    hits.add(h);
-                }
+        Set<String> seen = new HashSet<>();
+        hits.forEach(h -> seen.add(h.unit().id()));
+        for (SearchHit h : search.similarQuestions()) {
+            if (seen.add(h.unit().id())) {
+                hits.add(h);
             }
         }
         if (hits.isEmpty()) {
-            return AnswerCandidates.none(result.mode(), analysis);
+            return new Ranked(AnswerCandidates.none(result.mode(), analysis), search);
         }
         AnswerFeatureExtractor.Weights weights = AnswerFeatureExtractor.weights(content.terms(),
                 frequencies.apply(content.terms()), units);
@@ -219,7 +265,7 @@ public final class AnswerService {
                     traits.get(i).about()));
         }
         candidates = ordered(candidates);
-        return new AnswerCandidates(result.mode(), candidates, analysis);
+        return new Ranked(new AnswerCandidates(result.mode(), candidates, analysis), search);
     }
 
     /**

@@ -98,6 +98,14 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
             return gazetteer;
         }
 
+        /**
+         * Whether the cache is nearly at its bounds (nine tenths of {@link #MAX_BYTES}, or {@link #CAPACITY}
+         * units): working out more ahead of the questions would only push out what it keeps.
+         */
+        boolean nearlyFull() {
+            return kept.size() >= CAPACITY || kept.weight() >= MAX_BYTES / 10 * 9;
+        }
+
         UnitTraits of(Unit unit) {
             String topic = AnswerFeatureExtractor.topicOf(unit);
             Key key = new Key(unit.id(), unit.text().hashCode(), topic.hashCode());

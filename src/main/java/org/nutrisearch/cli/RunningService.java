@@ -1,6 +1,7 @@
 package org.nutrisearch.cli;
 
 import io.javalin.Javalin;
+import org.nutrisearch.answer.AnswerService;
 import org.nutrisearch.corpus.CorpusException;
 import org.nutrisearch.corpus.CorpusLoad;
 import org.nutrisearch.corpus.CorpusManifest;
@@ -62,6 +63,8 @@ final class RunningService {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Monitoring monitoring;
     private Javalin app;
+    /** The answers {@code /api/answer} gives, kept to work out the units' traits once the index is served. */
+    private AnswerService answers;
     /** Wraps the backend before it is served: tests hold searches with it; the service itself serves it as is. */
     UnaryOperator<SearchBackend> serveAs = UnaryOperator.identity();
 
@@ -91,7 +94,8 @@ final class RunningService {
         } catch (IOException | RuntimeException e) {
             err.println("serve: ignoring unreadable analytics file: " + e.getMessage());
         }
-        app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring);
+        answers = AnswerService.withDefaults(backend, services.lexicon(), config.answers().policy());
+        app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring, answers);
         ServerConfig.Http http = config.http();
         try {
             app.start(http.host(), http.port());
@@ -136,12 +140,32 @@ final class RunningService {
                 return;
             }
             loadLuceneIndex();
+            warmUpAnswers();
         } catch (StopSignal.Stopped e) {
             // The service is stopping: what was being built is dropped, the served index (if any) is kept.
         } catch (OpenSearchStartup.StartupException | CorpusException | IOException | RuntimeException e) {
             if (!stopping.get()) {
                 err.println("serve: " + e.getMessage());
                 stop(1);
+            }
+        }
+    }
+
+    /**
+     * Works out the traits of every served unit for the answers ({@link AnswerService#warmUp}), once the
+     * index is served with its vectors (a switch to a generation with vectors would drop them); a failure
+     * only leaves them to be worked out on first meeting.
+     */
+    private void warmUpAnswers() {
+        long start = System.nanoTime();
+        try {
+            int units = answers.warmUp(() -> stopping.get());
+            out.printf(Locale.ROOT, "answers: traits of %d units worked out in %.1f s%n", units,
+                    (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            if (!stopping.get()) {
+                err.println("serve: working out the units' traits for answers failed (they are worked out on first"
+                        + " use): " + e);
             }
         }
     }

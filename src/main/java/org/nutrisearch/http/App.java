@@ -48,14 +48,24 @@ public final class App {
      */
     public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
                                  Supplier<? extends CorpusReindexer> reindexer, Monitoring monitoring) {
+        return create(backend, lexicon, json, config, reindexer, monitoring,
+                AnswerService.withDefaults(backend, lexicon, config.answers().policy()));
+    }
+
+    /**
+     * As {@link #create(SearchBackend, NutrientLexicon, ObjectMapper, ServerConfig, Supplier, Monitoring)},
+     * answering {@code /api/answer} with {@code answers} (the composition root keeps it, to work out the
+     * units' traits once the index is served).
+     */
+    public static Javalin create(SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json, ServerConfig config,
+                                 Supplier<? extends CorpusReindexer> reindexer, Monitoring monitoring,
+                                 AnswerService answers) {
         AdminAuth adminAuth = monitoring.adminAuth();
         SearchHandler search = new SearchHandler(backend, lexicon, json);
         SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend, monitoring.vectorStatus());
-        AnswerHandler answer = new AnswerHandler(
-                AnswerService.withDefaults(backend, lexicon, config.answers().policy()),
-                backend, lexicon, json);
+        AnswerHandler answer = new AnswerHandler(answers, backend, lexicon, json);
         return Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;

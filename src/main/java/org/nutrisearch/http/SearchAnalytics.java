@@ -113,6 +113,8 @@ final class SearchAnalytics {
     /** Each client's last search, not yet counted: it may still be the prefix of a longer one. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
     private final byte[] salt = new byte[16];
+    /** SHA-256 that has read {@link #salt}; each client key hashes on a copy of it. */
+    private final MessageDigest salted;
 
     /**
      * @param window   how far back reports look; zero switches analytics off
@@ -127,53 +129,72 @@ final class SearchAnalytics {
         this.file = file;
         this.json = json;
         new SecureRandom().nextBytes(salt);
+        this.salted = sha256();
+        salted.update(salt);
     }
 
     boolean enabled() {
         return !window.isZero();
     }
 
-    /** Counts one finished search or answer; {@code client} identifies a visitor for a few seconds. */
-    synchronized void record(SearchOutcome outcome, String client) {
+    /**
+     * Counts one finished search or answer; {@code client} identifies a visitor for a few seconds. The
+     * query's normal form and the client's key are made before the lock is taken: only the counting waits
+     * for other requests.
+     */
+    void record(SearchOutcome outcome, String client) {
         if (!enabled() || !outcome.firstPage()) {
             return;
         }
-        long now = clock.millis();
-        settle(now);
         String query = normalise(outcome.query());
-        if (query.isEmpty()) {
-            return;
-        }
-        if (SearchOutcome.ANSWER.equals(outcome.endpoint())) {
-            Slice s = slice(now);
-            s.questions++;
-            s.queries.add(query, 1);
-            if (outcome.declined()) {
-                s.declinedByReason.merge(outcome.declineReason(), 1L, Long::sum);
-                s.declinedQuestions.add(query, 1);
+        boolean answer = SearchOutcome.ANSWER.equals(outcome.endpoint());
+        String key = query.isEmpty() || answer ? null : clientKey(client);
+        synchronized (this) {
+            long now = clock.millis();
+            settle(now);
+            if (query.isEmpty()) {
+                return;
             }
-            return;
-        }
-        String key = clientKey(client);
-        Pending next = new Pending(query, outcome.results() == 0, now);
-        Pending previous = pending.remove(key);
-        if (previous != null && !(previous.query().startsWith(query) || query.startsWith(previous.query()))) {
-            commit(previous);
-        }
-        pending.put(key, next);
-        if (pending.size() > MAX_PENDING_CLIENTS) {
-            Iterator<Pending> oldest = pending.values().iterator();
-            commit(oldest.next());
-            oldest.remove();
+            if (answer) {
+                Slice s = slice(now);
+                s.questions++;
+                s.queries.add(query, 1);
+                if (outcome.declined()) {
+                    s.declinedByReason.merge(outcome.declineReason(), 1L, Long::sum);
+                    s.declinedQuestions.add(query, 1);
+                }
+                return;
+            }
+            Pending next = new Pending(query, outcome.results() == 0, now);
+            Pending previous = pending.remove(key);
+            if (previous != null && !(previous.query().startsWith(query) || query.startsWith(previous.query()))) {
+                commit(previous);
+            }
+            pending.put(key, next);
+            if (pending.size() > MAX_PENDING_CLIENTS) {
+                Iterator<Pending> oldest = pending.values().iterator();
+                commit(oldest.next());
+                oldest.remove();
+            }
         }
     }
 
     /** The address, salted and hashed: enough to tell clients apart, useless to identify one. */
     private String clientKey(String client) {
+        MessageDigest sha;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // A copy of the digest that has read the salt: cheaper than looking SHA-256 up and salting it again.
+            sha = (MessageDigest) salted.clone();
+        } catch (CloneNotSupportedException e) {
+            sha = sha256();
             sha.update(salt);
-            return HexFormat.of().formatHex(sha.digest(String.valueOf(client).getBytes(StandardCharsets.UTF_8)), 0, 12);
+        }
+        return HexFormat.of().formatHex(sha.digest(String.valueOf(client).getBytes(StandardCharsets.UTF_8)), 0, 12);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -221,8 +242,42 @@ final class SearchAnalytics {
         }
     }
 
+    /**
+     * Trimmed, each run of white space one space, lower case: {@code strip().replaceAll("\\s+", " ")}
+     * without compiling a pattern for every request.
+     */
     static String normalise(String query) {
-        return query == null ? "" : query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (query == null) {
+            return "";
+        }
+        String stripped = query.strip();
+        StringBuilder out = null;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (!space(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < stripped.length() && space(stripped.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end > i + 1)) {
+                out = new StringBuilder(stripped.length()).append(stripped, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end - 1;
+        }
+        return (out == null ? stripped : out.toString()).toLowerCase(Locale.ROOT);
+    }
+
+    /** White space as a regular expression's {@code \s} knows it. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The window's top {@code limit} entries per table; zero-result queries grouped via {@code backend}. */

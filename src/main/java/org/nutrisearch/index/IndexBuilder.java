@@ -131,8 +131,8 @@ public final class IndexBuilder {
 
     /**
      * Writes {@code articles} into the empty folder {@code dir}, tagging and adding documents from
-     * one thread per core (IndexWriter is thread-safe; ties are broken by unit id, so document order
-     * does not change results).
+     * one thread per core, each with its own {@link UnitWords} (IndexWriter is thread-safe; ties are
+     * broken by unit id, so document order does not change results).
      */
     public IndexSummary write(List<Article> articles, Path dir, IntConsumer progress) throws IOException {
         long start = System.nanoTime();
@@ -154,11 +154,15 @@ public final class IndexBuilder {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> parts = new ArrayList<>();
+                AtomicInteger next = new AtomicInteger();
                 for (int t = 0; t < threads; t++) {
-                    int first = t;
                     parts.add(pool.submit(() -> {
-                        for (int i = first; i < articles.size(); i += threads) {
-                            addArticle(writer, articles.get(i), byKind, vectors, done, progress);
+                        UnitWords words = new UnitWords();
+                        // Each thread takes the next article not yet taken (articles differ in size by a
+                        // hundred times): the threads finish within one article of each other, instead of one
+                        // writing and flushing its share alone for seconds after the other is done.
+                        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+                            addArticle(writer, articles.get(i), words, byKind, vectors, done, progress);
                         }
                         // Flush a buffered segment here, in parallel with the other threads: left to
                         // commit(), every buffer would be flushed one after another on one thread.
@@ -191,7 +195,7 @@ public final class IndexBuilder {
         return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), articles));
     }
 
-    private void addArticle(IndexWriter writer, Article article, Map<UnitKind, LongAdder> byKind,
+    private void addArticle(IndexWriter writer, Article article, UnitWords words, Map<UnitKind, LongAdder> byKind,
                             LongAdder vectors, AtomicInteger done, IntConsumer progress) throws IOException {
         stop.check();
         writer.addDocument(UnitDocuments.article(article.id(), json.writeValueAsString(article)));
@@ -205,7 +209,7 @@ public final class IndexBuilder {
             }
             String asked = unit.askedQuestion();
             float[] questionVector = embedder == null || asked == null ? null : embedder.embedQuestion(asked);
-            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector, questionVector));
+            writer.addDocument(UnitDocuments.unit(unit, nutrientIds(unit), vector, questionVector, words));
             byKind.get(unit.kind()).increment();
             int n = done.incrementAndGet();
             if (progress != null) {

@@ -78,9 +78,17 @@ public final class TextAnalyzers {
         };
     }
 
-    /** What {@link IndexBuilder} writes with: {@link #english()}, and {@link #plain()} for the spell field. */
+    /**
+     * What {@link IndexBuilder} writes with: {@link #english()}, and {@link #plain()} for the spell field.
+     * Its English chain also hands each word, before stop words and stemming, to the field's
+     * {@link UnitWords} when the field set one ({@link UnitDocuments}: heading, question and text), so the
+     * spell field is filled from the same analysis instead of tokenizing the texts a second time; the
+     * terms it writes are those of {@link #english()}.
+     */
     public static Analyzer indexing() {
-        return new PerFieldAnalyzerWrapper(english(), Map.of(UnitFields.SPELL, plain()));
+        Analyzer recordingEnglish = wordsThen(words ->
+                new PorterStemFilter(new StopFilter(new RecordWordsFilter(words), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+        return new PerFieldAnalyzerWrapper(recordingEnglish, Map.of(UnitFields.SPELL, plain()));
     }
 
     /**

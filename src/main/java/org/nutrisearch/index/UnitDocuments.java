@@ -1,5 +1,7 @@
 package org.nutrisearch.index;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,30 +21,27 @@ import java.util.List;
 /** Turns units and articles into Lucene documents (the schema lives in {@link UnitFields}). */
 public final class UnitDocuments {
 
-    /** The spell field only needs which documents hold a word: no positions, no norms, not stored. */
+    /**
+     * The spell field only needs which documents hold a word: no positions, no norms, not stored. So its
+     * distinct words (replayed by {@link UnitWords}) index exactly as every word of the texts would.
+     */
     private static final FieldType SPELL_TYPE = spellType();
 
     private UnitDocuments() {
     }
 
-    /** One unit, with the nutrient ids it mentions (distinct, in first-mention order), without a vector. */
-    public static Document unit(Unit unit, List<String> nutrientIds) {
-        return unit(unit, nutrientIds, null);
-    }
-
     /**
-     * One unit with its embedding ({@code vector}, unit length, or null for none). Dot product equals
-     * cosine on unit vectors and is the cheapest similarity for Lucene to compute.
+     * One unit, with the nutrient ids it mentions (distinct, in first-mention order), its embedding
+     * ({@code vector}, unit length, or null for none; dot product equals cosine on unit vectors and is the
+     * cheapest similarity for Lucene to compute) and the embedding of the question it answers
+     * ({@code questionVector}, unit length, or null). The words of its heading, question and text are
+     * recorded in {@code words} (the calling thread's, cleared here) while the index analyses them, and
+     * the spell field replays them: add the document to a writer using {@link TextAnalyzers#indexing()}
+     * before building the next one with the same {@code words}.
      */
-    public static Document unit(Unit unit, List<String> nutrientIds, float[] vector) {
-        return unit(unit, nutrientIds, vector, null);
-    }
-
-    /**
-     * One unit with its embedding and the embedding of the question it answers ({@code questionVector},
-     * unit length, or null).
-     */
-    public static Document unit(Unit unit, List<String> nutrientIds, float[] vector, float[] questionVector) {
+    public static Document unit(Unit unit, List<String> nutrientIds, float[] vector, float[] questionVector,
+                                UnitWords words) {
+        words.clear();
         Document doc = new Document();
         doc.add(new StringField(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT, Field.Store.NO));
         doc.add(new StringField(UnitFields.ID, unit.id(), Field.Store.YES));
@@ -56,25 +55,21 @@ public final class UnitDocuments {
         doc.add(new TextField(UnitFields.ARTICLE_TITLE, unit.articleTitle(), Field.Store.YES));
         doc.add(new StoredField(UnitFields.SOURCE, unit.source()));
         if (unit.heading() != null) {
-            doc.add(new TextField(UnitFields.HEADING, unit.heading(), Field.Store.YES));
+            doc.add(new RecordedTextField(UnitFields.HEADING, unit.heading(), words));
         }
         if (unit.question() != null) {
-            doc.add(new TextField(UnitFields.QUESTION, unit.question(), Field.Store.YES));
+            doc.add(new RecordedTextField(UnitFields.QUESTION, unit.question(), words));
         }
-        doc.add(new TextField(UnitFields.TEXT, unit.text(), Field.Store.YES));
+        doc.add(new RecordedTextField(UnitFields.TEXT, unit.text(), words));
         if (unit.focus() != null) {
             doc.add(new StoredField(UnitFields.FOCUS, unit.focus()));
         }
         if (unit.questionType() != null) {
             doc.add(new StringField(UnitFields.QUESTION_TYPE, unit.questionType().apiName(), Field.Store.YES));
         }
-        if (unit.heading() != null) {
-            doc.add(new Field(UnitFields.SPELL, unit.heading(), SPELL_TYPE));
-        }
-        if (unit.question() != null) {
-            doc.add(new Field(UnitFields.SPELL, unit.question(), SPELL_TYPE));
-        }
-        doc.add(new Field(UnitFields.SPELL, unit.text(), SPELL_TYPE));
+        // After heading, question and text: Lucene inverts a document's fields in order, so their words
+        // are recorded by the time it reads this one.
+        doc.add(new Field(UnitFields.SPELL, words.replay(), SPELL_TYPE));
         for (String id : nutrientIds) {
             doc.add(new StringField(UnitFields.NUTRIENT, id, Field.Store.YES));
             doc.add(new SortedSetDocValuesField(UnitFields.NUTRIENT, new BytesRef(id)));
@@ -97,6 +92,26 @@ public final class UnitDocuments {
         doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(articleId)));
         doc.add(new StoredField(UnitFields.ARTICLE_JSON, articleJson));
         return doc;
+    }
+
+    /**
+     * A stored text field whose words, as Lucene analyses them, are also recorded in {@code words} for the
+     * spell field (through {@link UnitWordsAttribute}, read by the indexing analyzer's {@link RecordWordsFilter}).
+     */
+    private static final class RecordedTextField extends Field {
+        private final UnitWords words;
+
+        RecordedTextField(String name, String value, UnitWords words) {
+            super(name, value, TextField.TYPE_STORED);
+            this.words = words;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            TokenStream stream = super.tokenStream(analyzer, reuse);
+            stream.addAttribute(UnitWordsAttribute.class).setRecorder(words);
+            return stream;
+        }
     }
 
     private static FieldType spellType() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A backend that exists before its index does: the server starts listening (so the process can be
@@ -73,6 +74,16 @@ public final class LoadingBackend implements SearchBackend {
     @Override
     public List<SearchHit> similarQuestions(SearchRequest request) {
         return backend().similarQuestions(request);
+    }
+
+    @Override
+    public PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+        return backend().searchWithQuestions(request, questions);
+    }
+
+    @Override
+    public int eachUnit(Predicate<Unit> each) {
+        return backend().eachUnit(each);
     }
 
     @Override

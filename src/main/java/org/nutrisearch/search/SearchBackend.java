@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What the HTTP layer needs from a search engine; the embedded Lucene index is the default. */
 public interface SearchBackend extends AutoCloseable {
@@ -36,6 +37,31 @@ public interface SearchBackend extends AutoCloseable {
      */
     default List<SearchHit> similarQuestions(SearchRequest request) {
         return List.of();
+    }
+
+    /**
+     * {@link #search} for {@code request}, then, when it ran by meaning, {@link #similarQuestions} for the
+     * same query and filters in the mode it ran in (up to {@code questions} units), and the means to mark the
+     * snippets of units of either list later ({@link #snippets} for {@code request} in that mode): for a
+     * caller that needs all three for one query (the answer service). A backend that plans a query may
+     * plan it once for all three; this default asks each method in turn.
+     */
+    default PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+        SearchResult result = search(request);
+        SearchRequest ran = request.withMode(result.mode());
+        List<SearchHit> near = questions > 0 && result.mode().usesVectors()
+                ? similarQuestions(ran.withLimit(questions)) : List.of();
+        return new PlannedSearch(result, near, units -> snippets(ran, units));
+    }
+
+    /**
+     * Hands the units of the served index to {@code each}, one generation's, in index order, until it returns
+     * false; the number handed. For work done once per index ahead of the requests that would otherwise do
+     * it on first meeting a unit (the answer service's unit traits). Backends that cannot list their units
+     * hand none.
+     */
+    default int eachUnit(Predicate<Unit> each) {
+        return 0;
     }
 
     /**

@@ -61,6 +61,11 @@ public record SearchRequest(String query, int limit, int offset, Set<UnitKind> k
         return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets, counts);
     }
 
+    /** This request for the first {@code limit} results. */
+    public SearchRequest withLimit(int limit) {
+        return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, snippets, counts);
+    }
+
     /** This request with hits whose snippets may be left out (null), see {@link #snippets()}. */
     public SearchRequest withoutSnippets() {
         return new SearchRequest(query, limit, offset, kinds, nutrients, articleId, ranking, mode, false, counts);

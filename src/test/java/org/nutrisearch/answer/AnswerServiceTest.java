@@ -183,6 +183,21 @@ class AnswerServiceTest {
     }
 
     @Test
+    void warmingUpWorksOutEveryServedUnitAheadAndChangesNoAnswer() {
+        NutrientLexicon lexicon = NutrientLexicon.loadDefault();
+        List<AnswerRequest> questions = List.of(AnswerRequest.of("do bananas have potassium for my muscles?"),
+                AnswerRequest.of("can low magnesium cause cramps at night?"), AnswerRequest.of("iron and restless legs"),
+                AnswerRequest.of("what is the capital of France?"));
+        AnswerService cold = AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(0.4));
+        List<AnswerResult> expected = questions.stream().map(cold::answer).toList();
+        AnswerService warmed = AnswerService.withDefaults(backend, lexicon, AnswerPolicy.withThreshold(0.4));
+        assertEquals(0, warmed.warmUp(() -> true), "asked to stop at once");
+        assertEquals(backend.stats().units(), warmed.warmUp(() -> false));
+        assertEquals(3, backend.stats().units(), "two sections and an FAQ entry");
+        assertEquals(expected, questions.stream().map(warmed::answer).toList());
+    }
+
+    @Test
     void aUnitsSubjectsIncludeTheNutrientsItsHeadingAndTextName() {
         AnswerCandidates ranked = service.rank(AnswerRequest.of("can low magnesium cause cramps at night?"));
         AnswerCandidate magnesium = ranked.candidates().stream()

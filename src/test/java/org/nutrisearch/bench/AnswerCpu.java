@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * Thread CPU time per answer over the portal-scale index of the answer evaluation (a program, not a
  * test): distinct MedQuAD questions, each asked once after {@code --warmup} others, on one thread, as
- * the server wires the answer service: what a new question costs, whatever else the machine does.
+ * the server wires the answer service (every unit's traits worked out ahead, {@link AnswerService#warmUp}):
+ * what a new question costs, whatever else the machine does.
  *
  * <pre>java -cp … org.nutrisearch.bench.AnswerCpu [--cache bench-data/portal] [--data ../shared/data]
  *     [--questions 500] [--warmup 200] [--mode hybrid]</pre>
@@ -51,6 +52,11 @@ public final class AnswerCpu {
              LuceneSearchBackend backend = PortalIndex.open(data, cache, model, false)) {
             backend.cacheResults(0);
             AnswerService service = RealCorpus.answers(backend, AnswerModels.FITTED, AnswerPolicy.defaults(), mode);
+            // As the server does once the index is served: every unit's traits worked out ahead.
+            long prepared = threads.getCurrentThreadCpuTime();
+            int units = service.warmUp(() -> false);
+            System.out.printf(Locale.ROOT, "traits of %d units worked out ahead: %.2f s of CPU%n", units,
+                    (threads.getCurrentThreadCpuTime() - prepared) / 1e9);
             for (int i = 0; i < warmup; i++) {
                 service.answer(new AnswerRequest(questions.get(i), java.util.Set.of(), java.util.Set.of(), null, mode));
             }

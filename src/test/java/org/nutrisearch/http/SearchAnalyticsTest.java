@@ -81,6 +81,15 @@ class SearchAnalyticsTest {
     }
 
     @Test
+    void queriesAreNormalisedAsTrimmingCollapsingWhiteSpaceAndLowerCasingDid() {
+        for (String q : List.of("Magnesium", "  Leg   Cramps  ", "a\tb\n\nc", "x \u000B\f\ry", "\u2003Iron\u00a0 D\u2003",
+                "vitamin  b12 ", "", "   ", "\"leg cramps\" -iron", "İstanbul ÇAY", "one two")) {
+            assertEquals(q.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT), SearchAnalytics.normalise(q), q);
+        }
+        assertEquals("", SearchAnalytics.normalise(null));
+    }
+
+    @Test
     void aTypingRunCountsOnceAsItsLastQuery() {
         SearchAnalytics a = analytics(Duration.ofHours(24), 100, null);
         a.record(search("magn", 0), "client-1");

@@ -1,7 +1,17 @@
 package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.nutrisearch.corpus.Article;
 import org.nutrisearch.corpus.CorpusManifest;
 import org.nutrisearch.corpus.Unit;
@@ -17,6 +27,7 @@ import org.nutrisearch.search.Facets;
 import org.nutrisearch.search.HybridOptions;
 import org.nutrisearch.search.IndexBuild;
 import org.nutrisearch.search.IndexStats;
+import org.nutrisearch.search.PlannedSearch;
 import org.nutrisearch.search.QueryVectors;
 import org.nutrisearch.search.RankingOptions;
 import org.nutrisearch.search.SearchBackend;
@@ -29,6 +40,7 @@ import org.nutrisearch.search.Suggestion;
 import org.nutrisearch.search.query.NearestIndexedWord;
 import org.nutrisearch.search.query.QueryCorrector;
 import org.nutrisearch.search.query.QueryPlan;
+import org.nutrisearch.search.query.QueryTerms;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 import org.nutrisearch.search.suggest.SuggestionIndex;
@@ -44,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -181,28 +194,77 @@ public final class LuceneSearchBackend implements SearchBackend {
         try (LiveIndex.Lease lease = index.acquire()) {
             ServedGeneration generation = served(lease.generation());
             QueryVectors vectors = vectorsOf(generation);
-            SearchResult kept = generation.results().get(request, vectors != null);
+            SearchResult kept = kept(generation, request, vectors, start);
             if (kept != null) {
-                return new SearchResult(kept.total(), kept.hits(), kept.facets(), kept.didYouMean(),
-                        (System.nanoTime() - start) / 1_000_000.0, kept.mode());
+                return kept;
             }
-            SearchResult computed = compute(generation, request, vectors, start);
-            generation.results().put(request, vectors != null, computed);
-            return computed;
+            UnitQueryBuilder ranking = rankingFor(request);
+            return computeAndKeep(generation, request, ranking, ranking.plan(request, generation.vocabulary()), vectors,
+                    start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private SearchResult compute(ServedGeneration generation, SearchRequest request, QueryVectors vectors, long start)
-            throws IOException {
-        UnitQueryBuilder ranking = rankingFor(request);
-        QueryPlan plan = ranking.plan(request, generation.vocabulary());
+    /**
+     * The search, the units nearest by their own question and their snippets from one plan of the query on
+     * one generation: the query is parsed, analysed and embedded once (the answer service asked three
+     * times before, 3 % of an answer's CPU).
+     */
+    @Override
+    public PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+        long start = System.nanoTime();
+        try (LiveIndex.Lease lease = index.acquire()) {
+            ServedGeneration generation = served(lease.generation());
+            QueryVectors vectors = vectorsOf(generation);
+            UnitQueryBuilder ranking = rankingFor(request);
+            QueryPlan plan = ranking.plan(request, generation.vocabulary());
+            SearchMode asked = request.mode() == null ? defaultMode : request.mode();
+            if (asked.usesVectors() && vectors != null && !plan.embeddingText().isBlank()) {
+                plan = plan.withVector(vectors.of(plan.embeddingText()));
+            }
+            SearchResult result = kept(generation, request, vectors, start);
+            if (result == null) {
+                result = computeAndKeep(generation, request, ranking, plan, vectors, start);
+            }
+            List<SearchHit> near = questions > 0 && result.mode().usesVectors() && plan.vector() != null
+                    ? similarQuestions(generation, ranking, plan, questions, request.snippets()) : List.of();
+            QueryTerms marks = plan.marks();
+            return new PlannedSearch(result, near, units -> snippetsOf(units, marks));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The result kept for {@code request} on {@code generation}, with its own time taken; null when none is. */
+    private static SearchResult kept(ServedGeneration generation, SearchRequest request, QueryVectors vectors,
+                                     long start) {
+        SearchResult kept = generation.results().get(request, vectors != null);
+        return kept == null ? null : new SearchResult(kept.total(), kept.hits(), kept.facets(), kept.didYouMean(),
+                millisSince(start), kept.mode());
+    }
+
+    /** The result of {@code request} planned as {@code plan}, kept for the next time it is asked. */
+    private SearchResult computeAndKeep(ServedGeneration generation, SearchRequest request, UnitQueryBuilder ranking,
+                                        QueryPlan plan, QueryVectors vectors, long start) throws IOException {
+        SearchResult computed = compute(generation, request, ranking, plan, vectors, start);
+        generation.results().put(request, vectors != null, computed);
+        return computed;
+    }
+
+    /**
+     * The result of {@code request} planned as {@code plan} (with its query vector or without: the query is
+     * embedded here when the search runs by meaning and the plan has none).
+     */
+    private SearchResult compute(ServedGeneration generation, SearchRequest request, UnitQueryBuilder ranking,
+                                 QueryPlan plan, QueryVectors vectors, long start) throws IOException {
         Query query = ranking.query(plan);
         SearchMode mode = request.mode() == null ? defaultMode : request.mode();
         Retrieved retrieved;
         if (mode.usesVectors() && vectors != null && !plan.embeddingText().isBlank()) {
-            plan = plan.withVector(vectors.of(plan.embeddingText()));
+            if (plan.vector() == null) {
+                plan = plan.withVector(vectors.of(plan.embeddingText()));
+            }
             // Always filtered, even when the filter lets every unit through: a filtered HNSW search that
             // would visit more units than the filter passes searches them all exactly, and on a small index
             // that ranks better (NFCorpus dev hybrid nDCG@10 0.334-0.336 filtered, 0.332-0.333 not).
@@ -241,12 +303,18 @@ public final class LuceneSearchBackend implements SearchBackend {
                 return List.of();
             }
             plan = plan.withVector(vectors.of(plan.embeddingText()));
-            List<Retrieved.Ranked> near = new VectorSearch(generation, hybrid)
-                    .similarQuestions(plan, ranking.filter(plan), request.limit());
-            return Hits.read(generation, near, plan.marks(), snippets, request.snippets());
+            return similarQuestions(generation, ranking, plan, request.limit(), request.snippets());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code limit} units whose own question is nearest the vector of {@code plan}, within its filters. */
+    private List<SearchHit> similarQuestions(ServedGeneration generation, UnitQueryBuilder ranking, QueryPlan plan,
+                                             int limit, boolean withSnippets) throws IOException {
+        List<Retrieved.Ranked> near = new VectorSearch(generation, hybrid)
+                .similarQuestions(plan, ranking.filter(plan), limit);
+        return Hits.read(generation, near, plan.marks(), snippets, withSnippets);
     }
 
     /**
@@ -259,13 +327,47 @@ public final class LuceneSearchBackend implements SearchBackend {
             return List.of();
         }
         try (LiveIndex.Lease lease = index.acquire()) {
-            QueryPlan plan = rankingFor(request).plan(request, served(lease.generation()).vocabulary());
-            List<Snippet> out = new ArrayList<>(units.size());
-            for (Unit unit : units) {
-                out.add(snippets.build(snippets.prepare(unit.text()), plan.marks()));
-            }
-            return out;
+            return snippetsOf(units, rankingFor(request).plan(request, served(lease.generation()).vocabulary()).marks());
         }
+    }
+
+    /** The snippets of {@code units} marked with {@code marks}, each unit prepared afresh. */
+    private List<Snippet> snippetsOf(List<Unit> units, QueryTerms marks) {
+        List<Snippet> out = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            out.add(snippets.build(snippets.prepare(unit.text()), marks));
+        }
+        return out;
+    }
+
+    /** The unit documents of the served generation, read from their stored fields in index order. */
+    @Override
+    public int eachUnit(Predicate<Unit> each) {
+        return fromServed(generation -> {
+            IndexSearcher searcher = generation.searcher();
+            Weight units = searcher.createWeight(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)),
+                    ScoreMode.COMPLETE_NO_SCORES, 1f);
+            StoredFields stored = searcher.storedFields();
+            int handed = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = units.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    handed++;
+                    if (!each.test(Hits.unitOf(stored.document(leaf.docBase + doc)))) {
+                        return handed;
+                    }
+                }
+            }
+            return handed;
+        });
     }
 
     @Override

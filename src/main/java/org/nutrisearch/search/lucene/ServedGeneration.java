@@ -79,7 +79,7 @@ final class ServedGeneration {
         this.lexicon = lexicon;
         this.json = json;
         this.small = index.reader().maxDoc() <= ONE_PASS_MAX_DOCS;
-        this.pruner = new Lazy<>(() -> TermPruner.of(index.reader()));
+        this.pruner = new Lazy<>(() -> TermPruner.of(index.searcher()));
         this.vocabulary = new Lazy<>(() -> new IndexVocabulary(index.reader()));
         this.facetOrdinals = new Lazy<>(() -> FacetOrdinals.of(index.reader()));
         this.stats = new Lazy<>(() -> Listings.stats(searcher()));

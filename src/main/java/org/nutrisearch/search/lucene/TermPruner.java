@@ -6,6 +6,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -13,6 +14,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -20,10 +22,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Leaves out of a query the term and phrase clauses that no document of a small index can match (a
@@ -31,20 +36,31 @@ import java.util.Set;
  * look each of them up, and build its enumerators, on every pass over the query, only to drop the
  * clause. Dropping them first changes no match and no score: a clause that cannot match contributes
  * nothing, and a query that had several clauses keeps at least two (one left as it was), so Lucene
- * rewrites it into the same structure and sums the same scores in the same order. Holds every term of
- * the index in memory, so it is only made for small indexes ({@link ServedGeneration}). Immutable,
- * thread-safe.
+ * rewrites it into the same structure and sums the same scores in the same order. The term clauses kept
+ * carry their term's {@link TermStates}, looked up once for the generation (a new query's words are
+ * mostly words earlier queries had): Lucene then reads each term's statistics and postings from them
+ * instead of seeking the term dictionary again on every search (the same statistics, so the same
+ * scores). Holds every term of the index in memory, so it is only made for small indexes
+ * ({@link ServedGeneration}). Thread-safe.
  */
 final class TermPruner {
 
-    private final Set<Term> indexed;
+    /** Terms whose looked-up states are kept at most (a few hundred bytes each). */
+    static final int STATES_KEPT = 50_000;
 
-    private TermPruner(Set<Term> indexed) {
+    private final Set<Term> indexed;
+    private final IndexSearcher searcher;
+    /** The states of the terms queries asked for so far, for {@link #searcher}'s reader. */
+    private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+
+    private TermPruner(Set<Term> indexed, IndexSearcher searcher) {
         this.indexed = indexed;
+        this.searcher = searcher;
     }
 
-    /** Every term of every indexed field of {@code reader}. */
-    static TermPruner of(IndexReader reader) throws IOException {
+    /** Every term of every indexed field of {@code searcher}'s reader; states looked up for that searcher. */
+    static TermPruner of(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         Set<Term> terms = new HashSet<>();
         for (FieldInfo field : FieldInfos.getMergedFieldInfos(reader)) {
             if (field.getIndexOptions() == IndexOptions.NONE) {
@@ -59,7 +75,7 @@ final class TermPruner {
                 terms.add(new Term(field.name, BytesRef.deepCopyOf(t)));
             }
         }
-        return new TermPruner(terms);
+        return new TermPruner(terms, searcher);
     }
 
     /** Whether some document holds {@code term}. */
@@ -67,7 +83,29 @@ final class TermPruner {
         return indexed.contains(term);
     }
 
-    /** {@code query} without the clauses that cannot match; a query that cannot match at all as such. */
+    /**
+     * The states of {@code term} (an indexed one), looked up on first use and kept while fewer than
+     * {@link #STATES_KEPT} are: built with statistics, they are only read afterwards.
+     */
+    TermStates statesOf(Term term) {
+        TermStates known = states.get(term);
+        if (known == null) {
+            try {
+                known = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (states.size() < STATES_KEPT) {
+                states.putIfAbsent(term, known);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * {@code query} without the clauses that cannot match, its term clauses carrying their states; a
+     * query that cannot match at all as such.
+     */
     Query prune(Query query) {
         Query pruned = pruneOrNull(query);
         return pruned == null ? new MatchNoDocsQuery("no indexed terms") : pruned;
@@ -76,7 +114,7 @@ final class TermPruner {
     /** The query without its unmatchable clauses, or null when it cannot match at all. */
     private Query pruneOrNull(Query query) {
         return switch (query) {
-            case TermQuery t -> indexed(t.getTerm()) ? t : null;
+            case TermQuery t -> indexed(t.getTerm()) ? withStates(t) : null;
             case PhraseQuery p -> allIndexed(p.getTerms()) ? p : null;
             case BoostQuery b -> {
                 Query inner = pruneOrNull(b.getQuery());
@@ -90,6 +128,12 @@ final class TermPruner {
             case BooleanQuery b -> pruneBoolean(b);
             default -> query;
         };
+    }
+
+    /** {@code t} with its term's kept states (itself when it carries them already). */
+    private TermQuery withStates(TermQuery t) {
+        TermStates kept = statesOf(t.getTerm());
+        return t.getTermStates() == kept ? t : new TermQuery(t.getTerm(), kept);
     }
 
     private boolean allIndexed(Term[] terms) {

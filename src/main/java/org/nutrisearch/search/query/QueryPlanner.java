@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Plans a search request ({@link QueryPlan}): parses what was typed ({@link UserQuery}), analyses each
@@ -43,10 +42,6 @@ public final class QueryPlanner {
      */
     static final int MAX_SPELLING_LOOKUPS = 16;
 
-    /** Punctuation at either end of a typed word. */
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-    /** What separates the typed words as the tokenizer splits them (an apostrophe stays inside a word). */
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
     private final Analyzer analyzer;
     private final Analyzer plain = TextAnalyzers.plain();
@@ -257,7 +252,7 @@ public final class QueryPlanner {
                 end++;
             }
             String word = text.substring(i, end);
-            String bare = EDGE_PUNCTUATION.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
+            String bare = withoutEdgePunctuation(word.toLowerCase(Locale.ROOT));
             boolean isGeneric = QuestionWords.GENERIC.contains(bare);
             matchingHasText |= !isGeneric && word.chars().anyMatch(Character::isLetterOrDigit);
             (isGeneric ? generic : matching).addAll(words.within(i, end));
@@ -267,6 +262,55 @@ public final class QueryPlanner {
             return List.of(words.tokens(), List.of());
         }
         return List.of(matching, generic);
+    }
+
+    /**
+     * {@code word} without the characters other than letters and digits at either end: what the regular
+     * expression {@code ^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$} leaves, without running one for every word.
+     */
+    static String withoutEdgePunctuation(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && !letterOrNumber(word.codePointAt(start))) {
+            start += Character.charCount(word.codePointAt(start));
+        }
+        while (end > start && !letterOrNumber(word.codePointBefore(end))) {
+            end -= Character.charCount(word.codePointBefore(end));
+        }
+        return start == 0 && end == word.length() ? word : word.substring(start, end);
+    }
+
+    /**
+     * The runs of letters, digits and apostrophes in {@code text}: its words as the tokenizer splits them (an
+     * apostrophe stays inside a word), as splitting at {@code [^\p{L}\p{N}']+} gives them.
+     */
+    static List<String> typedWords(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean inWord = cp == '\'' || letterOrNumber(cp);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(text.substring(start));
+        }
+        return words;
+    }
+
+    /** A letter or a number as regular expressions' {@code \p{L}} and {@code \p{N}} know them. */
+    private static boolean letterOrNumber(int codePoint) {
+        if (Character.isLetter(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** White space as a regular expression's {@code \s} knows it. */
@@ -300,11 +344,7 @@ public final class QueryPlanner {
         }
         Set<String> typed = new HashSet<>();
         // Typed words as the tokenizer splits them, for telling exact from stemmed matches.
-        for (String piece : NOT_WORD.split(user.positiveText().toLowerCase(Locale.ROOT))) {
-            if (!piece.isEmpty()) {
-                typed.add(piece);
-            }
-        }
+        typed.addAll(typedWords(user.positiveText().toLowerCase(Locale.ROOT)));
         for (QueryPlan.Correction c : corrections) {
             c.stems().keySet().forEach(stem -> terms.putIfAbsent(stem, MatchKind.FUZZY));
         }

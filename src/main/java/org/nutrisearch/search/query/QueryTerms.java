@@ -45,6 +45,18 @@ public record QueryTerms(Map<String, MatchKind> matchByTerm, Set<String> typedWo
         return how;
     }
 
+    /**
+     * How {@code text.substring(start, end)} (analysed to {@code term}) matches, or null when it does not:
+     * {@link #matchOf(String, String)} without cutting the surface out of the text for a term that does not match.
+     */
+    public MatchKind matchOf(String term, String text, int start, int end) {
+        MatchKind how = matchByTerm.get(term);
+        if (how == MatchKind.STEM && typedWords.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+            return MatchKind.EXACT;
+        }
+        return how;
+    }
+
     public boolean isEmpty() {
         return matchByTerm.isEmpty() && synonymPhrases.isEmpty();
     }

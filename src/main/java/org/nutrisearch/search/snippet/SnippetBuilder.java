@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -76,17 +77,20 @@ public final class SnippetBuilder {
         private final String scanned;
         private final List<Token> tokens;
         private final List<Span> nutrientSpans;
+        /** Where the passages a snippet may show start ({@link #passageStarts}); empty when the text fits whole. */
+        private final int[] passageStarts;
 
         private Prepared(String text, String scanned, List<Token> tokens, List<Span> nutrientSpans) {
             this.text = text;
             this.scanned = scanned;
             this.tokens = tokens;
             this.nutrientSpans = nutrientSpans;
+            this.passageStarts = text.length() <= MAX_CHARS ? new int[0] : passageStarts(scanned);
         }
 
-        /** Roughly the characters of heap it holds (the text, and about 16 for each word and mention). */
+        /** Roughly the characters of heap it holds (the text, and about 16 for each word, mention and passage). */
         public long weight() {
-            return text.length() + 16L * (tokens.size() + nutrientSpans.size());
+            return text.length() + 16L * (tokens.size() + nutrientSpans.size()) + 4L * passageStarts.length;
         }
     }
 
@@ -104,7 +108,7 @@ public final class SnippetBuilder {
     /** As {@link #build(String, QueryTerms)}, from the text's prepared words and mentions. */
     public Snippet build(Prepared prepared, QueryTerms terms) {
         List<Span> termSpans = terms.isEmpty() ? List.of() : termSpans(prepared.scanned, prepared.tokens, null, terms);
-        int[] window = window(prepared.text, prepared.scanned, termSpans, prepared.nutrientSpans);
+        int[] window = window(prepared.text, prepared.scanned, prepared.passageStarts, termSpans, prepared.nutrientSpans);
         return render(prepared.text, window[0], window[1], termSpans, prepared.nutrientSpans);
     }
 
@@ -127,7 +131,8 @@ public final class SnippetBuilder {
         }
         List<Span> termSpans = termSpans(scanned, tokens, marked, terms);
         List<Span> nutrientSpans = nutrientSpans(scanned);
-        int[] window = window(text, scanned, termSpans, nutrientSpans);
+        int[] window = window(text, scanned, text.length() <= MAX_CHARS ? new int[0] : passageStarts(scanned), termSpans,
+                nutrientSpans);
         return render(text, window[0], window[1], termSpans, nutrientSpans);
     }
 
@@ -168,16 +173,19 @@ public final class SnippetBuilder {
         // Longest phrases first, so "restless leg syndrom" wins over "restless leg".
         List<List<String>> phrases = new ArrayList<>(terms.synonymPhrases());
         phrases.sort(Comparator.comparingInt((List<String> p) -> p.size()).reversed());
+        // A phrase can only start at a word that is some phrase's first word.
+        Set<String> firstWords = new HashSet<>();
+        phrases.forEach(p -> firstWords.add(p.getFirst()));
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < tokens.size(); ) {
-            int matched = longestPhraseAt(tokens, i, phrases);
+            int matched = firstWords.contains(tokens.get(i).term()) ? longestPhraseAt(tokens, i, phrases) : 0;
             if (matched > 0 && allMarked(marked, i, matched)) {
                 spans.add(Span.term(tokens.get(i).start(), tokens.get(i + matched - 1).end(), MatchKind.SYNONYM));
                 i += matched;
                 continue;
             }
             Token t = tokens.get(i);
-            MatchKind how = terms.matchOf(t.term(), text.substring(t.start(), t.end()));
+            MatchKind how = terms.matchOf(t.term(), text, t.start(), t.end());
             if (marked != null) {
                 how = marked[i] ? (how == null ? MatchKind.SYNONYM : how) : null;
             }
@@ -218,24 +226,42 @@ public final class SnippetBuilder {
         return 0;
     }
 
-    /** Chooses [start, end) of the passage: the sentence-aligned window with the most matches. */
-    private static int[] window(String text, String scanned, List<Span> termSpans, List<Span> nutrientSpans) {
-        if (text.length() <= MAX_CHARS) {
-            return new int[] {0, text.length()};
-        }
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+    /** Where a passage may start in {@code scanned}: its beginning, each line and each sentence. */
+    private static int[] passageStarts(String scanned) {
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = 0;
         for (int i = 1; i < scanned.length(); i++) {
             char prev = scanned.charAt(i - 1);
             if ((prev == '\n' || (Character.isWhitespace(prev) && i >= 2 && ".!?:".indexOf(scanned.charAt(i - 2)) >= 0))
                     && !Character.isWhitespace(scanned.charAt(i))) {
-                starts.add(i);
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
             }
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * Chooses [start, end) of the passage: of the windows opening at {@code starts} (sentence-aligned), the
+     * one with the most matches.
+     */
+    private static int[] window(String text, String scanned, int[] starts, List<Span> termSpans, List<Span> nutrientSpans) {
+        if (text.length() <= MAX_CHARS) {
+            return new int[] {0, text.length()};
+        }
+        // Each match's words in lower case, made once rather than for every window that holds it.
+        String[] matchedWords = new String[termSpans.size()];
+        for (int k = 0; k < matchedWords.length; k++) {
+            Span t = termSpans.get(k);
+            matchedWords[k] = scanned.substring(t.start(), t.end()).toLowerCase(java.util.Locale.ROOT);
         }
         int best = 0;
         double bestScore = -1;
         for (int s : starts) {
-            double score = score(scanned, s, s + MAX_CHARS, termSpans, nutrientSpans);
+            double score = score(matchedWords, s, s + MAX_CHARS, termSpans, nutrientSpans);
             if (score > bestScore) {
                 best = s;
                 bestScore = score;
@@ -252,14 +278,15 @@ public final class SnippetBuilder {
         return new int[] {best, end};
     }
 
-    private static double score(String text, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
+    private static double score(String[] matchedWords, int from, int to, List<Span> termSpans, List<Span> nutrientSpans) {
         Set<String> distinct = new HashSet<>();
         int count = 0;
         int first = to;
-        for (Span s : termSpans) {
+        for (int k = 0; k < matchedWords.length; k++) {
+            Span s = termSpans.get(k);
             if (s.start() >= from && s.end() <= to) {
                 count++;
-                distinct.add(text.substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT));
+                distinct.add(matchedWords[k]);
                 first = Math.min(first, s.start());
             }
         }
@@ -283,8 +310,9 @@ public final class SnippetBuilder {
         marks.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed())
                 .thenComparing(Span::isTerm));
-        StringBuilder html = new StringBuilder();
-        List<Highlight> highlights = new ArrayList<>();
+        // Room for the passage, its marks and a few escaped characters, so the builder rarely grows.
+        StringBuilder html = new StringBuilder(to - from + 48 * marks.size() + 16);
+        List<Highlight> highlights = new ArrayList<>(marks.size());
         int shift = 0;
         if (from > 0) {
             html.append(ELLIPSIS);

@@ -51,7 +51,7 @@ class TermPrunerTest {
         new IndexBuilder(new NutrientTagger(NutrientLexicon.loadDefault()), new ObjectMapper())
                 .write(new CorpusLoader().load(Path.of("corpus")).articles(), dir, null);
         reader = DirectoryReader.open(FSDirectory.open(dir));
-        pruner = TermPruner.of(reader);
+        pruner = TermPruner.of(new IndexSearcher(reader));
     }
 
     @AfterAll
@@ -80,7 +80,20 @@ class TermPrunerTest {
         assertEquals(new DisjunctionMaxQuery(List.of(known, text("xyzzy")), 0.1f), pruner.prune(dismax));
         // Nothing to leave out: the same query.
         Query full = new BooleanQuery.Builder().add(known, Occur.SHOULD).add(text("cramp"), Occur.MUST).build();
-        assertSame(full, pruner.prune(full));
+        assertEquals(full, pruner.prune(full));
+    }
+
+    @Test
+    void keptTermClausesCarryTheirStatesLookedUpOnce() throws Exception {
+        Term magnesium = new Term(UnitFields.TEXT, "magnesium");
+        TermQuery first = (TermQuery) pruner.prune(text("magnesium"));
+        assertSame(pruner.statesOf(magnesium), first.getTermStates());
+        assertSame(first.getTermStates(), ((TermQuery) ((BoostQuery) pruner.prune(new BoostQuery(text("magnesium"), 2f)))
+                .getQuery()).getTermStates());
+        assertEquals(reader.docFreq(magnesium), first.getTermStates().docFreq());
+        assertEquals(reader.totalTermFreq(magnesium), first.getTermStates().totalTermFreq());
+        // A clause that carries its states already is kept as it is.
+        assertSame(first, pruner.prune(first));
     }
 
     @Test
