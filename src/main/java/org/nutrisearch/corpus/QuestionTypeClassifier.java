@@ -1,5 +1,6 @@
 package org.nutrisearch.corpus;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +15,34 @@ import java.util.regex.Pattern;
  */
 public final class QuestionTypeClassifier {
 
-    private record Rule(QuestionType type, Pattern pattern) {
+    /**
+     * One rule: its pattern, and words at least one of which a text must contain for the pattern to match
+     * ({@link #anchorsOf}; null when they cannot be read off the pattern). Looking for a few words is far
+     * cheaper than running a pattern that tries a word boundary at every position: most texts contain
+     * none of most rules' words, and the pattern then need not run.
+     */
+    record Rule(QuestionType type, Pattern pattern, List<String> anchors) {
+
+        /** Whether the pattern is found in the normalized text {@code t}. */
+        boolean find(String t) {
+            if (anchors != null) {
+                boolean any = false;
+                for (String anchor : anchors) {
+                    if (t.contains(anchor)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return pattern.matcher(t).find();
+        }
     }
 
     private static Rule rule(QuestionType type, String regex) {
-        return new Rule(type, Pattern.compile(regex));
+        return new Rule(type, Pattern.compile(regex), anchorsOf(regex));
     }
 
     private static final List<Rule> RULES = List.of(
@@ -59,7 +83,7 @@ public final class QuestionTypeClassifier {
         // The first rule that matches: the same as classifyAll's first, whose "information" rule comes last.
         String t = normalized(text);
         for (Rule r : RULES) {
-            if (r.pattern().matcher(t).find()) {
+            if (r.find(t)) {
                 return r.type();
             }
         }
@@ -78,10 +102,122 @@ public final class QuestionTypeClassifier {
         }
         String t = normalized(text);
         for (Rule r : RULES) {
-            if ((r.type() != QuestionType.INFORMATION || out.isEmpty()) && r.pattern().matcher(t).find()) {
+            if ((r.type() != QuestionType.INFORMATION || out.isEmpty()) && r.find(t)) {
                 out.add(r.type());
             }
         }
+        return out;
+    }
+
+    /** The rules in priority order (for tests that run their patterns directly). */
+    static List<Rule> rules() {
+        return RULES;
+    }
+
+    /**
+     * Words one of which every match of {@code regex} contains, or null when some alternative does not say.
+     * Each top-level alternative, after leading {@code \b}, {@code ^} and {@code \W*}, must begin with a
+     * literal run of at least two characters (a character made optional by the quantifier after it is
+     * left off) or with a group whose alternatives are such runs ("(take|taking|mix)"); any match of the
+     * alternative then holds that run or one of those words.
+     */
+    static List<String> anchorsOf(String regex) {
+        List<String> anchors = new ArrayList<>();
+        for (String alternative : topLevelAlternatives(regex)) {
+            String rest = alternative;
+            boolean stripped = true;
+            while (stripped) {
+                stripped = false;
+                for (String lead : new String[] {"\\b", "^", "\\W*"}) {
+                    if (rest.startsWith(lead)) {
+                        rest = rest.substring(lead.length());
+                        stripped = true;
+                    }
+                }
+            }
+            if (rest.startsWith("(")) {
+                int close = closingParenthesis(rest);
+                if (close < 0 || rest.startsWith("(?") || isQuantifier(rest, close + 1)) {
+                    return null;
+                }
+                for (String word : topLevelAlternatives(rest.substring(1, close))) {
+                    String run = literalRun(word);
+                    if (run == null || run.length() != word.length()) {
+                        return null;
+                    }
+                    anchors.add(run);
+                }
+            } else {
+                String run = literalRun(rest);
+                if (run == null) {
+                    return null;
+                }
+                anchors.add(run);
+            }
+        }
+        return List.copyOf(anchors);
+    }
+
+    /** The literal characters {@code s} begins with (an optional last one left off), or null when fewer than two. */
+    private static String literalRun(String s) {
+        int end = 0;
+        while (end < s.length() && isLiteral(s.charAt(end))) {
+            end++;
+        }
+        if (end > 0 && isQuantifier(s, end) && s.charAt(end) != '+') {
+            end--;
+        }
+        return end >= 2 ? s.substring(0, end) : null;
+    }
+
+    private static boolean isLiteral(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '\'' || c == '-';
+    }
+
+    private static boolean isQuantifier(String s, int at) {
+        return at < s.length() && "?*+{".indexOf(s.charAt(at)) >= 0;
+    }
+
+    /** Index of the parenthesis closing the one at 0, or -1. */
+    private static int closingParenthesis(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code regex} split at the {@code |} outside groups and character classes. */
+    private static List<String> topLevelAlternatives(String regex) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(regex.substring(start));
         return out;
     }
 
