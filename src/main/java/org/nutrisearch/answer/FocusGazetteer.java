@@ -2,6 +2,7 @@ package org.nutrisearch.answer;
 
 import org.nutrisearch.nutrients.Nutrient;
 import org.nutrisearch.nutrients.NutrientLexicon;
+import org.nutrisearch.search.query.EnglishWords;
 import org.nutrisearch.search.query.QuestionWords;
 
 import java.util.ArrayList;
@@ -232,7 +233,8 @@ public final class FocusGazetteer {
     /**
      * The analysed terms of a text as the gazetteer reads them: generic words dropped, and each term of
      * {@value #MIN_CORRECTED_LENGTH}+ letters that is neither a filed term nor in {@code corpusTerms} (the
-     * words some unit uses) replaced by the filed term nearest in spelling.
+     * words some unit uses) replaced by the filed term nearest in spelling; a term typed as a common
+     * English word ({@link EnglishWords}) only where the correction completes a filed phrase.
      */
     public List<String> terms(String text, Set<String> corpusTerms) {
         return terms(text, corpusTerms, new HashMap<>());
@@ -245,16 +247,46 @@ public final class FocusGazetteer {
      */
     public List<String> terms(String text, Set<String> corpusTerms, Map<String, String> corrections) {
         List<String> out = new ArrayList<>();
+        List<Integer> englishUnknown = new ArrayList<>();
         for (String word : QuestionWords.words(text)) {
             if (QuestionWords.isGeneric(word)) {
                 continue;
             }
             boolean subject = !NOT_A_SUBJECT.contains(word);
+            boolean english = EnglishWords.contains(word);
             for (String t : words.terms(word)) {
-                out.add(subject && !corpusTerms.contains(t) ? corrections.computeIfAbsent(t, this::corrected) : t);
+                boolean unknown = subject && !corpusTerms.contains(t);
+                if (unknown && english) {
+                    englishUnknown.add(out.size());
+                }
+                out.add(unknown && !english ? corrections.computeIfAbsent(t, this::corrected) : t);
+            }
+        }
+        for (int i : englishUnknown) {
+            String correction = corrections.computeIfAbsent(out.get(i), this::corrected);
+            if (!correction.equals(out.get(i)) && completesPhrase(out, i, correction)) {
+                out.set(i, correction);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code correction} in place of term {@code at} makes a filed phrase of two or more terms with
+     * its neighbours. A common English word the corpus lacks is corrected only then: "hart attack" means
+     * "heart attack", but "plain water" is not "pain water", nor "car tire" "car time".
+     */
+    private boolean completesPhrase(List<String> terms, int at, String correction) {
+        for (int len = 2; len <= MAX_TERMS; len++) {
+            for (int start = Math.max(0, at - len + 1); start <= at && start + len <= terms.size(); start++) {
+                List<String> window = new ArrayList<>(terms.subList(start, start + len));
+                window.set(at - start, correction);
+                if (canonical.containsKey(key(window))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every subject the text names: longest phrases first, left to right, not overlapping. */

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.nutrisearch.cache.WeightedLru;
+import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.search.Highlight;
 import org.nutrisearch.search.SearchHit;
 
 /**
@@ -20,9 +24,45 @@ import org.nutrisearch.search.SearchHit;
  * Bounded to {@code capacity} pages and {@code maxChars} characters, least recently used first: a page is
  * weighed by its JSON (in bytes, as many as characters for ASCII text) and the hits it keeps alive (each
  * about as large), so a page of long units counts
- * for what it costs, not as one of many. Thread-safe.
+ * for what it costs, not as one of many. A page computed anew is written from each unit's own fields
+ * (id to text: the same for every query that shows the unit), kept as JSON per unit object, and the
+ * fields the query gives it (snippet to similarity): the unit's text is not encoded again for every
+ * new query that shows it. Thread-safe.
  */
 final class RenderedHits {
+
+    /** Units whose fields' JSON is kept at most, and its bytes together. */
+    static final int UNITS_KEPT = 4_096;
+    static final long UNIT_BYTES_KEPT = 8L * 1024 * 1024;
+
+    /** A unit compared by identity: the backend hands out the same object while it keeps the unit. */
+    private record SameUnit(Unit unit) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameUnit s && s.unit == unit;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(unit);
+        }
+    }
+
+    /** The fields of {@link ResultJson} a unit alone decides, in its order and with its names. */
+    private record UnitFieldsJson(String id, String kind, ResultJson.ArticleRef article, String heading,
+                                  String question, String text) {
+        static UnitFieldsJson of(ResultJson r) {
+            return new UnitFieldsJson(r.id(), r.kind(), r.article(), r.heading(), r.question(), r.text());
+        }
+    }
+
+    /** The fields of {@link ResultJson} that follow the unit's, which the query decides. */
+    private record QueryFieldsJson(String snippet, List<Highlight> highlights, List<String> nutrients, double score,
+                                   Double similarity) {
+        static QueryFieldsJson of(ResultJson r) {
+            return new QueryFieldsJson(r.snippet(), r.highlights(), r.nutrients(), r.score(), r.similarity());
+        }
+    }
 
     /** A list of hits compared by identity: equal content computed twice is two entries. */
     private record Same(List<SearchHit> hits) {
@@ -51,6 +91,8 @@ final class RenderedHits {
     private final long maxChars;
     private final LinkedHashMap<Same, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
+    /** Each unit's fields as the JSON object's members (no braces), UTF-8. */
+    private final WeightedLru<SameUnit, byte[]> unitFields = new WeightedLru<>(UNITS_KEPT, UNIT_BYTES_KEPT, b -> b.length);
 
     RenderedHits(ObjectMapper json, int capacity, long maxChars) {
         this.utf8Writer = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
@@ -67,14 +109,10 @@ final class RenderedHits {
                 return kept.json();
             }
         }
-        List<ResultJson> results = new ArrayList<>(hits.size());
-        for (SearchHit hit : hits) {
-            results.add(ResultJson.of(hit));
-        }
         RawJson bytes;
         try {
             // UTF-8 once, here: the response copies these bytes (a String would be encoded again each time).
-            bytes = new RawJson(utf8Writer.writeValueAsBytes(results));
+            bytes = new RawJson(render(hits));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +128,40 @@ final class RenderedHits {
             }
         }
         return rendered;
+    }
+
+    /**
+     * The JSON array of {@code hits}' {@link ResultJson}, byte for byte as Jackson writes the list: each
+     * object is its unit's members, a comma and the query's members, each written by the same writer.
+     */
+    private byte[] render(List<SearchHit> hits) throws JsonProcessingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * (hits.size() + 1));
+        out.write('[');
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            ResultJson result = ResultJson.of(hit);
+            SameUnit unit = new SameUnit(hit.unit());
+            byte[] own = unitFields.get(unit);
+            if (own == null) {
+                own = members(utf8Writer.writeValueAsBytes(UnitFieldsJson.of(result)));
+                unitFields.put(unit, own);
+            }
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write('{');
+            out.writeBytes(own);
+            out.write(',');
+            out.writeBytes(members(utf8Writer.writeValueAsBytes(QueryFieldsJson.of(result))));
+            out.write('}');
+        }
+        out.write(']');
+        return out.toByteArray();
+    }
+
+    /** The members of a JSON object written compactly: its bytes without the braces. */
+    private static byte[] members(byte[] object) {
+        return Arrays.copyOfRange(object, 1, object.length - 1);
     }
 
     /** Pages kept now, and the characters they weigh (for tests). */

@@ -79,6 +79,19 @@ class FocusGazetteerTest {
     }
 
     @Test
+    void aCommonEnglishWordIsCorrectedOnlyWhereItCompletesASubject() {
+        FocusGazetteer painAndTime = FocusGazetteer.build(List.of("Heart Attack", "Leg pain", "Pain", "Time"),
+                NutrientLexicon.loadDefault(), SynonymCoverage.NONE, words);
+        assertEquals(List.of("plain", "water"), painAndTime.terms("is plain water enough", Set.of()),
+                "\"plain\" is one edit from the filed \"pain\", but meant as typed");
+        assertEquals(List.of("chang", "car", "tire"), painAndTime.terms("how to change a car tire", Set.of("chang")));
+        assertEquals(List.of("sign", "heart", "attack"), painAndTime.terms("signs of a hart attack", Set.of()),
+                "\"hart\" is an English word, and \"heart attack\" a filed subject");
+        assertEquals(List.of("heart", "attack"), painAndTime.terms("heart attak", Set.of()),
+                "a word that is no English word is corrected as before");
+    }
+
+    @Test
     void aSubjectOnlyTheSynonymsNameIsNamedAsTheyWriteItNotByAnAbbreviation() {
         // "rls, restless legs syndrome, …": filed under "rls", named by its first phrase that says it in words
         assertEquals("restless legs syndrome", focus("can not having enough iron give me restless legs?"));

@@ -71,6 +71,27 @@ class RenderedHitsTest {
         assertEquals(expected, json.writeValueAsString(body));
     }
 
+    /** Pages that share units (their fields' JSON kept) are written as Jackson writes the whole list. */
+    @Test
+    void pagesSharingUnitsAreWrittenAsJacksonWritesTheirResults() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Unit faq = new Unit("a#faq-1", UnitKind.FAQ, "a", "Vitamin D – “sunshine”", "corpus/a.txt", null,
+                "Why \"D\"?", "25 µg a day \uD83D\uDE00 end");
+        Unit section = new Unit("b#section-2", UnitKind.SECTION, "b", "B", "corpus/b.txt", "Cramps", null, "Magnesium & <you>");
+        Snippet plain = new Snippet("25 µg", List.of());
+        Snippet marked = new Snippet("<mark class=\"term\">Magnesium</mark> &amp;",
+                List.of(new Highlight(0, 9, Highlight.Type.TERM, null, MatchKind.STEM)));
+        List<List<SearchHit>> pages = List.of(
+                List.of(new SearchHit(faq, plain, List.of("vitamin-d"), 0.5f, 0.25f), new SearchHit(section, marked, List.of(), 2f)),
+                List.of(new SearchHit(section, plain, List.of("magnesium"), 1.123456f), new SearchHit(faq, marked, List.of(), 0f, null)),
+                List.of());
+        RenderedHits rendered = new RenderedHits(json, 4, 1_000_000);
+        for (List<SearchHit> page : pages) {
+            String expected = json.writeValueAsString(page.stream().map(ResultJson::of).toList());
+            assertEquals(expected, rendered.of(page).rawValue().toString());
+        }
+    }
+
     @Test
     void smallPagesAreStillBoundedByCount() {
         RenderedHits rendered = new RenderedHits(new ObjectMapper(), 3, 1_000_000);

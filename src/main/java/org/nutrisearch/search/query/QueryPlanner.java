@@ -1,6 +1,7 @@
 package org.nutrisearch.search.query;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientMention;
 import org.nutrisearch.nutrients.NutrientTagger;
@@ -58,6 +59,11 @@ public final class QueryPlanner {
         this(analyzer, synonyms == null ? null : new SynonymExpander(synonyms), tagger, options);
     }
 
+    /** A planner with the synonyms of {@code synonyms} ({@link SynonymExpander#of}). */
+    static QueryPlanner of(Analyzer analyzer, SynonymMap synonyms, NutrientTagger tagger, RankingOptions options) {
+        return new QueryPlanner(analyzer, SynonymExpander.of(synonyms), tagger, options);
+    }
+
     private QueryPlanner(Analyzer analyzer, SynonymExpander synonyms, NutrientTagger tagger, RankingOptions options) {
         this.analyzer = analyzer;
         this.synonyms = synonyms;
@@ -105,7 +111,8 @@ public final class QueryPlanner {
                 }
             }
             if (options.synonyms() && synonyms != null) {
-                expansions = synonyms.expand(words.text());
+                // The words' terms are all of their text's terms unless the words were cut at MAX_TERMS.
+                expansions = synonyms.expand(words.text(), allWords.size() <= MAX_TERMS ? words.terms() : null);
             }
         }
         List<QueryTokens> phrases = user.phrases().stream().map(p -> QueryTokens.of(analyzer, p)).toList();

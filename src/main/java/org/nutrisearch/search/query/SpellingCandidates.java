@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Words of the index within an edit or two of a typed word ("magnesum" → "magnesium", "b21" →
  * "b12", "cramsp" → "cramps"), looked up in the generation's {@link Vocabulary} (words as written, so
- * that candidates are real words). Only for words the index does not know or barely knows, and only
- * candidates more common than the word itself. Thread-safe.
+ * that candidates are real words). Only for words the index does not know or barely knows and that are
+ * not common English words ({@link EnglishWords}: "plain" is not a typo of "pain"), and only candidates
+ * more common than the word itself. Thread-safe.
  */
 final class SpellingCandidates {
 
@@ -51,14 +52,14 @@ final class SpellingCandidates {
 
     /**
      * Candidates for {@code word}, best first, at most {@code max}; empty when the word is common
-     * enough to be meant as typed, or nothing near it is more common.
+     * enough (in the index or in English) to be meant as typed, or nothing near it is more common.
      */
     static List<Candidate> of(Vocabulary vocabulary, String word, int max) {
         if (!correctable(word)) {
             return List.of();
         }
         int own = vocabulary.unitCount(word);
-        if (own > RARE_DOC_FREQ) {
+        if (own > RARE_DOC_FREQ || EnglishWords.contains(word)) {
             return List.of();
         }
         int edits = maxEdits(word.length());

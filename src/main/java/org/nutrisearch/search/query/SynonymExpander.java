@@ -3,19 +3,28 @@ package org.nutrisearch.search.query;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.fst.BytesRefFSTEnum;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
+import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.index.UnitFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,9 +38,81 @@ final class SynonymExpander {
     static final int MAX_ALTERNATIVES = 24;
 
     private final Analyzer synonymAnalyzer;
+    /**
+     * The words of each synonym line's input (as the index's analysis gives them, stop words left out), by
+     * its first such word; null when not known, and then every text is read through the synonym analyzer.
+     */
+    private final Map<String, List<Set<String>>> inputsByFirstWord;
 
     SynonymExpander(Analyzer synonymAnalyzer) {
+        this(synonymAnalyzer, null);
+    }
+
+    private SynonymExpander(Analyzer synonymAnalyzer, Map<String, List<Set<String>>> inputsByFirstWord) {
         this.synonymAnalyzer = synonymAnalyzer;
+        this.inputsByFirstWord = inputsByFirstWord;
+    }
+
+    /**
+     * An expander over {@code synonyms} ({@link TextAnalyzers#englishWithSynonyms}) that knows the words
+     * each line needs, so that text holding none of the lines' words is not analysed again
+     * ({@link #expand(String, Collection)}).
+     */
+    static SynonymExpander of(SynonymMap synonyms) {
+        return new SynonymExpander(TextAnalyzers.englishWithSynonyms(synonyms), inputsByFirstWord(synonyms));
+    }
+
+    /** The words each input of {@code synonyms} needs, by the first; null when an input is all stop words. */
+    private static Map<String, List<Set<String>>> inputsByFirstWord(SynonymMap synonyms) {
+        Map<String, List<Set<String>>> byFirst = new HashMap<>();
+        if (synonyms.fst == null) {
+            return byFirst;
+        }
+        try {
+            BytesRefFSTEnum<BytesRef> inputs = new BytesRefFSTEnum<>(synonyms.fst);
+            for (BytesRefFSTEnum.InputOutput<BytesRef> in = inputs.next(); in != null; in = inputs.next()) {
+                Set<String> words = new LinkedHashSet<>();
+                // Words joined by the separator, analysed as query text up to the synonym filter: stop words
+                // as written, every other word stemmed, as the index's analysis stems it.
+                for (String word : in.input.utf8ToString().split(String.valueOf(SynonymMap.WORD_SEPARATOR))) {
+                    if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
+                        words.add(word);
+                    }
+                }
+                if (words.isEmpty()) {
+                    return null;
+                }
+                byFirst.computeIfAbsent(words.iterator().next(), w -> new ArrayList<>()).add(Set.copyOf(words));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byFirst;
+    }
+
+    /**
+     * As {@link #expand(String)}, given {@code terms}: every term the index's analysis makes of
+     * {@code text} (null when not known). A synonym line matches only text that holds each of its words
+     * other than stop words, so when no line's words are all among {@code terms} nothing is read: the
+     * same (empty) expansions without analysing the text again.
+     */
+    List<Expansion> expand(String text, Collection<String> terms) {
+        if (inputsByFirstWord != null && terms != null && !anyInputWithin(terms)) {
+            return new ArrayList<>();
+        }
+        return expand(text);
+    }
+
+    private boolean anyInputWithin(Collection<String> terms) {
+        Set<String> all = new HashSet<>(terms);
+        for (String term : all) {
+            for (Set<String> input : inputsByFirstWord.getOrDefault(term, List.of())) {
+                if (all.containsAll(input)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -65,8 +65,7 @@ public final class UnitQueryBuilder {
      * file, nutrients recognised by {@code tagger}, ranking tuned by {@code options}.
      */
     public static UnitQueryBuilder standard(NutrientTagger tagger, RankingOptions options) {
-        return new UnitQueryBuilder(TextAnalyzers.english(),
-                TextAnalyzers.englishWithSynonyms(TextAnalyzers.defaultSynonyms()), tagger, options);
+        return new UnitQueryBuilder(QueryPlanner.of(TextAnalyzers.english(), TextAnalyzers.defaultSynonyms(), tagger, options));
     }
 
     public RankingOptions options() {

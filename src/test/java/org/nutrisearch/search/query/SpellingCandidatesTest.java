@@ -55,4 +55,27 @@ class SpellingCandidatesTest {
         assertEquals(1, SpellingCandidates.of(words, "a".repeat(30), 8).size(), "30 letters are still corrected");
         assertEquals(1, words.nearCalls);
     }
+
+    @Test
+    void aCommonEnglishWordIsMeantAsTypedEvenWhenTheIndexLacksIt() {
+        // "is plain water enough" and "change a car tire" over a corpus about cramps: "plain" and "tire"
+        // are in no unit, and "pain" and "time" are one edit away; they were asked as typed.
+        ListVocabulary words = new ListVocabulary().word("pain", 60).word("time", 30).word("magnesium", 40);
+        assertEquals(List.of(), SpellingCandidates.of(words, "plain", 8));
+        assertEquals(List.of(), SpellingCandidates.of(words, "tire", 8));
+        assertEquals(List.of("pain"), SpellingCandidates.of(words, "pian", 8).stream()
+                .map(SpellingCandidates.Candidate::word).toList(), "a misspelling is still corrected");
+        assertEquals(List.of("magnesium"), SpellingCandidates.of(words, "magnesum", 8).stream()
+                .map(SpellingCandidates.Candidate::word).toList());
+    }
+
+    @Test
+    void theEnglishWordListHoldsWordsAndNotTheirMisspellings() {
+        assertTrue(EnglishWords.contains("plain"));
+        assertTrue(EnglishWords.contains("pregnant"));
+        assertFalse(EnglishWords.contains("magnesum"));
+        assertFalse(EnglishWords.contains("cramsp"));
+        assertFalse(EnglishWords.contains("defficiency"));
+        assertFalse(EnglishWords.contains("#"), "comment lines are not words");
+    }
 }
