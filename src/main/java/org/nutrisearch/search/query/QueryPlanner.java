@@ -1,6 +1,7 @@
 package org.nutrisearch.search.query;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.nutrisearch.index.TextAnalyzers;
 import org.nutrisearch.nutrients.NutrientMention;
@@ -94,7 +95,8 @@ public final class QueryPlanner {
         List<QueryPlan.Correction> corrections = new ArrayList<>();
         List<QueryPlan.NutrientName> names = new ArrayList<>();
         Map<String, List<SpellingCandidates.Candidate>> looked = new HashMap<>();
-        Spelling spelling = options.fuzzy() && vocabulary != null ? new Spelling(vocabulary, looked) : null;
+        Spelling spelling = options.fuzzy() && vocabulary != null
+                ? new Spelling(vocabulary, looked, knowsAWord(vocabulary, user.positiveText())) : null;
         String correctedWords = null;
         boolean naming = options.nutrientWeight() > 0 && tagger != null;
         if (!words.text().isBlank()) {
@@ -157,11 +159,26 @@ public final class QueryPlanner {
                 marks, p.correctedQuery(), p.vector());
     }
 
-    /** Spelling candidates of one request's words, each word looked up once (query building and "did you mean" share them). */
-    private record Spelling(Vocabulary vocabulary, Map<String, List<SpellingCandidates.Candidate>> looked) {
+    /**
+     * Spelling candidates of one request's words, each word looked up once (query building and "did you
+     * mean" share them); common English words are taken as typed when the query has a word the index knows.
+     */
+    private record Spelling(Vocabulary vocabulary, Map<String, List<SpellingCandidates.Candidate>> looked,
+                            boolean englishAsTyped) {
         List<SpellingCandidates.Candidate> candidates(String word) {
-            return looked.computeIfAbsent(word, w -> SpellingCandidates.of(vocabulary, w, MAX_FUZZY_EXPANSIONS));
+            return looked.computeIfAbsent(word,
+                    w -> SpellingCandidates.of(vocabulary, w, MAX_FUZZY_EXPANSIONS, englishAsTyped));
         }
+    }
+
+    /** Whether some word of {@code text} other than a stop word is in a unit of {@code vocabulary}. */
+    private boolean knowsAWord(Vocabulary vocabulary, String text) {
+        for (String word : TextAnalyzers.terms(plain, text)) {
+            if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word) && vocabulary.unitCount(word) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -55,11 +55,20 @@ final class SpellingCandidates {
      * enough (in the index or in English) to be meant as typed, or nothing near it is more common.
      */
     static List<Candidate> of(Vocabulary vocabulary, String word, int max) {
+        return of(vocabulary, word, max, true);
+    }
+
+    /**
+     * As {@link #of(Vocabulary, String, int)}; a common English word is looked up too when
+     * {@code englishAsTyped} is false (a query none of whose words the index knows: "hart attack" would
+     * otherwise find nothing).
+     */
+    static List<Candidate> of(Vocabulary vocabulary, String word, int max, boolean englishAsTyped) {
         if (!correctable(word)) {
             return List.of();
         }
         int own = vocabulary.unitCount(word);
-        if (own > RARE_DOC_FREQ || EnglishWords.contains(word)) {
+        if (own > RARE_DOC_FREQ || englishAsTyped && EnglishWords.contains(word)) {
             return List.of();
         }
         int edits = maxEdits(word.length());
