@@ -96,7 +96,7 @@ public final class QueryPlanner {
         List<QueryPlan.NutrientName> names = new ArrayList<>();
         Map<String, List<SpellingCandidates.Candidate>> looked = new HashMap<>();
         Spelling spelling = options.fuzzy() && vocabulary != null
-                ? new Spelling(vocabulary, looked, knowsAWord(vocabulary, user.positiveText())) : null;
+                ? new Spelling(vocabulary, looked, user.positiveText()) : null;
         String correctedWords = null;
         boolean naming = options.nutrientWeight() > 0 && tagger != null;
         if (!words.text().isBlank()) {
@@ -161,24 +161,34 @@ public final class QueryPlanner {
 
     /**
      * Spelling candidates of one request's words, each word looked up once (query building and "did you
-     * mean" share them); common English words are taken as typed when the query has a word the index knows.
+     * mean" share them); common English words are taken as typed when the query has a word the index knows,
+     * which is worked out once, the first time a rare English word asks.
      */
-    private record Spelling(Vocabulary vocabulary, Map<String, List<SpellingCandidates.Candidate>> looked,
-                            boolean englishAsTyped) {
+    private final class Spelling {
+        private final Vocabulary vocabulary;
+        private final Map<String, List<SpellingCandidates.Candidate>> looked;
+        private final String text;
+        private Boolean knowsAWord;
+
+        Spelling(Vocabulary vocabulary, Map<String, List<SpellingCandidates.Candidate>> looked, String text) {
+            this.vocabulary = vocabulary;
+            this.looked = looked;
+            this.text = text;
+        }
+
         List<SpellingCandidates.Candidate> candidates(String word) {
             return looked.computeIfAbsent(word,
-                    w -> SpellingCandidates.of(vocabulary, w, MAX_FUZZY_EXPANSIONS, englishAsTyped));
+                    w -> SpellingCandidates.of(vocabulary, w, MAX_FUZZY_EXPANSIONS, this::knowsAWord));
         }
-    }
 
-    /** Whether some word of {@code text} other than a stop word is in a unit of {@code vocabulary}. */
-    private boolean knowsAWord(Vocabulary vocabulary, String text) {
-        for (String word : TextAnalyzers.terms(plain, text)) {
-            if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word) && vocabulary.unitCount(word) > 0) {
-                return true;
+        /** Whether some word of the query other than a stop word is in a unit of the vocabulary. */
+        private boolean knowsAWord() {
+            if (knowsAWord == null) {
+                knowsAWord = TextAnalyzers.terms(plain, text).stream().anyMatch(
+                        w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w) && vocabulary.unitCount(w) > 0);
             }
+            return knowsAWord;
         }
-        return false;
     }
 
     /**

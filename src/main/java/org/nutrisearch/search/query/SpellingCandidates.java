@@ -3,6 +3,7 @@ package org.nutrisearch.search.query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Words of the index within an edit or two of a typed word ("magnesum" → "magnesium", "b21" →
@@ -55,20 +56,21 @@ final class SpellingCandidates {
      * enough (in the index or in English) to be meant as typed, or nothing near it is more common.
      */
     static List<Candidate> of(Vocabulary vocabulary, String word, int max) {
-        return of(vocabulary, word, max, true);
+        return of(vocabulary, word, max, () -> true);
     }
 
     /**
      * As {@link #of(Vocabulary, String, int)}; a common English word is looked up too when
-     * {@code englishAsTyped} is false (a query none of whose words the index knows: "hart attack" would
-     * otherwise find nothing).
+     * {@code englishAsTyped} says false (a query none of whose words the index knows: "hart attack" would
+     * otherwise find nothing). It is asked only for a rare English word, so that the answer may be worked
+     * out when first needed.
      */
-    static List<Candidate> of(Vocabulary vocabulary, String word, int max, boolean englishAsTyped) {
+    static List<Candidate> of(Vocabulary vocabulary, String word, int max, BooleanSupplier englishAsTyped) {
         if (!correctable(word)) {
             return List.of();
         }
         int own = vocabulary.unitCount(word);
-        if (own > RARE_DOC_FREQ || englishAsTyped && EnglishWords.contains(word)) {
+        if (own > RARE_DOC_FREQ || EnglishWords.contains(word) && englishAsTyped.getAsBoolean()) {
             return List.of();
         }
         int edits = maxEdits(word.length());

@@ -74,8 +74,8 @@ class SpellingCandidatesTest {
         // "hart attack" over articles that say "heart" but neither "hart" nor "attack": taken as typed it
         // finds nothing, so the planner asks with englishAsTyped false.
         ListVocabulary words = new ListVocabulary().word("heart", 12).word("pain", 60);
-        assertEquals(List.of(), SpellingCandidates.of(words, "hart", 8, true));
-        assertEquals(List.of("heart"), SpellingCandidates.of(words, "hart", 8, false).stream()
+        assertEquals(List.of(), SpellingCandidates.of(words, "hart", 8, () -> true));
+        assertEquals(List.of("heart"), SpellingCandidates.of(words, "hart", 8, () -> false).stream()
                 .map(SpellingCandidates.Candidate::word).toList());
     }
 
