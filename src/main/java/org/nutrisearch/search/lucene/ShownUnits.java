@@ -39,8 +39,12 @@ final class ShownUnits {
         }
     }
 
-    /** Characters of units read for hits without snippets kept by default: most of a portal corpus. */
-    static final long DEFAULT_READ_WEIGHT = 16L * 1024 * 1024;
+    /**
+     * Characters of units read for hits without snippets kept by default: all of the MedQuAD + MEDIQA portal
+     * corpus (16 883 units, about 25 million characters), 32 MB of heap or more (a character takes a byte
+     * in Latin-1 text, two otherwise).
+     */
+    static final long DEFAULT_READ_WEIGHT = 32L * 1024 * 1024;
 
     private final WeightedLru<Integer, Shown> units;
     /**

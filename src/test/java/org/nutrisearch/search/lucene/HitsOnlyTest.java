@@ -140,6 +140,17 @@ class HitsOnlyTest {
                 assertEquals(Hits.nutrientsOf(doc), hit.nutrients());
             }
         }
+        // Every unit handed to a warm-up is kept as read: the hits of any later search are those units.
+        Map<String, org.nutrisearch.corpus.Unit> handed = new java.util.HashMap<>();
+        assertEquals(backend.stats().units(), backend.eachUnit(u -> handed.put(u.id(), u) == null));
+        for (String text : List.of("iron deficiency restless legs", "vitamin d bones")) {
+            List<SearchHit> hits = backend.search(new SearchRequest(text, 30, 0, Set.of(), Set.of(), null, null,
+                    SearchMode.HYBRID, false).withoutCounts()).hits();
+            assertEquals(30, hits.size());
+            for (SearchHit hit : hits) {
+                assertSame(handed.get(hit.unit().id()), hit.unit(), hit.unit().id());
+            }
+        }
         ShownUnits.Read read = new ShownUnits.Read(new org.nutrisearch.corpus.Unit("a#faq-1",
                 org.nutrisearch.corpus.UnitKind.FAQ, "a", "Title", "src", null, "Q?", "text"), List.of());
         assertEquals(256 + 4 + 2 + 5 + 7 + 3, read.weight(), "text, question, title, id, source");
