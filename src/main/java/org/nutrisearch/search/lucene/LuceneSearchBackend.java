@@ -459,6 +459,17 @@ public final class LuceneSearchBackend implements SearchBackend {
         suggestionIndex();
     }
 
+    /**
+     * Reads what every search on the served generation needs (its spelling vocabulary and facet ordinals) now
+     * rather than in the first search.
+     */
+    public void prepareForSearches() {
+        fromServed(generation -> {
+            generation.vocabulary();
+            return generation.facetOrdinals();
+        });
+    }
+
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         return suggestionIndex().suggest(prefix, limit);
