@@ -188,11 +188,20 @@ public final class AnswerService {
     private ServedTopics served() {
         List<String> now = backend.topics();
         ServedTopics t = topics.get();
-        if (t == null || t.topics() != now) {
-            t = new ServedTopics(now, new UnitTraits.Cache(FocusGazetteer.build(now, lexicon, synonyms, words), words));
-            topics.set(t);
+        if (t != null && t.topics() == now) {
+            return t;
         }
-        return t;
+        // Built under a lock: two first callers at once (the warm-up and the first question, which the
+        // server lets in as soon as the index is served) would each build one, and the later one would
+        // replace the cache the warm-up fills, stopping it.
+        synchronized (topics) {
+            t = topics.get();
+            if (t == null || t.topics() != now) {
+                t = new ServedTopics(now, new UnitTraits.Cache(FocusGazetteer.build(now, lexicon, synonyms, words), words));
+                topics.set(t);
+            }
+            return t;
+        }
     }
 
     /**

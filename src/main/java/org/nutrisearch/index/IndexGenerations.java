@@ -1,5 +1,7 @@
 package org.nutrisearch.index;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -17,7 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +36,12 @@ public final class IndexGenerations {
     static final String CURRENT = "CURRENT";
     /** The manifest of the corpus a generation was built from, inside the generation's folder. */
     static final String MANIFEST = "corpus-manifest.json";
+    /** The stamps of the corpus files when the manifest was last checked ({@link CorpusManifest.Stamp}). */
+    static final String STAMPS = "corpus-stamps.json";
     private static final String PREFIX = "gen-";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, CorpusManifest.Stamp>> STAMPS_TYPE = new TypeReference<>() {
+    };
 
     private final Path root;
 
@@ -90,6 +99,36 @@ public final class IndexGenerations {
     /** Stores {@code manifest} with {@code generation} (before it is published). */
     void storeManifest(Path generation, CorpusManifest manifest) throws IOException {
         manifest.write(generation.resolve(MANIFEST));
+    }
+
+    /**
+     * The stamps of the corpus files as the last check of {@code generation}'s manifest found them (empty when
+     * none was stored or it cannot be read): the next check hashes only the files whose stamp moved.
+     */
+    public Map<String, CorpusManifest.Stamp> stamps(Path generation) {
+        Path file = generation.resolve(STAMPS);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(file.toFile(), STAMPS_TYPE);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Stores {@code stamps} with {@code generation}, through a temporary file and a move (a reader never sees
+     * half a file); they only save time, so a failure is for the caller to ignore.
+     */
+    public void storeStamps(Path generation, Map<String, CorpusManifest.Stamp> stamps) throws IOException {
+        Path tmp = generation.resolve(STAMPS + ".tmp");
+        Files.write(tmp, JSON.writeValueAsBytes(new TreeMap<>(stamps)));
+        try {
+            Files.move(tmp, generation.resolve(STAMPS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, generation.resolve(STAMPS), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

@@ -206,6 +206,11 @@ public final class NutrientTagger {
 
     /** End of the head word "vitamin"/"vitamins" at {@code start}, or -1. */
     private static int headWordEnd(String text, int start) {
+        // Asked at every word: only 'v' and 'V' compare equal to 'v' ignoring case.
+        char first = text.charAt(start);
+        if (first != 'v' && first != 'V') {
+            return -1;
+        }
         for (String head : HEAD_WORDS) {
             int end = start + head.length();
             if (text.regionMatches(true, start, head, 0, head.length())

@@ -21,13 +21,31 @@ final class SurfaceForms {
     private SurfaceForms() {
     }
 
+    /**
+     * {@link #isWordChar} of the characters below 128, looked up: the tagger asks it of nearly every character
+     * of every unit it indexes.
+     */
+    private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+    /** {@link #isGapChar} of the characters below 128, looked up (asked at every word start). */
+    private static final boolean[] ASCII_GAP_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c);
+            ASCII_GAP_CHARS[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-';
+        }
+    }
+
     /** True for characters that make up words: a name must start and end at a word boundary. */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
     }
 
     /** True for characters that separate the words of a name: whitespace (incl. no-break space) and hyphens. */
     static boolean isGapChar(char c) {
+        if (c < 128) {
+            return ASCII_GAP_CHARS[c];
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011';
     }
 

@@ -259,4 +259,120 @@ class AnswerServiceTest {
         assertEquals(List.of(WITH_DISCLAIMER + "#faq-1"), ranked.stream().map(c -> c.hit().unit().id()).toList());
         assertTrue(ranked.stream().allMatch(c -> c.hit().snippet() == null), "ranking builds no snippet");
     }
+
+    @Test
+    void theWarmUpAndAQuestionAskedWhileTheGazetteerIsBuiltShareOneGazetteerAndOneTraitsCache() throws Exception {
+        // The server lets questions in as soon as the index is served, while the warm-up builds the gazetteer:
+        // each first caller building its own (and the later one replacing the warm-up's cache) stopped the
+        // warm-up after a few dozen units on the portal corpus.
+        HeldTopics held = new HeldTopics(backend.topics());
+        AnswerService both = AnswerService.withDefaults(new TopicsOf(backend, held), NutrientLexicon.loadDefault(),
+                AnswerPolicy.withThreshold(0.4));
+        int[] warmed = {-1};
+        Thread warmUp = Thread.ofPlatform().start(() -> warmed[0] = both.warmUp(() -> false));
+        held.building.await();
+        AnswerCandidates[] asked = new AnswerCandidates[1];
+        Thread question = Thread.ofPlatform().start(() -> asked[0] = both.rank(AnswerRequest.of("iron and restless legs")));
+        while (question.getState() != Thread.State.BLOCKED && question.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        held.release.countDown();
+        warmUp.join();
+        question.join();
+        assertEquals(1, held.readings.get(), "one gazetteer built from the served topics");
+        assertEquals(backend.stats().units(), warmed[0], "the warm-up was not stopped");
+        assertEquals(service.rank(AnswerRequest.of("iron and restless legs")), asked[0]);
+    }
+
+    /** The served topics, whose first reading (the gazetteer's build) waits until released; readings counted. */
+    private static final class HeldTopics extends java.util.AbstractList<String> {
+        final List<String> topics;
+        final java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+
+        HeldTopics(List<String> topics) {
+            this.topics = topics;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            if (readings.incrementAndGet() == 1) {
+                building.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return topics.iterator();
+        }
+
+        @Override
+        public String get(int index) {
+            return topics.get(index);
+        }
+
+        @Override
+        public int size() {
+            return topics.size();
+        }
+    }
+
+    /** {@code backend} serving {@code topics} as its topics. */
+    private record TopicsOf(LuceneSearchBackend backend, List<String> topics) implements org.nutrisearch.search.SearchBackend {
+        @Override
+        public SearchResult search(SearchRequest request) {
+            return backend.search(request);
+        }
+
+        @Override
+        public org.nutrisearch.search.PlannedSearch searchWithQuestions(SearchRequest request, int questions) {
+            return backend.searchWithQuestions(request, questions);
+        }
+
+        @Override
+        public List<Snippet> snippets(SearchRequest request, List<Unit> units) {
+            return backend.snippets(request, units);
+        }
+
+        @Override
+        public int eachUnit(java.util.function.Predicate<Unit> each) {
+            return backend.eachUnit(each);
+        }
+
+        @Override
+        public java.util.Map<String, Integer> unitFrequencies(java.util.Collection<String> terms) {
+            return backend.unitFrequencies(terms);
+        }
+
+        @Override
+        public java.util.Optional<Article> article(String id) {
+            return backend.article(id);
+        }
+
+        @Override
+        public java.util.Optional<String> disclaimer(String articleId) {
+            return backend.disclaimer(articleId);
+        }
+
+        @Override
+        public List<org.nutrisearch.search.ArticleInfo> articles() {
+            return backend.articles();
+        }
+
+        @Override
+        public List<org.nutrisearch.search.Facets.NutrientCount> nutrients() {
+            return backend.nutrients();
+        }
+
+        @Override
+        public org.nutrisearch.search.IndexStats stats() {
+            return backend.stats();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 }

@@ -23,7 +23,9 @@ import java.util.Locale;
  * what a new question costs, whatever else the machine does.
  *
  * <pre>java -cp … org.nutrisearch.bench.AnswerCpu [--cache bench-data/portal] [--data ../shared/data]
- *     [--questions 500] [--warmup 200] [--mode hybrid]</pre>
+ *     [--questions 500] [--warmup 200] [--mode hybrid] [--times FILE]</pre>
+ * {@code --times}: each measured question's CPU on the asking thread and wall time (ms, tab-separated,
+ * then the question), to find the questions in the tail.
  */
 public final class AnswerCpu {
 
@@ -36,6 +38,7 @@ public final class AnswerCpu {
         int count = 500;
         int warmup = 200;
         SearchMode mode = SearchMode.HYBRID;
+        Path times = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[i + 1]);
@@ -43,6 +46,7 @@ public final class AnswerCpu {
                 case "--questions" -> count = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--mode" -> mode = SearchMode.fromApiName(args[i + 1]);
+                case "--times" -> times = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -65,8 +69,13 @@ public final class AnswerCpu {
             long process = os.getProcessCpuTime();
             long cpu = threads.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
+            StringBuilder each = new StringBuilder();
             for (int i = warmup; i < warmup + count; i++) {
+                long askCpu = threads.getCurrentThreadCpuTime();
+                long askWall = System.nanoTime();
                 service.answer(new AnswerRequest(questions.get(i), java.util.Set.of(), java.util.Set.of(), null, mode));
+                each.append(String.format(Locale.ROOT, "%.3f\t%.3f\t%s%n", (threads.getCurrentThreadCpuTime() - askCpu) / 1e6,
+                        (System.nanoTime() - askWall) / 1e6, questions.get(i)));
             }
             double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / count;
             double wallMs = (System.nanoTime() - wall) / 1e6 / count;
@@ -74,6 +83,9 @@ public final class AnswerCpu {
             System.out.printf(Locale.ROOT, "%d distinct questions (%s): %.2f ms of CPU per answer (the asking thread"
                     + " %.2f, the process %.2f with the model's threads and GC), %.2f ms wall%n", count, mode.apiName(),
                     processMs, cpuMs, processMs, wallMs);
+            if (times != null) {
+                java.nio.file.Files.writeString(times, "cpu_ms\twall_ms\tquestion\n" + each);
+            }
         }
     }
 }

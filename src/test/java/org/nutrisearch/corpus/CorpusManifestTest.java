@@ -6,9 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -99,5 +102,62 @@ class CorpusManifestTest {
     void aMissingCorpusIsTheLoadersError() {
         CorpusException e = assertThrows(CorpusException.class, () -> CorpusManifest.scan(dir.resolve("none")));
         assertEquals(SkipReason.UNREADABLE, e.reason());
+    }
+
+    /** An hour from now: every file of the test has been left alone long enough for its stamp to count. */
+    private static Instant later() {
+        return Instant.now().plusSeconds(3600);
+    }
+
+    @Test
+    void aFileWhoseStampIsUnchangedIsNotReadAgain() throws Exception {
+        Path corpus = corpus();
+        CorpusManifest.Scanned first = CorpusManifest.scan(corpus, new CorpusManifest(List.of()), Map.of(), later());
+        assertEquals(CorpusManifest.scan(corpus), first.manifest());
+        assertEquals(Set.of("a.txt", "b.md", "c.jsonl"), first.stamps().keySet());
+
+        // A manifest whose hash of a.txt no reading could give: the scan takes it from there.
+        CorpusManifest.File a = first.manifest().files().getFirst();
+        CorpusManifest earlier = new CorpusManifest(List.of(new CorpusManifest.File("a.txt", a.size(), "f".repeat(64)),
+                first.manifest().files().get(1), first.manifest().files().get(2)));
+        CorpusManifest.Scanned again = CorpusManifest.scan(corpus, earlier, first.stamps(), later());
+        assertEquals(earlier, again.manifest());
+        assertEquals(first.stamps(), again.stamps());
+        // Without stamps every file is read.
+        assertEquals(first.manifest(), CorpusManifest.scan(corpus, earlier, Map.of(), later()).manifest());
+    }
+
+    @Test
+    void aFileWrittenAgainOrReplacedIsReadAgainWhateverItsTimeSays() throws Exception {
+        Path corpus = corpus();
+        CorpusManifest.Scanned first = CorpusManifest.scan(corpus, new CorpusManifest(List.of()), Map.of(), later());
+        FileTime aTime = Files.getLastModifiedTime(corpus.resolve("a.txt"));
+        FileTime bTime = Files.getLastModifiedTime(corpus.resolve("b.md"));
+        // The file system's clock ticks every few milliseconds: the writes below must fall in a later tick.
+        Thread.sleep(50);
+        // cp -p over the file: same size, other content, the old modification time.
+        Files.writeString(corpus.resolve("a.txt"), "Magnesium\n\nMagnesium relaxes muscleZ.\n");
+        Files.setLastModifiedTime(corpus.resolve("a.txt"), aTime);
+        // rsync -a: a new file (another inode) with the same bytes and time.
+        Path replacement = Files.writeString(dir.resolve("b.tmp"), Files.readString(corpus.resolve("b.md")));
+        Files.setLastModifiedTime(replacement, bTime);
+        Files.move(replacement, corpus.resolve("b.md"), StandardCopyOption.REPLACE_EXISTING);
+
+        CorpusManifest.Scanned again = CorpusManifest.scan(corpus, first.manifest(), first.stamps(), later());
+        assertEquals(CorpusManifest.scan(corpus), again.manifest());
+        assertEquals(new CorpusManifest.Changes(List.of(), List.of(), List.of("a.txt")),
+                again.manifest().changesSince(first.manifest()));
+        assertNotEquals(first.stamps().get("a.txt"), again.stamps().get("a.txt"));
+        assertNotEquals(first.stamps().get("b.md"), again.stamps().get("b.md"));
+        assertEquals(first.stamps().get("c.jsonl"), again.stamps().get("c.jsonl"));
+    }
+
+    @Test
+    void aFileChangedJustBeforeTheScanGetsNoStamp() throws Exception {
+        Path corpus = corpus();
+        // Written a moment ago: a change in the same tick of the file system's clock could leave its stamp as is.
+        CorpusManifest.Scanned now = CorpusManifest.scan(corpus, new CorpusManifest(List.of()), Map.of(), Instant.now());
+        assertEquals(Map.of(), now.stamps());
+        assertEquals(CorpusManifest.scan(corpus), now.manifest());
     }
 }

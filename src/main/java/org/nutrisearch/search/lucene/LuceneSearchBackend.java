@@ -54,6 +54,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -86,6 +88,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     private final NearestIndexedWord nearest = new NearestIndexedWord();
     /** Query embeddings, once the model is loaded (null until then, and always without a model). */
     private final AtomicReference<QueryVectors> queryVectors = new AtomicReference<>();
+    /** Completed once a search has been answered: start-up leaves its background work until then. */
+    private final CompletableFuture<Void> firstSearch = new CompletableFuture<>();
     private volatile int cachedResults = DEFAULT_CACHED_RESULTS;
 
     public LuceneSearchBackend(LiveIndex index, NutrientLexicon lexicon, UnitQueryBuilder queries,
@@ -203,7 +207,18 @@ public final class LuceneSearchBackend implements SearchBackend {
                     start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            firstSearch.complete(null);
         }
+    }
+
+    /**
+     * Completes once the first search (or search for an answer) on this backend has returned, answered or
+     * failed: what a start-up does only to be ready for later requests (the suggestions, the answers' unit
+     * traits) waits for it, so it does not take the two cores from the search a user is waiting for.
+     */
+    public CompletionStage<Void> firstSearchAnswered() {
+        return firstSearch.minimalCompletionStage();
     }
 
     /**
@@ -233,6 +248,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             return new PlannedSearch(result, near, units -> snippetsOf(units, marks));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            firstSearch.complete(null);
         }
     }
 
@@ -440,6 +457,17 @@ public final class LuceneSearchBackend implements SearchBackend {
      */
     public void warmUp() {
         suggestionIndex();
+    }
+
+    /**
+     * Reads what every search on the served generation needs (its spelling vocabulary and facet ordinals) now
+     * rather than in the first search.
+     */
+    public void prepareForSearches() {
+        fromServed(generation -> {
+            generation.vocabulary();
+            return generation.facetOrdinals();
+        });
     }
 
     @Override
