@@ -85,7 +85,7 @@ class AnswerEvaluationTest {
     void theLexicalModelHoldsItsFigures() {
         AnswerFigures f = figures(lexical, SearchMode.LEXICAL);
         // Measured with the pooled judgments: accuracy@1 0.619 (26; lexical search's first hit 0.667), answered
-        // right 0.476 (20), wrong 0.071 (3), off-topic declined 0.944.
+        // right 0.500 (21), wrong 0.095 (4), off-topic declined 0.944.
         assertTrue(f.accuracyAt1() >= 25 / 42.0, "accuracy@1 " + f.accuracyAt1());
         assertTrue(f.answeredRight() >= 19 / 42.0, "answered right " + f.answeredRight());
         assertTrue(f.answeredWrong() <= 5 / 42.0, "answered wrong " + f.answeredWrong());
