@@ -81,6 +81,10 @@ public final class AnswerFeatureExtractor {
         List<String> asked = new ArrayList<>(weights.byTerm().keySet());
         double[] similarity = similarities(hits);
         Set<String> focusTerms = new HashSet<>(question.focusTerms());
+        double longest = 0;
+        for (UnitTraits t : traits) {
+            longest = Math.max(longest, t.length());
+        }
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             Unit unit = hit.unit();
@@ -117,7 +121,8 @@ public final class AnswerFeatureExtractor {
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
                     unit.kind() == UnitKind.FAQ ? 1 : 0, similarity[i], similarityLead(similarity, i),
                     qs == null ? 0 : qs, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict,
-                    unitTraits.pointer(), uncoveredRare(weights, covered), fromSearch ? 1.0 / (i + 1) : 0));
+                    unitTraits.pointer(), uncoveredRare(weights, covered), fromSearch ? 1.0 / (i + 1) : 0,
+                    unitTraits.length() - longest));
         }
         return out;
     }
@@ -328,6 +333,26 @@ public final class AnswerFeatureExtractor {
             common++;
         }
         return common >= Math.max(FAMILY_PREFIX, shorter - FAMILY_SLACK);
+    }
+
+    /** Words at which a text counts as full length ({@link #length}). */
+    static final int FULL_ANSWER_WORDS = 1000;
+
+    /**
+     * How much a text says, 0..1: ln(1 + words) / ln(1 + {@value #FULL_ANSWER_WORDS}), at most 1 (words are
+     * runs of non-space characters). Logarithmic: 50 more words matter in a short answer, not in a long one.
+     */
+    static double length(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return Math.min(1, Math.log1p(words) / Math.log1p(FULL_ANSWER_WORDS));
     }
 
     /** The weight of the heaviest question term not in {@code covered}, relative to an unseen term's (0..1). */

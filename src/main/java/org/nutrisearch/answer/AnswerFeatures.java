@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What is known about one candidate answer to one question, each value in [0, 1] except {@code lead}
- * (in [-1, 1]) and {@code evidence} (in [0, 2]). {@link AnswerModel} ranks candidates by these and turns them into a confidence.
+ * (in [-1, 1]), {@code length} (in [-1, 0]) and {@code evidence} (in [0, 2]). {@link AnswerModel} ranks candidates by these and turns them into a confidence.
  *
  * @param coverage      the share of the question's word weight (IDF) that the unit contains, in its text,
  *                      its heading (sections and tables) or its FAQ question
@@ -42,28 +42,34 @@ import java.util.List;
  *                      answer "does magnesium help with acne", however close it lies in meaning
  * @param searchRank    1 / rank of the unit in the search's order (1 for search's first hit), 0 for a
  *                      unit found only by its question
+ * @param length        how much less the unit says than the longest candidate, on a log scale
+ *                      ({@link AnswerFeatureExtractor#length} of the unit minus the longest candidate's: 0 for the
+ *                      longest, down to -1): of two answers to one question the fuller one is more often the
+ *                      complete one (MEDIQA's graders gave "excellent" to answers of 400 words at the median,
+ *                      "correct but incomplete" to 170); relative, so it ranks candidates without making any
+ *                      question look more answerable
  */
 public record AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss,
                              double relScore, double lead, double faq, double similarity, double similarityLead,
                              double questionSimilarity, double questionMatch, double focusMatch, double focusMiss,
                              double typeMatch, double typeConflict, double pointer, double uncovered,
-                             double searchRank) {
+                             double searchRank, double length) {
 
     /** Feature names in {@link #vector()} order, for weights, reports and docs. */
     public static final List<String> NAMES = List.of("coverage", "window", "evidence", "nutrientMiss", "relScore",
             "lead", "faq", "similarity", "similarityLead", "questionSimilarity", "questionMatch", "focusMatch",
-            "focusMiss", "typeMatch", "typeConflict", "pointer", "uncovered", "searchRank");
+            "focusMiss", "typeMatch", "typeConflict", "pointer", "uncovered", "searchRank", "length");
 
     /** The features of a candidate retrieved lexically (no embeddings compared), without question features. */
     public AnswerFeatures(double coverage, double window, double evidence, double nutrientMiss, double relScore,
                           double lead, double faq) {
-        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        this(coverage, window, evidence, nutrientMiss, relScore, lead, faq, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The values in {@link #NAMES} order. */
     public double[] vector() {
         return new double[] {coverage, window, evidence, nutrientMiss, relScore, lead, faq, similarity, similarityLead,
                 questionSimilarity, questionMatch, focusMatch, focusMiss, typeMatch, typeConflict, pointer, uncovered,
-                searchRank};
+                searchRank, length};
     }
 }

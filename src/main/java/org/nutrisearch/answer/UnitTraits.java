@@ -26,9 +26,10 @@ import java.util.function.UnaryOperator;
  * @param types      what it answers ({@link AnswerFeatureExtractor#typesOf})
  * @param pointer    {@link PointerText#share} of its text
  * @param terms      the terms of its context and of each sentence of its text
+ * @param length     how much its text says ({@link AnswerFeatureExtractor#length})
  */
 public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> topicTerms, Set<QuestionType> types, double pointer,
-                         UnitTerms terms) {
+                         UnitTerms terms, double length) {
 
     public UnitTraits {
         subjects = Set.copyOf(subjects);
@@ -51,7 +52,7 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
         UnitTerms terms = UnitTerms.of(unit, words, canonical, textTerms::add);
         about.addAll(gazetteer.lexiconKeys(textTerms));
         return new UnitTraits(subjects, about, Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
-                PointerText.share(unit.text()), terms);
+                PointerText.share(unit.text()), terms, AnswerFeatureExtractor.length(unit.text()));
     }
 
     /**

@@ -53,6 +53,28 @@ class AnswerFeatureExtractorTest {
     }
 
     @Test
+    void lengthGrowsWithTheLogarithmOfTheWordsUpToAThousand() {
+        assertEquals(0.0, AnswerFeatureExtractor.length(""), 1e-12);
+        assertEquals(0.0, AnswerFeatureExtractor.length("  \n "), 1e-12);
+        assertEquals(Math.log(4) / Math.log(1001), AnswerFeatureExtractor.length(" Bananas  ease\ncramps. "), 1e-12);
+        assertEquals(1.0, AnswerFeatureExtractor.length("word ".repeat(1000)), 1e-12);
+        assertEquals(1.0, AnswerFeatureExtractor.length("word ".repeat(5000)), 1e-12, "capped");
+    }
+
+    @Test
+    void theLongestCandidateHasLengthZeroAndShorterOnesLessByTheirLogLength() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("cramp", 1.0), 4.0);
+        SearchHit brief = hit(UnitKind.FAQ, "Frequently Asked Questions", "Stretch your cramps.", List.of(), 10f);
+        SearchHit full = hit(UnitKind.SECTION, "Cramps",
+                "Stretch the calf when cramps start, then walk a little and drink water.", List.of(), 8f);
+        List<AnswerFeatures> f = extract(w, Set.of(), List.of(brief, full));
+
+        assertEquals((Math.log(4) - Math.log(14)) / Math.log(1001), f.get(0).length(), 1e-12, "3 words against 13");
+        assertEquals(0.0, f.get(1).length(), 1e-12);
+        assertEquals(0.0, extract(w, Set.of(), List.of(brief)).get(0).length(), 1e-12, "alone, it is the longest");
+    }
+
+    @Test
     void coverageCountsTheWholeUnitAndWindowTheBestTwoSentences() {
         AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("banana", 2.0, "cramp", 1.0), 4.0);
         SearchHit together = hit(UnitKind.FAQ, "Frequently Asked Questions",

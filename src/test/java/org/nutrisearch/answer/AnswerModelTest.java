@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnswerModelTest {
 
     private static AnswerFeatures features(double coverage, double similarity, double searchRank) {
-        return new AnswerFeatures(coverage, 0, 0, 0, 0, 0, 0, similarity, 0, 0, 0, 0, 0, 0, 0, 0, 0, searchRank);
+        return new AnswerFeatures(coverage, 0, 0, 0, 0, 0, 0, similarity, 0, 0, 0, 0, 0, 0, 0, 0, 0, searchRank, 0);
     }
 
     private static double[] rank(double coverage, double similarity, double searchRank) {
