@@ -124,6 +124,7 @@ final class RunningService {
         } catch (RuntimeException e) {
             err.println("serve: cannot listen on " + http.host() + ":" + http.port() + ": " + e.getMessage());
             listening.complete(false);
+            firstSearchOrDelay.complete(null);
             work.stopAndWait(WORK_WAIT);
             monitoring.close();
             app = null;
@@ -173,10 +174,11 @@ final class RunningService {
                 }
                 return;
             }
-            loadLuceneIndex();
-            firstSearchOrDelay.join();
-            if (!stopping.get()) {
-                warmUpAnswers();
+            if (loadLuceneIndex()) {
+                firstSearchOrDelay.join();
+                if (!stopping.get()) {
+                    warmUpAnswers();
+                }
             }
         } catch (StopSignal.Stopped e) {
             // The service is stopping: what was being built is dropped, the served index (if any) is kept.
@@ -258,7 +260,8 @@ final class RunningService {
         }
     }
 
-    private void loadLuceneIndex() throws IOException, CorpusException {
+    /** Opens (or builds) and serves the index; false when the server could not listen or a stop came first. */
+    private boolean loadLuceneIndex() throws IOException, CorpusException {
         ServerConfig.Index index = config.index();
         VectorTiming timing = config.vectors().timing();
         VectorStatus vectorStatus = monitoring.vectorStatus();
@@ -283,7 +286,7 @@ final class RunningService {
             }
         } else {
             if (!awaitListening()) {
-                return;
+                return false;
             }
             out.println("index: building from " + index.corpus() + " (" + rebuild.get() + ")");
             CorpusLoad load = services.loadCorpus(index.corpus());
@@ -323,7 +326,7 @@ final class RunningService {
         }
         if (!awaitListening()) {
             opened.close();
-            return;
+            return false;
         }
         reindexer.set(services.reindexer(index.corpus(), index.root(), live, null, stop));
         opened.cacheResults(index.resultCache());
@@ -350,6 +353,7 @@ final class RunningService {
             new VectorStartup(services, index.corpus(), index.root(), out, vectorStatus, stop)
                     .run(opened, live, embeddings, reindexer);
         }
+        return true;
     }
 
     /**

@@ -10,12 +10,15 @@ import org.nutrisearch.search.SearchMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -159,5 +162,24 @@ class StartupWorkTest {
         assertEquals(0, service.awaitExit());
         assertFalse(out.toString().contains(TRAITS_LINE), out.toString());
         assertEquals("", errors.toString());
+    }
+
+    @Test
+    void whenTheServerCannotListenTheIndexOpenedBesideItIsNeitherServedNorAnnounced() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServerConfig config = ServerConfig.defaults()
+                    .withIndex(new ServerConfig.Index(Path.of("corpus"), dir.resolve("index"), 0, SearchMode.LEXICAL))
+                    .withVectors(VectorTiming.OFF)
+                    .withHttp(new ServerConfig.Http("127.0.0.1", taken.getLocalPort(), List.of(), Duration.ofSeconds(1)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            RunningService service = new RunningService(config, new BackendOptions(), Services.create(),
+                    new PrintStream(out, true), new PrintStream(errors, true));
+            assertFalse(service.start());
+            assertEquals(1, service.awaitExit());
+            assertTrue(errors.toString().startsWith("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "),
+                    errors.toString());
+            assertEquals("", out.toString(), "nothing was served or said about the index");
+        }
     }
 }
