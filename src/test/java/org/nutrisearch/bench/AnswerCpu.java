@@ -68,6 +68,8 @@ public final class AnswerCpu {
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long process = os.getProcessCpuTime();
             long cpu = threads.getCurrentThreadCpuTime();
+            com.sun.management.ThreadMXBean heap = (com.sun.management.ThreadMXBean) threads;
+            long allocated = heap.getCurrentThreadAllocatedBytes();
             long wall = System.nanoTime();
             StringBuilder each = new StringBuilder();
             for (int i = warmup; i < warmup + count; i++) {
@@ -83,6 +85,9 @@ public final class AnswerCpu {
             System.out.printf(Locale.ROOT, "%d distinct questions (%s): %.2f ms of CPU per answer (the asking thread"
                     + " %.2f, the process %.2f with the model's threads and GC), %.2f ms wall%n", count, mode.apiName(),
                     processMs, cpuMs, processMs, wallMs);
+            // Allocation does not move with the machine's load as CPU does: a steadier measure of work done.
+            System.out.printf(Locale.ROOT, "%.2f MB allocated per answer on the asking thread%n",
+                    (heap.getCurrentThreadAllocatedBytes() - allocated) / 1e6 / count);
             if (times != null) {
                 java.nio.file.Files.writeString(times, "cpu_ms\twall_ms\tquestion\n" + each);
             }

@@ -60,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Seconds since the process was started. */
+    double secondsSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -26,7 +26,7 @@ final class Hits {
 
     /**
      * The page's hits; without {@code withSnippets} each hit's snippet is null and a unit not kept is read
-     * from its stored fields alone (not prepared for snippets, nor kept).
+     * from its stored fields alone (not prepared for snippets) and kept as read.
      */
     static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
                                 SnippetBuilder snippets, boolean withSnippets) throws IOException {
@@ -35,16 +35,26 @@ final class Hits {
         ShownUnits shown = generation.shownUnits();
         for (Retrieved.Ranked r : page) {
             ShownUnits.Shown unit = shown.get(r.doc());
+            if (unit == null && !withSnippets) {
+                ShownUnits.Read read = shown.getRead(r.doc());
+                if (read == null) {
+                    if (stored == null) {
+                        stored = generation.searcher().storedFields();
+                    }
+                    Document doc = stored.document(r.doc());
+                    read = new ShownUnits.Read(unitOf(doc), nutrientsOf(doc));
+                    shown.putRead(r.doc(), read);
+                }
+                hits.add(new SearchHit(read.unit(), null, read.nutrients(), r.score(), r.similarity(),
+                        r.questionSimilarity()));
+                continue;
+            }
             if (unit == null) {
                 if (stored == null) {
                     stored = generation.searcher().storedFields();
                 }
                 Document doc = stored.document(r.doc());
                 Unit u = unitOf(doc);
-                if (!withSnippets) {
-                    hits.add(new SearchHit(u, null, nutrientsOf(doc), r.score(), r.similarity(), r.questionSimilarity()));
-                    continue;
-                }
                 unit = new ShownUnits.Shown(u, nutrientsOf(doc), snippets.prepare(u.text()));
                 shown.put(r.doc(), unit);
             }

@@ -1,6 +1,7 @@
 package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -365,6 +366,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             Weight units = searcher.createWeight(new TermQuery(new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT)),
                     ScoreMode.COMPLETE_NO_SCORES, 1f);
             StoredFields stored = searcher.storedFields();
+            ShownUnits kept = generation.shownUnits();
             int handed = 0;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Scorer scorer = units.scorer(leaf);
@@ -378,7 +380,16 @@ public final class LuceneSearchBackend implements SearchBackend {
                         continue;
                     }
                     handed++;
-                    if (!each.test(Hits.unitOf(stored.document(leaf.docBase + doc)))) {
+                    // Kept as read for hits without snippets: the answer service's candidates are then
+                    // never decompressed again (while the units fit, ShownUnits.DEFAULT_READ_WEIGHT).
+                    int at = leaf.docBase + doc;
+                    ShownUnits.Read read = kept.getRead(at);
+                    if (read == null) {
+                        Document document = stored.document(at);
+                        read = new ShownUnits.Read(Hits.unitOf(document), Hits.nutrientsOf(document));
+                        kept.putRead(at, read);
+                    }
+                    if (!each.test(read.unit())) {
                         return handed;
                     }
                 }

@@ -122,6 +122,44 @@ class HitsOnlyTest {
     }
 
     @Test
+    void unitsKeptForHitsWithoutSnippetsAreThoseReadAfresh() throws IOException {
+        SearchRequest request = new SearchRequest("magnesium leg cramps at night", 30, 0, Set.of(), Set.of(), null, null,
+                SearchMode.HYBRID, false).withoutCounts();
+        List<SearchHit> first = backend.search(request).hits();
+        List<SearchHit> again = backend.search(request).hits();
+        assertEquals(30, first.size());
+        try (LiveIndex.Lease lease = live.acquire()) {
+            IndexSearcher searcher = lease.generation().searcher();
+            for (int i = 0; i < first.size(); i++) {
+                SearchHit hit = again.get(i);
+                assertSame(first.get(i).unit(), hit.unit(), "kept: " + hit.unit().id());
+                org.apache.lucene.search.TopDocs byId = searcher.search(
+                        new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(UnitFields.ID, hit.unit().id())), 1);
+                org.apache.lucene.document.Document doc = searcher.storedFields().document(byId.scoreDocs[0].doc);
+                assertEquals(Hits.unitOf(doc), hit.unit());
+                assertEquals(Hits.nutrientsOf(doc), hit.nutrients());
+            }
+        }
+        // Every unit handed to a warm-up is kept as read: the hits of any later search are those units.
+        Map<String, org.nutrisearch.corpus.Unit> handed = new java.util.HashMap<>();
+        assertEquals(backend.stats().units(), backend.eachUnit(u -> handed.put(u.id(), u) == null));
+        for (String text : List.of("iron deficiency restless legs", "vitamin d bones")) {
+            List<SearchHit> hits = backend.search(new SearchRequest(text, 30, 0, Set.of(), Set.of(), null, null,
+                    SearchMode.HYBRID, false).withoutCounts()).hits();
+            assertEquals(30, hits.size());
+            for (SearchHit hit : hits) {
+                assertSame(handed.get(hit.unit().id()), hit.unit(), hit.unit().id());
+            }
+        }
+        ShownUnits.Read read = new ShownUnits.Read(new org.nutrisearch.corpus.Unit("a#faq-1",
+                org.nutrisearch.corpus.UnitKind.FAQ, "a", "Title", "src", null, "Q?", "text"), List.of());
+        assertEquals(256 + 4 + 2 + 5 + 7 + 3, read.weight(), "text, question, title, id, source");
+        ShownUnits none = new ShownUnits(1000, 100);
+        none.putRead(1, read);
+        assertNull(none.getRead(1), "heavier than the bound");
+    }
+
+    @Test
     void articlesAndTermCountsKeptAreThoseReadAfresh() throws IOException {
         try (LiveIndex.Lease lease = live.acquire()) {
             IndexSearcher searcher = lease.generation().searcher();
