@@ -117,7 +117,7 @@ final class RunningService {
         // The index is opened beside the server's start (the two cores do both at once); it is served, and says
         // so, only once the server listens.
         work.start("index", this::loadIndex);
-        app = App.create(backend, services.lexicon(), services.json(), config, reindexer::get, monitoring, answers);
+        app = App.create(backend, services.lexicon(), services.json(), config, this::adminReindexer, monitoring, answers);
         ServerConfig.Http http = config.http();
         try {
             app.start(http.host(), http.port());
@@ -189,6 +189,26 @@ final class RunningService {
                 stop(1);
             }
         }
+    }
+
+    /**
+     * The reindexer {@code POST /api/admin/reindex} runs (null until the index is served): once it has
+     * switched to the new generation, the answers' traits of its units are worked out in the background,
+     * as at start-up, instead of by the questions that meet them first (the embedded index; on OpenSearch
+     * they are worked out on first meeting, as at start-up).
+     */
+    private CorpusReindexer adminReindexer() {
+        CorpusReindexer r = reindexer.get();
+        if (!(r instanceof Reindexer)) {
+            return r;
+        }
+        return () -> {
+            Reindexer.Report report = r.reindex();
+            if (!stopping.get()) {
+                work.start("answers-warm-up", this::warmUpAnswers);
+            }
+            return report;
+        };
     }
 
     /**

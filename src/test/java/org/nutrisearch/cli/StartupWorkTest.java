@@ -105,6 +105,48 @@ class StartupWorkTest {
     }
 
     @Test
+    void anAdminReindexWorksOutTheNewGenerationsTraitsAgain() throws Exception {
+        ServerConfig config = ServerConfig.defaults()
+                .withIndex(new ServerConfig.Index(Path.of("corpus"), dir.resolve("index"), 0, SearchMode.LEXICAL))
+                .withVectors(VectorTiming.OFF)
+                .withAdminToken("warm-up-test-token");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        RunningService service = new RunningService(config, new BackendOptions(), Services.create(),
+                new PrintStream(out, true), new PrintStream(errors, true));
+        service.startupWorkDelay = Duration.ZERO;
+        try {
+            assertTrue(service.start());
+            String base = "http://127.0.0.1:" + service.port();
+            awaitReady(base);
+            awaitTraitsLines(out, 1);
+
+            HttpResponse<String> reindexed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex"))
+                    .header("Authorization", "Bearer warm-up-test-token").timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reindexed.statusCode(), reindexed.body());
+            awaitTraitsLines(out, 2);
+            assertEquals(2, traitsLines(out), out.toString());
+            assertTrue(out.toString().split(TRAITS_LINE, -1)[2].startsWith("138 units"), out.toString());
+            assertEquals(200, get(base + "/api/answer?q=what+causes+leg+cramps+at+night").statusCode());
+            assertEquals("", errors.toString());
+        } finally {
+            service.stop(0);
+        }
+        assertEquals(0, service.awaitExit());
+    }
+
+    private static int traitsLines(ByteArrayOutputStream out) {
+        return out.toString().split(TRAITS_LINE, -1).length - 1;
+    }
+
+    private static void awaitTraitsLines(ByteArrayOutputStream out, int lines) throws InterruptedException {
+        for (int i = 0; i < 600 && traitsLines(out) < lines; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void aStopBeforeAnySearchEndsTheWaitingWork() throws Exception {
         ServerConfig config = ServerConfig.defaults()
                 .withIndex(new ServerConfig.Index(Path.of("corpus"), dir.resolve("index"), 0, SearchMode.LEXICAL))
