@@ -14,8 +14,12 @@ fi
 bench_machine
 mkdir -p "$BENCH/startup"
 JAR=$BENCH/startup/nutrisearch.jar
-cmp -s target/nutrisearch.jar "$JAR" || cp target/nutrisearch.jar "$JAR"
 ARCHIVE=$BENCH/startup/$1.jsa
+# An archive fits one jar: a JVM given a stale one runs without it and writes no new one (as in serve.sh).
+if ! cmp -s target/nutrisearch.jar "$JAR"; then
+  cp target/nutrisearch.jar "$JAR"
+  rm -f "$BENCH"/startup/*.jsa
+fi
 PORT=${STARTUP_PORT:-7397}
 CDS=(-XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$ARCHIVE" '-Xlog:cds*=off')
 TICKS=$(getconf CLK_TCK)
