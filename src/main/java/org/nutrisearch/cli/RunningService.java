@@ -313,7 +313,7 @@ final class RunningService {
             IndexReport.print(out, load, summary, STARTUP_PROBLEMS_LISTED);
         }
         stop.check();
-        Path generation = new IndexGenerations(index.root()).current().orElseThrow();
+        Path generation = generations.current().orElseThrow();
         LiveIndex live = LiveIndex.open(generation);
         LuceneSearchBackend opened = services.openBackend(live, index.defaultMode());
         try {

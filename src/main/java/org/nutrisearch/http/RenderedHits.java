@@ -35,16 +35,19 @@ final class RenderedHits {
     static final int UNITS_KEPT = 4_096;
     static final long UNIT_BYTES_KEPT = 8L * 1024 * 1024;
 
-    /** A unit compared by identity: the backend hands out the same object while it keeps the unit. */
-    private record SameUnit(Unit unit) {
+    /**
+     * A key compared by identity: the backend hands out the same unit object while it keeps the unit, and a
+     * list of hits computed twice is two entries however equal their content.
+     */
+    private record Same<T>(T value) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof SameUnit s && s.unit == unit;
+            return o instanceof Same<?> s && s.value == value;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(unit);
+            return System.identityHashCode(value);
         }
     }
 
@@ -64,19 +67,6 @@ final class RenderedHits {
         }
     }
 
-    /** A list of hits compared by identity: equal content computed twice is two entries. */
-    private record Same(List<SearchHit> hits) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same s && s.hits == hits;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(hits);
-        }
-    }
-
     /** A page's JSON and its weight in characters. */
     private record Page(RawValue json, long chars) {
     }
@@ -89,10 +79,10 @@ final class RenderedHits {
     private final ObjectWriter utf8Writer;
     private final int capacity;
     private final long maxChars;
-    private final LinkedHashMap<Same, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Same<List<SearchHit>>, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
     /** Each unit's fields as the JSON object's members (no braces), UTF-8. */
-    private final WeightedLru<SameUnit, byte[]> unitFields = new WeightedLru<>(UNITS_KEPT, UNIT_BYTES_KEPT, b -> b.length);
+    private final WeightedLru<Same<Unit>, byte[]> unitFields = new WeightedLru<>(UNITS_KEPT, UNIT_BYTES_KEPT, b -> b.length);
 
     RenderedHits(ObjectMapper json, int capacity, long maxChars) {
         this.utf8Writer = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
@@ -102,7 +92,7 @@ final class RenderedHits {
 
     /** The {@code results} array of a search response for {@code hits}, as JSON ready to embed. */
     RawValue of(List<SearchHit> hits) {
-        Same key = new Same(hits);
+        Same<List<SearchHit>> key = new Same<>(hits);
         synchronized (this) {
             Page kept = pages.get(key);
             if (kept != null) {
@@ -140,7 +130,7 @@ final class RenderedHits {
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             ResultJson result = ResultJson.of(hit);
-            SameUnit unit = new SameUnit(hit.unit());
+            Same<Unit> unit = new Same<>(hit.unit());
             byte[] own = unitFields.get(unit);
             if (own == null) {
                 own = members(utf8Writer.writeValueAsBytes(UnitFieldsJson.of(result)));

@@ -82,12 +82,17 @@ public final class IndexGenerations {
 
     /** Makes {@code generation} the served one: writes CURRENT through a temporary file and an atomic move. */
     public void publish(Path generation) throws IOException {
-        Path tmp = root.resolve(CURRENT + ".tmp");
-        Files.writeString(tmp, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+        replace(root.resolve(CURRENT), (generation.getFileName().toString() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code file} through a temporary file beside it and a move (atomic where the file system can). */
+    private static void replace(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, content);
         try {
-            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -122,13 +127,7 @@ public final class IndexGenerations {
      * half a file); they only save time, so a failure is for the caller to ignore.
      */
     public void storeStamps(Path generation, Map<String, CorpusManifest.Stamp> stamps) throws IOException {
-        Path tmp = generation.resolve(STAMPS + ".tmp");
-        Files.write(tmp, JSON.writeValueAsBytes(new TreeMap<>(stamps)));
-        try {
-            Files.move(tmp, generation.resolve(STAMPS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, generation.resolve(STAMPS), StandardCopyOption.REPLACE_EXISTING);
-        }
+        replace(generation.resolve(STAMPS), JSON.writeValueAsBytes(new TreeMap<>(stamps)));
     }
 
     /**

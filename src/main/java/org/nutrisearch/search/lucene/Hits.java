@@ -41,9 +41,7 @@ final class Hits {
                     if (stored == null) {
                         stored = generation.searcher().storedFields();
                     }
-                    Document doc = stored.document(r.doc());
-                    read = new ShownUnits.Read(unitOf(doc), nutrientsOf(doc));
-                    shown.putRead(r.doc(), read);
+                    read = readAndKeep(shown, stored, r.doc());
                 }
                 hits.add(new SearchHit(read.unit(), null, read.nutrients(), r.score(), r.similarity(),
                         r.questionSimilarity()));
@@ -62,6 +60,14 @@ final class Hits {
                     unit.nutrients(), r.score(), r.similarity(), r.questionSimilarity()));
         }
         return hits;
+    }
+
+    /** Reads the unit of document {@code doc} from {@code stored} and keeps it in {@code shown} as read. */
+    static ShownUnits.Read readAndKeep(ShownUnits shown, StoredFields stored, int doc) throws IOException {
+        Document document = stored.document(doc);
+        ShownUnits.Read read = new ShownUnits.Read(unitOf(document), nutrientsOf(document));
+        shown.putRead(doc, read);
+        return read;
     }
 
     static Unit unitOf(Document doc) {

@@ -1,7 +1,6 @@
 package org.nutrisearch.search.lucene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -385,9 +384,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                     int at = leaf.docBase + doc;
                     ShownUnits.Read read = kept.getRead(at);
                     if (read == null) {
-                        Document document = stored.document(at);
-                        read = new ShownUnits.Read(Hits.unitOf(document), Hits.nutrientsOf(document));
-                        kept.putRead(at, read);
+                        read = Hits.readAndKeep(kept, stored, at);
                     }
                     if (!each.test(read.unit())) {
                         return handed;
