@@ -80,14 +80,14 @@ public final class TextAnalyzers {
 
     /**
      * What {@link IndexBuilder} writes with: {@link #english()}, and {@link #plain()} for the spell field.
-     * Its English chain also hands each word, before stop words and stemming, to the field's
-     * {@link UnitWords} when the field set one ({@link UnitDocuments}: heading, question and text), so the
-     * spell field is filled from the same analysis instead of tokenizing the texts a second time; the
-     * terms it writes are those of {@link #english()}.
+     * Its English chain ends in {@link EnglishIndexingFilter}, which gives {@link #english()}'s terms at its
+     * positions but looks each word's stop-word test and stem up in the indexing thread's
+     * {@link AnalysedWords}, and hands each word, before stop words and stemming, to the field's
+     * {@link UnitWords} when the field asks ({@link UnitDocuments}: heading, question and text), so the
+     * spell field is filled from the same analysis instead of tokenizing the texts a second time.
      */
     public static Analyzer indexing() {
-        Analyzer recordingEnglish = wordsThen(words ->
-                new PorterStemFilter(new StopFilter(new RecordWordsFilter(words), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+        Analyzer recordingEnglish = wordsThen(EnglishIndexingFilter::new);
         return new PerFieldAnalyzerWrapper(recordingEnglish, Map.of(UnitFields.SPELL, plain()));
     }
 

@@ -52,15 +52,15 @@ public final class UnitDocuments {
         doc.add(new StringField(UnitFields.ARTICLE_ID, unit.articleId(), Field.Store.YES));
         // Lucene wants one doc-values type per field across all documents (articles sort by it too).
         doc.add(new SortedDocValuesField(UnitFields.ARTICLE_ID, new BytesRef(unit.articleId())));
-        doc.add(new TextField(UnitFields.ARTICLE_TITLE, unit.articleTitle(), Field.Store.YES));
+        doc.add(new AnalysedTextField(UnitFields.ARTICLE_TITLE, unit.articleTitle(), words, false));
         doc.add(new StoredField(UnitFields.SOURCE, unit.source()));
         if (unit.heading() != null) {
-            doc.add(new RecordedTextField(UnitFields.HEADING, unit.heading(), words));
+            doc.add(new AnalysedTextField(UnitFields.HEADING, unit.heading(), words, true));
         }
         if (unit.question() != null) {
-            doc.add(new RecordedTextField(UnitFields.QUESTION, unit.question(), words));
+            doc.add(new AnalysedTextField(UnitFields.QUESTION, unit.question(), words, true));
         }
-        doc.add(new RecordedTextField(UnitFields.TEXT, unit.text(), words));
+        doc.add(new AnalysedTextField(UnitFields.TEXT, unit.text(), words, true));
         if (unit.focus() != null) {
             doc.add(new StoredField(UnitFields.FOCUS, unit.focus()));
         }
@@ -95,21 +95,24 @@ public final class UnitDocuments {
     }
 
     /**
-     * A stored text field whose words, as Lucene analyses them, are also recorded in {@code words} for the
-     * spell field (through {@link UnitWordsAttribute}, read by the indexing analyzer's {@link RecordWordsFilter}).
+     * A stored text field analysed with the indexing thread's {@link UnitWords} ({@link UnitWordsAttribute}, read
+     * by the indexing analyzer's {@link EnglishIndexingFilter}): its words are looked up in the thread's
+     * {@link AnalysedWords} and, when {@code recording}, recorded for the spell field.
      */
-    private static final class RecordedTextField extends Field {
+    private static final class AnalysedTextField extends Field {
         private final UnitWords words;
+        private final boolean recording;
 
-        RecordedTextField(String name, String value, UnitWords words) {
+        AnalysedTextField(String name, String value, UnitWords words, boolean recording) {
             super(name, value, TextField.TYPE_STORED);
             this.words = words;
+            this.recording = recording;
         }
 
         @Override
         public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
             TokenStream stream = super.tokenStream(analyzer, reuse);
-            stream.addAttribute(UnitWordsAttribute.class).setRecorder(words);
+            stream.addAttribute(UnitWordsAttribute.class).set(words, recording);
             return stream;
         }
     }

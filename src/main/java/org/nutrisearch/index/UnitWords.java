@@ -2,11 +2,9 @@ package org.nutrisearch.index;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
-import org.apache.lucene.util.ArrayUtil;
-import org.apache.lucene.util.ByteBlockPool;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefHash;
-import org.apache.lucene.util.Counter;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The distinct plain words of one unit's heading, question and text ({@link TextAnalyzers#plain()}'s
@@ -14,25 +12,37 @@ import org.apache.lucene.util.Counter;
  * those fields and replayed into the {@link UnitFields#SPELL} field. The spell field keeps only which
  * documents hold a word, so its distinct words index the same as every word analysed a second time; this
  * way each text is tokenized once and each word reaches the index's spell postings once per unit.
+ * It also holds the thread's {@link AnalysedWords}, which every English field of the thread's documents
+ * looks its words up in (the article title too, which records nothing here).
  *
  * <p>One per indexing thread, reused from unit to unit; not thread-safe.
  */
 public final class UnitWords {
 
-    private final ByteBlockPool bytes = new ByteBlockPool(new ByteBlockPool.DirectAllocator());
-    private final BytesRefHash words = new BytesRefHash(bytes, 64, new KeptStarts());
+    private final AnalysedWords analysed = new AnalysedWords();
+    private final List<AnalysedWords.Word> words = new ArrayList<>();
     private final Replay replay = new Replay();
+    /** Counts units; a word whose {@code unit} equals it is recorded already (new words have 0). */
+    private int unit = 1;
 
     /** Forgets the words of the previous unit: called when a unit's document is built. */
     void clear() {
-        words.clear(false);
-        // The hash never reads bytes it did not write, so the pool is reused without zero-filling.
-        bytes.reset(false, true);
+        words.clear();
+        unit++;
+        analysed.trim();
+    }
+
+    /** The thread's analysed words (stop words, stems). */
+    AnalysedWords analysed() {
+        return analysed;
     }
 
     /** Records one word (repeats are kept once). */
-    void add(BytesRef word) {
-        words.add(word);
+    void record(AnalysedWords.Word word) {
+        if (word.unit != unit) {
+            word.unit = unit;
+            words.add(word);
+        }
     }
 
     /** How many distinct words are recorded. */
@@ -48,40 +58,9 @@ public final class UnitWords {
         return replay;
     }
 
-    /** The hash's word starts, kept from unit to unit (Lucene's own array drops them on every clear). */
-    private static final class KeptStarts extends BytesRefHash.BytesStartArray {
-        private final Counter used = Counter.newCounter();
-        private int[] starts;
-
-        @Override
-        public int[] init() {
-            if (starts == null) {
-                starts = new int[64];
-            }
-            return starts;
-        }
-
-        @Override
-        public int[] grow() {
-            starts = ArrayUtil.grow(starts, starts.length + 1);
-            return starts;
-        }
-
-        @Override
-        public int[] clear() {
-            return starts;
-        }
-
-        @Override
-        public Counter bytesUsed() {
-            return used;
-        }
-    }
-
     /** Emits the recorded words in the order they were first seen. */
     private final class Replay extends TokenStream {
         private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-        private final BytesRef scratch = new BytesRef();
         private int next;
 
         @Override
@@ -96,7 +75,7 @@ public final class UnitWords {
                 return false;
             }
             clearAttributes();
-            term.setBytesRef(words.get(next++, scratch));
+            term.setBytesRef(words.get(next++).plain);
             return true;
         }
     }

@@ -3,15 +3,19 @@ package org.nutrisearch.index;
 import org.apache.lucene.util.Attribute;
 
 /**
- * Where the words of the field being analysed are recorded ({@link UnitWords}), or null for a field whose
- * words the spell field does not take (the article title). Set by the field before Lucene resets its
- * token stream, read by {@link RecordWordsFilter}.
+ * The indexing thread's {@link UnitWords} for the field being analysed (its {@link AnalysedWords} serve
+ * every English field), and whether the field's words are recorded for the spell field (heading, question
+ * and text; not the article title). Set by the field before Lucene resets its token stream, read by
+ * {@link EnglishIndexingFilter}.
  */
 public interface UnitWordsAttribute extends Attribute {
 
-    /** The recorder for the current field, or null. */
-    UnitWords recorder();
+    /** The thread's words, or null when the field set none. */
+    UnitWords words();
 
-    /** Sets the recorder for the current field (null: record nothing). */
-    void setRecorder(UnitWords recorder);
+    /** Whether the field's words are recorded in {@link #words()}. */
+    boolean recording();
+
+    /** Sets both for the current field. */
+    void set(UnitWords words, boolean recording);
 }

@@ -5,21 +5,28 @@ import org.apache.lucene.util.AttributeReflector;
 
 /**
  * {@link UnitWordsAttribute}: a setting of the whole field rather than of one token, so clearing the
- * token's attributes (every tokenizer step does) keeps it; {@link RecordWordsFilter} drops it when the
+ * token's attributes (every tokenizer step does) keeps it; {@link EnglishIndexingFilter} drops it when the
  * field ends.
  */
 public final class UnitWordsAttributeImpl extends AttributeImpl implements UnitWordsAttribute {
 
-    private UnitWords recorder;
+    private UnitWords words;
+    private boolean recording;
 
     @Override
-    public UnitWords recorder() {
-        return recorder;
+    public UnitWords words() {
+        return words;
     }
 
     @Override
-    public void setRecorder(UnitWords recorder) {
-        this.recorder = recorder;
+    public boolean recording() {
+        return recording;
+    }
+
+    @Override
+    public void set(UnitWords words, boolean recording) {
+        this.words = words;
+        this.recording = recording;
     }
 
     @Override
@@ -34,11 +41,12 @@ public final class UnitWordsAttributeImpl extends AttributeImpl implements UnitW
 
     @Override
     public void copyTo(AttributeImpl target) {
-        ((UnitWordsAttribute) target).setRecorder(recorder);
+        ((UnitWordsAttribute) target).set(words, recording);
     }
 
     @Override
     public void reflectWith(AttributeReflector reflector) {
-        reflector.reflect(UnitWordsAttribute.class, "recorder", recorder);
+        reflector.reflect(UnitWordsAttribute.class, "words", words);
+        reflector.reflect(UnitWordsAttribute.class, "recording", recording);
     }
 }
