@@ -54,16 +54,16 @@ final class EnglishIndexingFilter extends TokenFilter {
     public boolean incrementToken() throws IOException {
         skippedPositions = 0;
         while (input.incrementToken()) {
-            AnalysedWords.Word word = analysed.lookup(term.buffer(), term.length());
+            int word = analysed.lookup(term.buffer(), term.length());
             if (recorder != null) {
                 recorder.record(word);
             }
-            if (word.isStopWord()) {
+            if (analysed.isStopWord(word)) {
                 skippedPositions += increment.getPositionIncrement();
                 continue;
             }
-            if (word.stemmed) {
-                term.copyBuffer(word.term, 0, word.term.length);
+            if (analysed.isStemmed(word)) {
+                term.copyBuffer(analysed.termChars(), analysed.termStart(word), analysed.termLength(word));
             }
             if (skippedPositions != 0) {
                 increment.setPositionIncrement(increment.getPositionIncrement() + skippedPositions);

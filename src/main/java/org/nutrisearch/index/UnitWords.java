@@ -3,8 +3,8 @@ package org.nutrisearch.index;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The distinct plain words of one unit's heading, question and text ({@link TextAnalyzers#plain()}'s
@@ -20,14 +20,16 @@ import java.util.List;
 public final class UnitWords {
 
     private final AnalysedWords analysed = new AnalysedWords();
-    private final List<AnalysedWords.Word> words = new ArrayList<>();
+    /** The numbers ({@link AnalysedWords}) of the unit's distinct words, in the order first seen. */
+    private int[] words = new int[256];
+    private int size;
     private final Replay replay = new Replay();
-    /** Counts units; a word whose {@code unit} equals it is recorded already (new words have 0). */
+    /** Counts units (from 1: {@link AnalysedWords#firstInUnit} takes 0 for none). */
     private int unit = 1;
 
     /** Forgets the words of the previous unit: called when a unit's document is built. */
     void clear() {
-        words.clear();
+        size = 0;
         unit++;
         analysed.trim();
     }
@@ -37,17 +39,17 @@ public final class UnitWords {
         return analysed;
     }
 
-    /** Records one word (repeats are kept once). */
-    void record(AnalysedWords.Word word) {
-        if (word.unit != unit) {
-            word.unit = unit;
-            words.add(word);
+    /** Records one word, by its number in {@link #analysed()} (repeats are kept once). */
+    void record(int word) {
+        if (analysed.firstInUnit(word, unit)) {
+            words = ArrayUtil.grow(words, size + 1);
+            words[size++] = word;
         }
     }
 
     /** How many distinct words are recorded. */
     int size() {
-        return words.size();
+        return size;
     }
 
     /**
@@ -61,6 +63,7 @@ public final class UnitWords {
     /** Emits the recorded words in the order they were first seen. */
     private final class Replay extends TokenStream {
         private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+        private final BytesRef plain = new BytesRef();
         private int next;
 
         @Override
@@ -71,11 +74,11 @@ public final class UnitWords {
 
         @Override
         public boolean incrementToken() {
-            if (next >= words.size()) {
+            if (next >= size) {
                 return false;
             }
             clearAttributes();
-            term.setBytesRef(words.get(next++).plain);
+            term.setBytesRef(analysed.plain(words[next++], plain));
             return true;
         }
     }
