@@ -348,8 +348,12 @@ public final class AnswerService {
      * The candidate that makes the question ambiguous, if any: the most confident one about another
      * subject, when it is as good as the best (over the threshold, within the margin) and says something
      * else. Candidates about the same subject never are: the same FAQ question, the same article, a
-     * shared subject (both about "flu"), or one restating the other. Nor is one the question's own
-     * subject rules out: when the question names a subject and only the best candidate is about it.
+     * shared subject (both about "flu"), both about the subject the question names ("cholesterol" and
+     * "high blood cholesterol" for "how can i lower my cholesterol"), or one restating the other. Nor is
+     * one the question's own subject rules out: when the question names a subject and only the best
+     * candidate is about it. Two candidates are two readings of the question only when the topic of each
+     * (its focus, heading or question) names some of the question's words: a section headed "Lifestyle
+     * practices" that answers "does stretching before bed help with cramps" is not another reading of it.
      */
     private Optional<AnswerCandidate> rival(List<AnswerCandidate> ranked, QuestionAnalysis analysis) {
         AnswerCandidate best = ranked.getFirst();
@@ -360,9 +364,16 @@ public final class AnswerService {
             if (sameSubject(best, c)) {
                 continue;
             }
-            if (analysis != null && analysis.focus() != null
-                    && best.features().focusMatch() > c.features().focusMatch()) {
-                return Optional.empty();
+            if (analysis != null && analysis.focus() != null) {
+                if (best.features().focusMatch() > c.features().focusMatch()) {
+                    return Optional.empty();
+                }
+                if (best.features().focusMatch() > 0 && c.features().focusMatch() > 0) {
+                    continue; // both about what the question names: one topic, however their own subjects are written
+                }
+            }
+            if (best.features().questionMatch() == 0 || c.features().questionMatch() == 0) {
+                continue; // not two readings of the question: one's own topic names none of its words
             }
             return sharedTerms(best, c) <= policy.maxSharedTerms() ? Optional.of(c) : Optional.empty();
         }

@@ -1,24 +1,27 @@
 package org.nutrisearch.http;
 
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts of at most {@code capacity} distinct keys (the "space-saving" top-k scheme): when full, a new
  * key replaces the least counted one and inherits its count, so frequent keys are never lost and a
- * count is over-estimated by at most the smallest count at the time. Not thread-safe.
+ * count is over-estimated by at most the smallest count at the time. Of several least counted keys the
+ * one that has held that count longest goes. Not thread-safe.
  */
 final class BoundedCounts {
 
     private final int capacity;
     private final Map<String, Long> counts = new HashMap<>();
     /**
-     * How many keys hold each count: its first key is the least count, so the search for the key to
-     * replace stops at the first key that holds it instead of visiting every key (the same key as a
-     * full scan picks: the first least counted one in the map's order).
+     * The keys holding each count, in the order they came to hold it ("stream summary"): the key to replace
+     * is the first of the first entry, found without visiting the other keys (the analytics lock is held
+     * meanwhile, and a full table of distinct queries replaced a key on every search).
      */
-    private final TreeMap<Long, Integer> keysByCount = new TreeMap<>();
+    private final TreeMap<Long, LinkedHashSet<String>> keysByCount = new TreeMap<>();
     private boolean evicted;
 
     BoundedCounts(int capacity) {
@@ -28,42 +31,39 @@ final class BoundedCounts {
     void add(String key, long n) {
         Long current = counts.get(key);
         if (current != null) {
-            put(key, current, current + n);
+            forget(key, current);
+            put(key, current + n);
             return;
         }
         if (counts.size() < capacity) {
-            put(key, null, n);
+            put(key, n);
             return;
         }
-        long fewest = keysByCount.firstKey();
-        Map.Entry<String, Long> least = null;
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
-            if (least == null || e.getValue() < least.getValue()) {
-                least = e;
-                if (e.getValue() == fewest) {
-                    break; // nothing later in the order can be less
-                }
-            }
+        Map.Entry<Long, LinkedHashSet<String>> fewest = keysByCount.firstEntry();
+        long inherited = fewest.getKey();
+        Iterator<String> oldest = fewest.getValue().iterator();
+        String least = oldest.next();
+        oldest.remove();
+        if (fewest.getValue().isEmpty()) {
+            keysByCount.remove(inherited);
         }
-        long inherited = least.getValue();
-        counts.remove(least.getKey());
-        forget(inherited);
-        put(key, null, inherited + n);
+        counts.remove(least);
+        put(key, inherited + n);
         evicted = true;
     }
 
-    /** Sets {@code key}'s count from {@code old} (null: a new key) to {@code count}. */
-    private void put(String key, Long old, long count) {
+    private void put(String key, long count) {
         counts.put(key, count);
-        if (old != null) {
-            forget(old);
-        }
-        keysByCount.merge(count, 1, Integer::sum);
+        keysByCount.computeIfAbsent(count, c -> new LinkedHashSet<>()).add(key);
     }
 
-    /** One key fewer holds {@code count}. */
-    private void forget(long count) {
-        keysByCount.computeIfPresent(count, (c, keys) -> keys == 1 ? null : keys - 1);
+    /** {@code key} no longer holds {@code count}. */
+    private void forget(String key, long count) {
+        LinkedHashSet<String> keys = keysByCount.get(count);
+        keys.remove(key);
+        if (keys.isEmpty()) {
+            keysByCount.remove(count);
+        }
     }
 
     /** Whether a key was ever dropped (counts are then upper bounds). */

@@ -76,11 +76,17 @@ class AnswerServiceTest {
         return candidate(articleId, n, text, confidence, Set.of());
     }
 
+    /** A candidate whose topic (heading) names all of the question's words: a reading of the question. */
     private static AnswerCandidate candidate(String articleId, int n, String text, double confidence, Set<String> subjects) {
+        return candidate(articleId, n, text, confidence, subjects, 1);
+    }
+
+    private static AnswerCandidate candidate(String articleId, int n, String text, double confidence, Set<String> subjects,
+                                             double questionMatch) {
         Unit unit = new Unit(articleId + "#section-" + n, UnitKind.SECTION, articleId, "t", "corpus/" + articleId + ".txt",
                 "Heading", null, text);
-        AnswerFeatures none = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0);
-        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), none, confidence,
+        AnswerFeatures features = new AnswerFeatures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, questionMatch, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new AnswerCandidate(new SearchHit(unit, new Snippet(text, List.of()), List.of(), 1f), features, confidence,
                 confidence, subjects);
     }
 
@@ -152,6 +158,26 @@ class AnswerServiceTest {
         assertTrue(r.ambiguous());
         assertEquals(List.of(a, b, sameArticle), r.alternatives(), "both competing answers first, then the next best");
         assertEquals(AnswerService.STANDARD_DISCLAIMER, r.disclaimer());
+    }
+
+    @Test
+    void aCandidateWhoseTopicNamesNoneOfTheQuestionsWordsIsNoRival() {
+        // "does stretching before bed help with cramps": one article's prevention list and another's "Lifestyle
+        // practices" both say to stretch before bed; neither heading names the question's words, so they are
+        // not two readings of it, however few words their texts share.
+        AnswerCandidate a = candidate(WITH_DISCLAIMER, 1, "Stay hydrated, eat magnesium-rich foods and stretch before bed.",
+                0.98, Set.of("prevent strategi"), 0);
+        AnswerCandidate b = candidate(WITHOUT_DISCLAIMER, 1, "Gentle calf and hamstring stretching at bedtime, walking and "
+                + "less alcohol or caffeine help.", 0.96, Set.of("practic"), 0);
+        assertTrue(service.sharedTerms(a, b) <= AnswerPolicy.DEFAULT_MAX_SHARED_TERMS, "their texts differ");
+        AnswerResult r = service.decide("does stretching before bed help with cramps", lexical(a, b));
+        assertSame(a, r.answer());
+        assertNull(r.reason());
+
+        AnswerCandidate named = candidate(WITHOUT_DISCLAIMER, 1, b.hit().unit().text(), 0.96, Set.of("practic"), 0.5);
+        assertEquals(DeclineReason.AMBIGUOUS, service.decide("does stretching before bed help with cramps",
+                lexical(candidate(WITH_DISCLAIMER, 1, a.hit().unit().text(), 0.98, Set.of("prevent strategi"), 0.5),
+                        named)).reason(), "when both topics name the question's words they are two readings of it");
     }
 
     @Test

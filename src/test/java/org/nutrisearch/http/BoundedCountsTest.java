@@ -24,45 +24,68 @@ class BoundedCountsTest {
         assertTrue(counts.evicted());
     }
 
-    /** Every add on a full table, against the scan over all keys that picked the key before. */
+    /** Of several least counted keys, the one that came to hold that count first goes. */
+    @Test
+    void replacesTheKeyThatHeldTheLeastCountLongest() {
+        BoundedCounts counts = new BoundedCounts(3);
+        counts.add("zinc", 1);
+        counts.add("iron", 1);
+        counts.add("calcium", 1);
+        counts.add("zinc", 1); // zinc 2: iron has held 1 longest now
+        counts.add("magnesium", 1);
+        assertEquals(Map.of("zinc", 2L, "calcium", 1L, "magnesium", 2L), counts.counts());
+        counts.add("potassium", 1);
+        assertEquals(Map.of("zinc", 2L, "magnesium", 2L, "potassium", 2L), counts.counts());
+        counts.add("iodine", 1); // all at 2: zinc came to 2 first
+        assertEquals(Map.of("magnesium", 2L, "potassium", 2L, "iodine", 3L), counts.counts());
+    }
+
+    /** Every add on a full table, against a scan over all keys for the least count held longest. */
     @Test
     void replacesTheKeyAScanOfAllKeysPicks() {
         Random random = new Random(17);
         BoundedCounts counts = new BoundedCounts(50);
-        Map<String, Long> scanned = new HashMap<>();
+        Map<String, long[]> scanned = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
             // Mostly new keys (the distinct queries of a search box), some repeated often.
             String key = random.nextInt(4) == 0 ? "q" + random.nextInt(20) : "n" + i;
             long n = 1 + random.nextInt(3);
             counts.add(key, n);
-            scanAdd(scanned, 50, key, n);
+            scanAdd(scanned, 50, key, n, i);
             if (i % 97 == 0) {
-                assertEquals(scanned, counts.counts(), "after " + (i + 1) + " adds");
+                assertEquals(countsOf(scanned), counts.counts(), "after " + (i + 1) + " adds");
             }
         }
-        assertEquals(scanned, counts.counts());
+        assertEquals(countsOf(scanned), counts.counts());
         assertEquals(50, scanned.size());
     }
 
-    /** The former implementation: a full scan for the first least counted key in the map's order. */
-    private static void scanAdd(Map<String, Long> counts, int capacity, String key, long n) {
-        Long current = counts.get(key);
+    /** A full scan: each key's count and the add at which it came to hold it; the least count, held longest, goes. */
+    private static void scanAdd(Map<String, long[]> counts, int capacity, String key, long n, long at) {
+        long[] current = counts.get(key);
         if (current != null) {
-            counts.put(key, current + n);
+            counts.put(key, new long[] {current[0] + n, at});
             return;
         }
         if (counts.size() < capacity) {
-            counts.put(key, n);
+            counts.put(key, new long[] {n, at});
             return;
         }
-        Map.Entry<String, Long> least = null;
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
-            if (least == null || e.getValue() < least.getValue()) {
+        Map.Entry<String, long[]> least = null;
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            long[] v = e.getValue();
+            if (least == null || v[0] < least.getValue()[0] || (v[0] == least.getValue()[0] && v[1] < least.getValue()[1])) {
                 least = e;
             }
         }
-        long inherited = least.getValue();
+        long inherited = least.getValue()[0];
         counts.remove(least.getKey());
-        counts.put(key, inherited + n);
+        counts.put(key, new long[] {inherited + n, at});
+    }
+
+    private static Map<String, Long> countsOf(Map<String, long[]> scanned) {
+        Map<String, Long> out = new HashMap<>();
+        scanned.forEach((k, v) -> out.put(k, v[0]));
+        return out;
     }
 }

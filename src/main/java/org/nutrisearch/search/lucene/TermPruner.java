@@ -52,10 +52,16 @@ final class TermPruner {
     private final IndexSearcher searcher;
     /** The states of the terms queries asked for so far, for {@link #searcher}'s reader. */
     private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+    /**
+     * The states of a term no document holds, as Lucene's own look-up finds them (no document, no leaf
+     * state): only read, so one serves every such term.
+     */
+    private final TermStates absent;
 
     private TermPruner(Set<Term> indexed, IndexSearcher searcher) {
         this.indexed = indexed;
         this.searcher = searcher;
+        this.absent = new TermStates(searcher.getTopReaderContext());
     }
 
     /** Every term of every indexed field of {@code searcher}'s reader; states looked up for that searcher. */
@@ -167,7 +173,7 @@ final class TermPruner {
         }
         if (kept.size() == 1 && d.getDisjuncts().size() > 1) {
             // Two disjuncts or more stay two or more: Lucene rewrites a single one into itself.
-            kept.add(firstDropped);
+            kept.add(lookedUp(firstDropped));
         }
         return new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
     }
@@ -203,10 +209,47 @@ final class TermPruner {
         }
         if (kept.size() == 1 && b.clauses().size() > 1) {
             // Several clauses stay several: Lucene rewrites a query of one clause into that clause.
-            kept.add(firstDropped);
+            kept.add(new BooleanClause(lookedUp(firstDropped.query()), firstDropped.occur()));
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         kept.forEach(builder::add);
         return builder.build();
+    }
+
+    /**
+     * A clause that cannot match, kept so that its query keeps its structure, with every term clause in it
+     * carrying its states (empty ones for a term no document holds): Lucene would otherwise seek the term
+     * dictionary for each of its terms on every search, to find what is known already. The same weights:
+     * a term's statistics are those a look-up finds.
+     */
+    private Query lookedUp(Query query) {
+        return switch (query) {
+            case TermQuery t -> indexed(t.getTerm()) ? withStates(t)
+                    : t.getTermStates() == absent ? t : new TermQuery(t.getTerm(), absent);
+            case BoostQuery b -> {
+                Query inner = lookedUp(b.getQuery());
+                yield inner == b.getQuery() ? b : new BoostQuery(inner, b.getBoost());
+            }
+            case ConstantScoreQuery c -> {
+                Query inner = lookedUp(c.getQuery());
+                yield inner == c.getQuery() ? c : new ConstantScoreQuery(inner);
+            }
+            case DisjunctionMaxQuery d -> {
+                List<Query> disjuncts = new ArrayList<>();
+                for (Query q : d.getDisjuncts()) {
+                    disjuncts.add(lookedUp(q));
+                }
+                yield new DisjunctionMaxQuery(disjuncts, d.getTieBreakerMultiplier());
+            }
+            case BooleanQuery b -> {
+                BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                        .setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+                for (BooleanClause c : b.clauses()) {
+                    builder.add(lookedUp(c.query()), c.occur());
+                }
+                yield builder.build();
+            }
+            default -> query;
+        };
     }
 }

@@ -97,6 +97,25 @@ class TermPrunerTest {
     }
 
     @Test
+    void aClauseKeptThoughNoUnitMatchesItCarriesStatesToo() {
+        Query known = text("magnesium");
+        BooleanQuery pruned = (BooleanQuery) pruner.prune(new BooleanQuery.Builder().add(text("xyzzy"), Occur.SHOULD)
+                .add(known, Occur.SHOULD).add(text("plugh"), Occur.SHOULD).build());
+        TermQuery absent = (TermQuery) pruned.clauses().get(1).query();
+        assertEquals(new Term(UnitFields.TEXT, "xyzzy"), absent.getTerm());
+        assertEquals(0, absent.getTermStates().docFreq());
+        // Kept whole when nested: its indexed terms carry their kept states, the others empty ones.
+        Query nested = new BooleanQuery.Builder().add(text("magnesium"), Occur.SHOULD).add(text("xyzzy"), Occur.MUST).build();
+        BooleanQuery outer = (BooleanQuery) pruner.prune(new BooleanQuery.Builder().add(nested, Occur.SHOULD)
+                .add(text("cramp"), Occur.SHOULD).build());
+        BooleanQuery kept = (BooleanQuery) outer.clauses().get(1).query();
+        assertEquals(nested, kept);
+        assertSame(pruner.statesOf(new Term(UnitFields.TEXT, "magnesium")),
+                ((TermQuery) kept.clauses().get(0).query()).getTermStates());
+        assertEquals(0, ((TermQuery) kept.clauses().get(1).query()).getTermStates().docFreq());
+    }
+
+    @Test
     void aRequiredClauseNoUnitCanMatchLeavesNothingToMatch() {
         Query q = new BooleanQuery.Builder().add(text("magnesium"), Occur.SHOULD).add(text("xyzzy"), Occur.MUST).build();
         assertInstanceOf(MatchNoDocsQuery.class, pruner.prune(q));
