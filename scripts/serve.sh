@@ -12,7 +12,11 @@ cd "$(dirname "$0")/.."
 nutrisearch_find_jdk
 command -v mvn >/dev/null 2>&1 || { echo "Maven (mvn) is needed to build NutriSearch; install Apache Maven 3.8+." >&2; exit 1; }
 mvn -q -B -DskipTests package
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+# -Xms512m: G1 sized a heap of about 230 MB for the ~100 MB the service keeps, and with new searches
+# allocating 200 MB/s it marked the old generation over and over (a cycle every second or two, its write
+# barriers on in every request thread); with 512 MB from the start it does not. A machine whose default
+# maximum heap is smaller gets 512 MB as its maximum (docs/benchmarks.md, "GC").
+JVM_FLAGS=(-Xms512m --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 JAR=target/nutrisearch.jar
 if [ "${NUTRISEARCH_CDS:-on}" != off ]; then
   # The JVM accepts an archive only for a jar of the same size and modification time, and Maven
