@@ -15,7 +15,8 @@ mvn -q -B -DskipTests package
 # -Xms512m: G1 sized a heap of about 230 MB for the ~100 MB the service keeps, and with new searches
 # allocating 200 MB/s it marked the old generation over and over (a cycle every second or two, its write
 # barriers on in every request thread); with 512 MB from the start it does not. A machine whose default
-# maximum heap is smaller gets 512 MB as its maximum (docs/benchmarks.md, "GC").
+# maximum heap is smaller gets 512 MB as its maximum (docs/benchmarks.md, "What changed (five articles,
+# lexical, 2026-12-07 15:00)").
 JVM_FLAGS=(-Xms512m --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 JAR=target/nutrisearch.jar
 if [ "${NUTRISEARCH_CDS:-on}" != off ]; then
