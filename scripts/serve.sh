@@ -12,7 +12,12 @@ cd "$(dirname "$0")/.."
 nutrisearch_find_jdk
 command -v mvn >/dev/null 2>&1 || { echo "Maven (mvn) is needed to build NutriSearch; install Apache Maven 3.8+." >&2; exit 1; }
 mvn -q -B -DskipTests package
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+# -Xms512m: in a heap capped at 512 MB (the service's target, the benchmarks, a machine under 2 GB) G1
+# kept about 230 MB in use for the ~100 MB the service keeps and, with new searches allocating 200 MB/s,
+# started a concurrent mark every second or two; from 512 MB it does not. Elsewhere it is a floor only
+# (the JVM's default maximum is a quarter of the memory). docs/benchmarks.md, "What changed (five
+# articles, lexical, 2026-12-07 15:00)".
+JVM_FLAGS=(-Xms512m --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 JAR=target/nutrisearch.jar
 if [ "${NUTRISEARCH_CDS:-on}" != off ]; then
   # The JVM accepts an archive only for a jar of the same size and modification time, and Maven

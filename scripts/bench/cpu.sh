@@ -14,4 +14,4 @@ if [ ! -f "$INDEX/CURRENT" ]; then
   bench_index
 fi
 bench_machine
-java -Xmx512m "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" org.nutrisearch.bench.SearchCpu "$INDEX" "$@"
+java -Xmx512m -Xms512m "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" org.nutrisearch.bench.SearchCpu "$INDEX" "$@"

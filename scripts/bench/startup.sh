@@ -29,7 +29,7 @@ start() {
   local label=$1; shift
   local t0 t1 cpu server
   t0=$(date +%s%N)
-  "$JAVA_HOME/bin/java" -Xmx512m "${JAVA_FLAGS[@]}" "$@" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" \
+  "$JAVA_HOME/bin/java" -Xmx512m -Xms512m "${JAVA_FLAGS[@]}" "$@" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" \
     --index "$INDEX" --corpus "$CORPUS" --vectors "$BENCH_VECTORS" --rate-limit 0 >"$BENCH/startup/serve.log" 2>&1 &
   server=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/search?q=magnesium"; do

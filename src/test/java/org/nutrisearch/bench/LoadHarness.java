@@ -137,8 +137,9 @@ public final class LoadHarness {
             return;
         }
         QueryMix mix = QueryMix.load();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap, "--enable-native-access=ALL-UNNAMED",
-                "--add-modules", "jdk.incubator.vector"));
+        // scripts/serve.sh's flags: its -Xms512m (no more than the heap given here) and the modules.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap, "-Xms" + minHeap(o.heap),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"));
         jvm.addAll(o.jvmArgs);
         List<String> serve = new ArrayList<>(List.of("--index", o.index.toString(), "--corpus", o.corpus.toString(),
                 "--rate-limit", "0"));
@@ -203,6 +204,17 @@ public final class LoadHarness {
                         ServerProcess.residentMb(o.clusterPid));
             }
         }
+    }
+
+    /** The initial heap scripts/serve.sh gives the service, or {@code heap} when that is smaller ("256m", "2g"). */
+    static String minHeap(String heap) {
+        String serve = "512m";
+        long mb = switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
+            case 'g' -> Long.parseLong(heap.substring(0, heap.length() - 1)) * 1024;
+            case 'm' -> Long.parseLong(heap.substring(0, heap.length() - 1));
+            default -> throw new IllegalArgumentException("--heap is written 512m or 2g, not " + heap);
+        };
+        return mb < 512 ? heap : serve;
     }
 
     /** Starts the server {@code o.startupOnly} times, printing the seconds to the first answered search. */
