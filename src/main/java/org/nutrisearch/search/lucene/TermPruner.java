@@ -223,33 +223,7 @@ final class TermPruner {
      * a term's statistics are those a look-up finds.
      */
     private Query lookedUp(Query query) {
-        return switch (query) {
-            case TermQuery t -> indexed(t.getTerm()) ? withStates(t)
-                    : t.getTermStates() == absent ? t : new TermQuery(t.getTerm(), absent);
-            case BoostQuery b -> {
-                Query inner = lookedUp(b.getQuery());
-                yield inner == b.getQuery() ? b : new BoostQuery(inner, b.getBoost());
-            }
-            case ConstantScoreQuery c -> {
-                Query inner = lookedUp(c.getQuery());
-                yield inner == c.getQuery() ? c : new ConstantScoreQuery(inner);
-            }
-            case DisjunctionMaxQuery d -> {
-                List<Query> disjuncts = new ArrayList<>();
-                for (Query q : d.getDisjuncts()) {
-                    disjuncts.add(lookedUp(q));
-                }
-                yield new DisjunctionMaxQuery(disjuncts, d.getTieBreakerMultiplier());
-            }
-            case BooleanQuery b -> {
-                BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                        .setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-                for (BooleanClause c : b.clauses()) {
-                    builder.add(lookedUp(c.query()), c.occur());
-                }
-                yield builder.build();
-            }
-            default -> query;
-        };
+        return TermClauses.replace(query, t -> indexed(t.getTerm()) ? withStates(t)
+                : t.getTermStates() == absent ? t : new TermQuery(t.getTerm(), absent));
     }
 }

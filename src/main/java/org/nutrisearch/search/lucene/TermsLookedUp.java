@@ -2,19 +2,12 @@ package org.nutrisearch.search.lucene;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,27 +33,7 @@ final class TermsLookedUp {
         }
 
         Query apply(Query query) throws IOException {
-            return switch (query) {
-                case TermQuery t -> new TermQuery(t.getTerm(), statesOf(t.getTerm()));
-                case BoostQuery b -> new BoostQuery(apply(b.getQuery()), b.getBoost());
-                case ConstantScoreQuery c -> new ConstantScoreQuery(apply(c.getQuery()));
-                case DisjunctionMaxQuery d -> {
-                    List<Query> disjuncts = new ArrayList<>(d.getDisjuncts().size());
-                    for (Query q : d.getDisjuncts()) {
-                        disjuncts.add(apply(q));
-                    }
-                    yield new DisjunctionMaxQuery(disjuncts, d.getTieBreakerMultiplier());
-                }
-                case BooleanQuery b -> {
-                    BooleanQuery.Builder copy = new BooleanQuery.Builder()
-                            .setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-                    for (BooleanClause c : b.clauses()) {
-                        copy.add(apply(c.query()), c.occur());
-                    }
-                    yield copy.build();
-                }
-                default -> query;
-            };
+            return TermClauses.replace(query, t -> new TermQuery(t.getTerm(), statesOf(t.getTerm())));
         }
 
         private TermStates statesOf(Term term) throws IOException {
