@@ -26,7 +26,8 @@ final class Hits {
 
     /**
      * The page's hits; without {@code withSnippets} each hit's snippet is null and a unit not kept is read
-     * from its stored fields alone (not prepared for snippets) and kept as read.
+     * from its stored fields alone (not prepared for snippets) and kept as read. A unit kept as read is not
+     * read again to be prepared for a snippet.
      */
     static List<SearchHit> read(ServedGeneration generation, List<Retrieved.Ranked> page, QueryTerms marks,
                                 SnippetBuilder snippets, boolean withSnippets) throws IOException {
@@ -35,25 +36,21 @@ final class Hits {
         ShownUnits shown = generation.shownUnits();
         for (Retrieved.Ranked r : page) {
             ShownUnits.Shown unit = shown.get(r.doc());
-            if (unit == null && !withSnippets) {
+            if (unit == null) {
                 ShownUnits.Read read = shown.getRead(r.doc());
                 if (read == null) {
                     if (stored == null) {
                         stored = generation.searcher().storedFields();
                     }
-                    read = readAndKeep(shown, stored, r.doc());
+                    // Kept as read for a hit without snippet; prepared and kept as shown (below) for one with.
+                    read = withSnippets ? read(stored, r.doc()) : readAndKeep(shown, stored, r.doc());
                 }
-                hits.add(new SearchHit(read.unit(), null, read.nutrients(), r.score(), r.similarity(),
-                        r.questionSimilarity()));
-                continue;
-            }
-            if (unit == null) {
-                if (stored == null) {
-                    stored = generation.searcher().storedFields();
+                if (!withSnippets) {
+                    hits.add(new SearchHit(read.unit(), null, read.nutrients(), r.score(), r.similarity(),
+                            r.questionSimilarity()));
+                    continue;
                 }
-                Document doc = stored.document(r.doc());
-                Unit u = unitOf(doc);
-                unit = new ShownUnits.Shown(u, nutrientsOf(doc), snippets.prepare(u.text()));
+                unit = new ShownUnits.Shown(read.unit(), read.nutrients(), snippets.prepare(read.unit().text()));
                 shown.put(r.doc(), unit);
             }
             hits.add(new SearchHit(unit.unit(), withSnippets ? snippets.build(unit.snippet(), marks) : null,
@@ -64,10 +61,15 @@ final class Hits {
 
     /** Reads the unit of document {@code doc} from {@code stored} and keeps it in {@code shown} as read. */
     static ShownUnits.Read readAndKeep(ShownUnits shown, StoredFields stored, int doc) throws IOException {
-        Document document = stored.document(doc);
-        ShownUnits.Read read = new ShownUnits.Read(unitOf(document), nutrientsOf(document));
+        ShownUnits.Read read = read(stored, doc);
         shown.putRead(doc, read);
         return read;
+    }
+
+    /** The unit of document {@code doc} and its nutrients, from {@code stored}. */
+    private static ShownUnits.Read read(StoredFields stored, int doc) throws IOException {
+        Document document = stored.document(doc);
+        return new ShownUnits.Read(unitOf(document), nutrientsOf(document));
     }
 
     static Unit unitOf(Document doc) {
