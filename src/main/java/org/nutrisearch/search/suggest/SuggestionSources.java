@@ -75,12 +75,13 @@ public final class SuggestionSources {
                         new Term(UnitFields.DOC_TYPE, UnitFields.TYPE_UNIT))))));
         StoredFields stored = searcher.storedFields();
         Set<String> fields = Set.of(UnitFields.HEADING, UnitFields.QUESTION, UnitFields.TEXT);
-        List<UnitText> texts = new ArrayList<>(units.scoreDocs.length);
+        // Each unit counted as it is read, none kept: 200 000 units' texts would fill a 512 MB heap.
+        Tally tally = new Tally();
         for (ScoreDoc sd : units.scoreDocs) {
             Document doc = stored.document(sd.doc, fields);
-            texts.add(new UnitText(doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT)));
+            tally.add(doc.get(UnitFields.HEADING), doc.get(UnitFields.QUESTION), doc.get(UnitFields.TEXT));
         }
-        return collect(texts, lexicon, unitsByNutrient);
+        return tally.entries(lexicon, unitsByNutrient);
     }
 
     /** The words of a unit suggestions are drawn from; any may be null. */
@@ -93,21 +94,20 @@ public final class SuggestionSources {
      */
     public List<SuggestionIndex.Entry> collect(List<UnitText> units, NutrientLexicon lexicon,
                                                Map<String, Integer> unitsByNutrient) {
-        List<SuggestionIndex.Entry> entries = new ArrayList<>();
-        for (Nutrient n : lexicon.nutrients()) {
-            int count = unitsByNutrient.getOrDefault(n.id(), 0);
-            if (count > 0) {
-                List<String> keys = new ArrayList<>();
-                keys.add(n.label());
-                keys.addAll(n.aliases());
-                entries.add(new SuggestionIndex.Entry(n.label(), "nutrient", count, keys));
-            }
-        }
-        Map<String, Integer> headings = new LinkedHashMap<>();
-        Map<String, Integer> questions = new LinkedHashMap<>();
-        Map<String, Integer> phrases = new HashMap<>();
+        Tally tally = new Tally();
         for (UnitText unit : units.subList(0, Math.min(MAX_UNITS, units.size()))) {
-            String heading = unit.heading();
+            tally.add(unit.heading(), unit.question(), unit.text());
+        }
+        return tally.entries(lexicon, unitsByNutrient);
+    }
+
+    /** The headings, questions and phrases counted so far, unit by unit. */
+    private final class Tally {
+        private final Map<String, Integer> headings = new LinkedHashMap<>();
+        private final Map<String, Integer> questions = new LinkedHashMap<>();
+        private final Map<String, Integer> phrases = new HashMap<>();
+
+        void add(String heading, String question, String text) {
             if (heading != null) {
                 for (String part : heading.split(" › ")) {
                     String h = part.strip();
@@ -116,26 +116,37 @@ public final class SuggestionSources {
                     }
                 }
             }
-            String question = unit.question();
             if (question != null && !question.isBlank()) {
                 questions.merge(question.strip(), 1, Integer::sum);
             }
-            String text = unit.text();
             if (text != null) {
                 for (String phrase : phrasesOf(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text)) {
                     phrases.merge(phrase, 1, Integer::sum);
                 }
             }
         }
-        headings.forEach((h, n) -> entries.add(new SuggestionIndex.Entry(h, "heading", n, List.of(h))));
-        questions.forEach((q, n) -> entries.add(new SuggestionIndex.Entry(q, "question", n, List.of(q))));
-        phrases.entrySet().removeIf(e -> e.getValue() < MIN_PHRASE_UNITS);
-        dropFragments(phrases);
-        phrases.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_PHRASES)
-                .forEach(e -> entries.add(new SuggestionIndex.Entry(e.getKey(), "phrase", e.getValue(), List.of(e.getKey()))));
-        return entries;
+
+        List<SuggestionIndex.Entry> entries(NutrientLexicon lexicon, Map<String, Integer> unitsByNutrient) {
+            List<SuggestionIndex.Entry> entries = new ArrayList<>();
+            for (Nutrient n : lexicon.nutrients()) {
+                int count = unitsByNutrient.getOrDefault(n.id(), 0);
+                if (count > 0) {
+                    List<String> keys = new ArrayList<>();
+                    keys.add(n.label());
+                    keys.addAll(n.aliases());
+                    entries.add(new SuggestionIndex.Entry(n.label(), "nutrient", count, keys));
+                }
+            }
+            headings.forEach((h, n) -> entries.add(new SuggestionIndex.Entry(h, "heading", n, List.of(h))));
+            questions.forEach((q, n) -> entries.add(new SuggestionIndex.Entry(q, "question", n, List.of(q))));
+            phrases.entrySet().removeIf(e -> e.getValue() < MIN_PHRASE_UNITS);
+            dropFragments(phrases);
+            phrases.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_PHRASES)
+                    .forEach(e -> entries.add(new SuggestionIndex.Entry(e.getKey(), "phrase", e.getValue(), List.of(e.getKey()))));
+            return entries;
+        }
     }
 
     /**
