@@ -91,6 +91,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "--max-concurrent). Env NUTRISEARCH_MAX_CONCURRENT_PER_CLIENT. Default: half of --max-concurrent.")
     int maxConcurrentPerClient;
 
+    @Option(names = "--max-computing", paramLabel = "N", defaultValue = "${env:NUTRISEARCH_MAX_COMPUTING}",
+            description = "Answers worked out at once; the others wait their turn (0 = no bound). "
+                    + "Env NUTRISEARCH_MAX_COMPUTING. Default: the number of cores with the embedded index, "
+                    + "no bound with OpenSearch (an answer's searches wait on the cluster).")
+    Integer maxComputing;
+
     @Option(names = "--log-queries", negatable = true, defaultValue = "${env:NUTRISEARCH_LOG_QUERIES:-false}",
             description = "Write query text into access-log lines (off by default: health searches are sensitive). Env NUTRISEARCH_LOG_QUERIES.")
     boolean logQueries;
@@ -140,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
                             corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), drainTimeout),
                     new ServerConfig.Limits(rateLimit, rateBurst, trustedProxy, maxConcurrent,
                             maxConcurrentPerClient == 0 ? ServerConfig.Limits.defaultPerClient(maxConcurrent)
-                                    : maxConcurrentPerClient),
+                                    : maxConcurrentPerClient, computing()),
                     new ServerConfig.Admin(System.getenv(ADMIN_TOKEN_ENV)),
                     new ServerConfig.Analytics(logQueries, analyticsWindow, analyticsCapacity, analyticsPersist),
                     new ServerConfig.Index(options.corpus, options.index, searchCache, mode),
@@ -149,6 +155,14 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "serve: " + e.getMessage());
         }
+    }
+
+    /** {@code --max-computing}, or its default for the backend that serves. */
+    private int computing() {
+        if (maxComputing != null) {
+            return maxComputing;
+        }
+        return backendOptions.backend == BackendOptions.Backend.opensearch ? 0 : ServerConfig.Limits.defaultComputing();
     }
 
     @Spec

@@ -40,9 +40,12 @@ final class AnswerHandler {
     private final SearchBackend backend;
     private final NutrientLexicon lexicon;
     private final ObjectMapper json;
+    private final ComputeGate gate;
 
-    AnswerHandler(AnswerService answers, SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json) {
+    AnswerHandler(AnswerService answers, SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json,
+                  ComputeGate gate) {
         this.answers = answers;
+        this.gate = gate;
         this.backend = backend;
         this.lexicon = lexicon;
         this.json = json;
@@ -61,13 +64,20 @@ final class AnswerHandler {
     private void respond(Context ctx, AnswerRequest request) {
         // rank + decide is what answers.answer does; done apart so metrics see the best confidence
         // even when the policy declines and shows no candidate.
-        AnswerCandidates candidates = answers.rank(request);
-        List<AnswerCandidate> ranked = candidates.candidates();
-        AnswerResult result = answers.decide(request, candidates);
+        Decided decided = gate.call(() -> {
+            AnswerCandidates candidates = answers.rank(request);
+            return new Decided(candidates, answers.decide(request, candidates));
+        });
+        List<AnswerCandidate> ranked = decided.candidates().candidates();
+        AnswerResult result = decided.result();
         SearchOutcome.answer(ctx, request.question(), ranked.size(),
                 ranked.isEmpty() ? null : ranked.getFirst().confidence(),
                 result.reason() == null ? null : result.reason().apiName());
         ctx.json(AnswerJson.of(result));
+    }
+
+    /** The ranked candidates and what was decided from them. */
+    private record Decided(AnswerCandidates candidates, AnswerResult result) {
     }
 
     private static byte[] readBytes(Context ctx) {

@@ -61,11 +61,12 @@ public final class App {
                                  Supplier<? extends CorpusReindexer> reindexer, Monitoring monitoring,
                                  AnswerService answers) {
         AdminAuth adminAuth = monitoring.adminAuth();
+        ComputeGate gate = ComputeGate.of(config.limits().maxComputing());
         SearchHandler search = new SearchHandler(backend, lexicon, json);
         SuggestHandler suggest = new SuggestHandler(backend);
         ArticlesHandler articles = new ArticlesHandler(backend);
         InfoHandlers info = new InfoHandlers(backend, monitoring.vectorStatus());
-        AnswerHandler answer = new AnswerHandler(answers, backend, lexicon, json);
+        AnswerHandler answer = new AnswerHandler(answers, backend, lexicon, json, gate);
         return Javalin.create(javalin -> {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;

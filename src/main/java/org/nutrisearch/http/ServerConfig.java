@@ -75,9 +75,11 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
      * @param trustedProxy           when true, the client address is read from X-Forwarded-For
      * @param maxConcurrent          requests served at once; beyond it (plus a short queue) 503
      * @param maxConcurrentPerClient requests of one client served at once; beyond it 503 for that client only
+     * @param maxComputing           answers worked out at once, the others waiting their turn;
+     *                               0 = no bound
      */
     public record Limits(int rateLimitPerMinute, int rateLimitBurst, boolean trustedProxy, int maxConcurrent,
-                         int maxConcurrentPerClient) {
+                         int maxConcurrentPerClient, int maxComputing) {
         public Limits {
             if (rateLimitPerMinute < 0 || rateLimitBurst < 0) {
                 throw new IllegalArgumentException("rate limits must not be negative");
@@ -89,6 +91,9 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
                 throw new IllegalArgumentException("max concurrent requests per client must be between 1 and "
                         + "max concurrent requests (" + maxConcurrent + ")");
             }
+            if (maxComputing < 0) {
+                throw new IllegalArgumentException("max computing requests must be 0 (no bound) or more");
+            }
         }
 
         /**
@@ -97,6 +102,14 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
          */
         public static int defaultPerClient(int maxConcurrent) {
             return Math.max(1, maxConcurrent / 2);
+        }
+
+        /**
+         * One answer worked out per core: on the embedded index it is CPU work, and more at once only
+         * interleave (see {@code ComputeGate}).
+         */
+        public static int defaultComputing() {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -167,7 +180,8 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
     public static ServerConfig defaults() {
         return new ServerConfig(
                 new Http("127.0.0.1", 0, List.of(), DEFAULT_DRAIN_TIMEOUT),
-                new Limits(0, 0, false, DEFAULT_MAX_CONCURRENT, Limits.defaultPerClient(DEFAULT_MAX_CONCURRENT)),
+                new Limits(0, 0, false, DEFAULT_MAX_CONCURRENT, Limits.defaultPerClient(DEFAULT_MAX_CONCURRENT),
+                        Limits.defaultComputing()),
                 new Admin(null),
                 new Analytics(false, DEFAULT_ANALYTICS_WINDOW, DEFAULT_ANALYTICS_CAPACITY, false),
                 new Index(Path.of("corpus"), Path.of("index"), 1024, SearchMode.HYBRID),
@@ -222,17 +236,23 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
 
     public ServerConfig withRateLimit(int perMinute, int burst) {
         return withLimits(new Limits(perMinute, burst, limits.trustedProxy(), limits.maxConcurrent(),
-                limits.maxConcurrentPerClient()));
+                limits.maxConcurrentPerClient(), limits.maxComputing()));
     }
 
     public ServerConfig withTrustedProxy(boolean trusted) {
         return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), trusted,
-                limits.maxConcurrent(), limits.maxConcurrentPerClient()));
+                limits.maxConcurrent(), limits.maxConcurrentPerClient(), limits.maxComputing()));
     }
 
     /** Serves {@code max} requests at once, half of them at most from one client. */
     public ServerConfig withMaxConcurrent(int max) {
         return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(), max,
-                Limits.defaultPerClient(max)));
+                Limits.defaultPerClient(max), limits.maxComputing()));
+    }
+
+    /** Works out at most {@code max} answers at once (0: no bound). */
+    public ServerConfig withMaxComputing(int max) {
+        return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(),
+                limits.maxConcurrent(), limits.maxConcurrentPerClient(), max));
     }
 }

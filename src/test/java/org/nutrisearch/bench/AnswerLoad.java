@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <pre>java -cp … org.nutrisearch.bench.AnswerLoad --jar target/nutrisearch.jar --corpus DIR --index DIR
  *     [--data ../shared/data] [--seconds 30] [--warmup 40] [--connections 1,16] [--port 0]
- *     [--jvm "-XX:+UseSerialGC -Xmn256m"]</pre>
+ *     [--jvm "-XX:+UseSerialGC -Xmn256m"] [--serve "--max-computing 0"]</pre>
+ * {@code --serve}: more {@code serve} options.
  * {@code --port}: the server's port (0: a free one); {@code --jvm}: JVM flags for the server besides
  * the ones every serve needs and {@code -Xmx1g}.
  */
@@ -49,8 +50,13 @@ public final class AnswerLoad {
             connections.add(Integer.parseInt(c.strip()));
         }
         List<String> questions = questions(Path.of(o.getOrDefault("--data", "../shared/data")));
-        List<String> serve = List.of("--corpus", o.get("--corpus"), "--index", o.get("--index"), "--vectors", "now",
-                "--rate-limit", "0");
+        List<String> serve = new ArrayList<>(List.of("--corpus", o.get("--corpus"), "--index", o.get("--index"),
+                "--vectors", "now", "--rate-limit", "0"));
+        for (String arg : o.getOrDefault("--serve", "").split("\\s+")) {
+            if (!arg.isBlank()) {
+                serve.add(arg);
+            }
+        }
         Path log = Path.of("target", "bench", "answer-load-serve.log");
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-modules",
                 "jdk.incubator.vector", "-Xmx1g"));

@@ -48,7 +48,7 @@ class ServeCommandTest {
                 "--[no-]analytics-persist", "NUTRISEARCH_ANALYTICS_PERSIST", "--drain-timeout", "NUTRISEARCH_DRAIN_TIMEOUT",
                 "--search-cache", "NUTRISEARCH_SEARCH_CACHE", "NUTRISEARCH_ADMIN_TOKEN",
                 "--max-concurrent-per-client", "NUTRISEARCH_MAX_CONCURRENT_PER_CLIENT", "--vectors", "NUTRISEARCH_VECTORS",
-                "--search-mode", "NUTRISEARCH_SEARCH_MODE")) {
+                "--search-mode", "NUTRISEARCH_SEARCH_MODE", "--max-computing", "NUTRISEARCH_MAX_COMPUTING")) {
             if (!help.contains(expected)) {
                 missing.add(expected);
             }
@@ -79,6 +79,7 @@ class ServeCommandTest {
         assertEquals(0, config.limits().rateLimitPerMinute(), "no rate limit unless asked for");
         assertEquals(256, config.limits().maxConcurrent());
         assertEquals(128, config.limits().maxConcurrentPerClient(), "one address may use half the service");
+        assertEquals(Runtime.getRuntime().availableProcessors(), config.limits().maxComputing(), "one per core");
         assertEquals(VectorTiming.LATER, config.vectors().timing());
         assertEquals(SearchMode.HYBRID, config.index().defaultMode());
         assertEquals(0.45, config.answers().policy().threshold());
@@ -91,6 +92,11 @@ class ServeCommandTest {
         assertTrue(config.limits().trustedProxy());
         assertEquals(VectorTiming.NOW, config.vectors().timing());
         assertEquals(4, config.limits().maxConcurrentPerClient());
+
+        commandLine.parseArgs("serve", "--backend", "opensearch");
+        assertEquals(0, serve.config().limits().maxComputing(), "answers whose searches wait on a cluster are not bounded");
+        commandLine.parseArgs("serve", "--max-computing", "3");
+        assertEquals(3, serve.config().limits().maxComputing());
     }
 
     @Test
@@ -108,6 +114,7 @@ class ServeCommandTest {
                 {"max concurrent requests per client must be between 1 and max concurrent requests (256)",
                         "--max-concurrent-per-client", "300"},
                 {"--search-mode must be one of lexical, semantic, hybrid", "--search-mode", "fuzzy"},
+                {"max computing requests must be 0 (no bound) or more", "--max-computing", "-1"},
                 {"Invalid value for option '--vectors': expected one of [NOW, LATER, OFF] (case-insensitive)",
                         "--vectors", "soon"},
         };
