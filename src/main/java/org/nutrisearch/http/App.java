@@ -16,7 +16,7 @@ import org.nutrisearch.search.SearchBackend;
 /** Wires the HTTP routes to their handlers; every error leaves as JSON. */
 public final class App {
 
-    /** JVM property choosing the request threads: "platform" for Jetty's pool, otherwise virtual threads. */
+    /** JVM property choosing the request threads: "virtual" for virtual threads, otherwise Jetty's pool. */
     public static final String HTTP_THREADS_PROPERTY = "nutrisearch.httpThreads";
 
     private App() {
@@ -71,11 +71,11 @@ public final class App {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.prefer405over404 = true;
             javalin.startup.showJavalinBanner = false;
-            // Requests run on virtual threads: against Jetty's default pool (8-250 platform threads) on
-            // 2 cores they cost less CPU per request, with equal or better search throughput and p99
-            // (docs/benchmarks.md, "Threading"). -Dnutrisearch.httpThreads=platform brings the pool
-            // back, to repeat that comparison.
-            javalin.concurrency.useVirtualThreads = !"platform".equals(System.getProperty(HTTP_THREADS_PROPERTY));
+            // Requests run on the platform threads of Hardening's pool: virtual threads (what this line
+            // chose since 2026-11-21, but Hardening's pool never used them) cost new lexical searches and
+            // /health more CPU and a longer p99, and answers no less (docs/benchmarks.md, "Threading").
+            // -Dnutrisearch.httpThreads=virtual brings them in, to repeat that comparison.
+            javalin.concurrency.useVirtualThreads = "virtual".equals(System.getProperty(HTTP_THREADS_PROPERTY));
             javalin.staticFiles.add(PageFiles::configure);
             javalin.routes.get("/health", info::health);
             javalin.routes.get("/api/search", search);

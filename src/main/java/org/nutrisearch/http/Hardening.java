@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.Map;
@@ -37,7 +38,13 @@ final class Hardening {
         ServerConfig.Limits limits = config.limits();
         int queued = limits.maxConcurrent();
         // Enough threads that the shedder, not Jetty's unbounded job queue, decides who waits.
-        javalin.jetty.threadPool = new QueuedThreadPool(limits.maxConcurrent() + queued + SPARE_THREADS, 8);
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxConcurrent() + queued + SPARE_THREADS, 8);
+        if (javalin.concurrency.useVirtualThreads) {
+            // Javalin hands requests to virtual threads only in a pool it makes itself: this one must be told
+            // (App: -Dnutrisearch.httpThreads=virtual).
+            pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("request-"));
+        }
+        javalin.jetty.threadPool = pool;
         JsonErrorHandler errors = new JsonErrorHandler(json);
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(errors);
