@@ -45,10 +45,10 @@ final class AnswerHandler {
     AnswerHandler(AnswerService answers, SearchBackend backend, NutrientLexicon lexicon, ObjectMapper json,
                   ComputeGate gate) {
         this.answers = answers;
-        this.gate = gate;
         this.backend = backend;
         this.lexicon = lexicon;
         this.json = json;
+        this.gate = gate;
     }
 
     void get(Context ctx) {

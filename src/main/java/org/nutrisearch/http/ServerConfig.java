@@ -249,10 +249,4 @@ public record ServerConfig(Http http, Limits limits, Admin admin, Analytics anal
         return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(), max,
                 Limits.defaultPerClient(max), limits.maxComputing()));
     }
-
-    /** Works out at most {@code max} answers at once (0: no bound). */
-    public ServerConfig withMaxComputing(int max) {
-        return withLimits(new Limits(limits.rateLimitPerMinute(), limits.rateLimitBurst(), limits.trustedProxy(),
-                limits.maxConcurrent(), limits.maxConcurrentPerClient(), max));
-    }
 }

@@ -52,19 +52,11 @@ public final class AnswerLoad {
         List<String> questions = questions(Path.of(o.getOrDefault("--data", "../shared/data")));
         List<String> serve = new ArrayList<>(List.of("--corpus", o.get("--corpus"), "--index", o.get("--index"),
                 "--vectors", "now", "--rate-limit", "0"));
-        for (String arg : o.getOrDefault("--serve", "").split("\\s+")) {
-            if (!arg.isBlank()) {
-                serve.add(arg);
-            }
-        }
+        serve.addAll(words(o.getOrDefault("--serve", "")));
         Path log = Path.of("target", "bench", "answer-load-serve.log");
         List<String> jvm = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-modules",
                 "jdk.incubator.vector", "-Xmx1g"));
-        for (String flag : o.getOrDefault("--jvm", "").split("\\s+")) {
-            if (!flag.isBlank()) {
-                jvm.add(flag);
-            }
-        }
+        jvm.addAll(words(o.getOrDefault("--jvm", "")));
         int port = Integer.parseInt(o.getOrDefault("--port", "0"));
         try (ServerProcess server = ServerProcess.start(jar, jvm, serve, log, port)) {
             double startup = server.awaitFirstAnswer("/api/answer?q=warm", 3600);
@@ -105,6 +97,11 @@ public final class AnswerLoad {
                 }
             }
         }
+    }
+
+    /** The whitespace-separated words of an option's value (none for a blank one). */
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     /** {@code count} answer paths from {@code from} on (wrapping), each a distinct question. */
