@@ -3,35 +3,61 @@ package org.nutrisearch.http;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.slf4j.LoggerFactory;
 
+import java.io.PrintStream;
+
 import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * One JSON line per request on the logger {@value #LOGGER}: {@code ts, method, route, status,
- * durationMs}, {@code results} for a search or answer, and {@code q} only when query logging is
- * switched on. Health searches are sensitive, so by default no query text is ever written.
+ * One JSON line per request on standard error, where the service's log goes: {@code ts, method, route,
+ * status, durationMs}, {@code results} for a search or answer, and {@code q} only when query logging is
+ * switched on. Health searches are sensitive, so by default no query text is ever written. The lines
+ * are written in batches ({@link BatchedLines}); none is built when the logger {@value #LOGGER} is
+ * silenced.
  */
-final class AccessLog {
+final class AccessLog implements AutoCloseable {
 
-    /** The logger name, so the access log can be routed or silenced on its own. */
+    /** The logger whose level switches the access log on (INFO, the default) or off. */
     static final String LOGGER = "nutrisearch.access";
 
     private final boolean logQueries;
+    /** Where lines go; null when the log is silenced. */
     private final Consumer<String> sink;
+    /** The batching writer this log owns and closes; null when it owns none. */
+    private final BatchedLines batched;
 
-    /** Writes to the {@value #LOGGER} logger at INFO. */
-    AccessLog(boolean logQueries) {
-        this(logQueries, LoggerFactory.getLogger(LOGGER)::info);
+    /** The access log of a server: batched to {@code out}, or nothing when the {@value #LOGGER} logger is below INFO. */
+    static AccessLog of(boolean logQueries, PrintStream out) {
+        if (!LoggerFactory.getLogger(LOGGER).isInfoEnabled()) {
+            return new AccessLog(logQueries, null, null);
+        }
+        BatchedLines lines = new BatchedLines(out, "access-log-flush");
+        return new AccessLog(logQueries, lines, lines);
     }
 
-    /** Writes each line to {@code sink} (tests). */
+    /** Writes each line to {@code sink} at once, on the calling thread (tests). */
     AccessLog(boolean logQueries, Consumer<String> sink) {
+        this(logQueries, sink, null);
+    }
+
+    private AccessLog(boolean logQueries, Consumer<String> sink, BatchedLines batched) {
         this.logQueries = logQueries;
         this.sink = sink;
+        this.batched = batched;
     }
 
     void write(Instant ts, String method, String route, int status, double durationMs, SearchOutcome outcome) {
-        sink.accept(line(ts, method, route, status, durationMs, outcome));
+        if (sink != null) {
+            sink.accept(line(ts, method, route, status, durationMs, outcome));
+        }
+    }
+
+    /** Writes the lines still buffered; lines after it are written at once. */
+    @Override
+    public void close() {
+        if (batched != null) {
+            batched.close();
+        }
     }
 
     /**

@@ -82,19 +82,20 @@ public final class Monitoring implements AutoCloseable {
     }
 
     /**
-     * For {@code serve}: access log to the {@value AccessLog#LOGGER} logger; analytics kept in
+     * For {@code serve}: access log on standard error (off when the {@value AccessLog#LOGGER} logger is
+     * silenced); analytics kept in
      * {@code analyticsFile} when it is not null (see {@link #loadAnalytics}, {@link #saveAnalytics}).
      */
     public static Monitoring create(ServerConfig config, SearchBackend backend, ObjectMapper json, Path analyticsFile) {
         SearchAnalytics analytics = new SearchAnalytics(config.analytics().window(), config.analytics().capacity(),
                 Clock.systemUTC(), analyticsFile, json);
-        return new Monitoring(config, backend, new AccessLog(config.analytics().logQueries()), analytics,
+        return new Monitoring(config, backend, AccessLog.of(config.analytics().logQueries(), System.err), analytics,
                 Clock.systemUTC());
     }
 
     /** In memory only: nothing read or written on disk (tests, embedding). */
     public static Monitoring inMemory(ServerConfig config, SearchBackend backend, ObjectMapper json) {
-        return new Monitoring(config, backend, new AccessLog(config.analytics().logQueries()),
+        return new Monitoring(config, backend, AccessLog.of(config.analytics().logQueries(), System.err),
                 new SearchAnalytics(config.analytics().window(), config.analytics().capacity(), Clock.systemUTC(), null, json),
                 Clock.systemUTC());
     }
@@ -206,5 +207,6 @@ public final class Monitoring implements AutoCloseable {
     @Override
     public void close() {
         metrics.close();
+        accessLog.close(); // the server has stopped: the last requests' lines go out before the process ends
     }
 }
