@@ -331,7 +331,7 @@ public final class AnswerService {
                     analysis);
         }
         AnswerCandidate best = ranked.getFirst();
-        if (best.confidence() < policy.threshold()) {
+        if (best.confidence() < policy.threshold() || !anchored(best, analysis, mode)) {
             return new AnswerResult(question, null, alternatives(ranked, List.of()), DeclineReason.LOW_CONFIDENCE,
                     STANDARD_DISCLAIMER, mode, analysis);
         }
@@ -342,6 +342,20 @@ public final class AnswerService {
         }
         return new AnswerResult(question, best, alternatives(ranked.subList(1, ranked.size()), List.of()), null,
                 disclaimerOf(best), mode, analysis);
+    }
+
+    /**
+     * Whether the best candidate is tied to the question by more than the weight of their shared words.
+     * With one signal alone (lexical or semantic retrieval) an answer needs the question to name a subject
+     * the corpus knows, or its own topic (focus, heading, FAQ question) to name some of the question's
+     * words: a long FAQ answer that mentions Hamlet in passing is no answer to "what is the plot of hamlet",
+     * however confident the words make the model. Hybrid candidates are left to the model, whose
+     * calibration reads both signals (the rule measured neutral there; docs/answer.md, "Costs, and the
+     * threshold"). A question nobody analysed ({@code analysis} null) is not held to it.
+     */
+    static boolean anchored(AnswerCandidate best, QuestionAnalysis analysis, SearchMode mode) {
+        return mode == SearchMode.HYBRID || analysis == null || analysis.focus() != null
+                || best.features().questionMatch() > 0;
     }
 
     /**

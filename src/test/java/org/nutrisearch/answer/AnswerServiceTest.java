@@ -33,6 +33,7 @@ import org.nutrisearch.search.SearchRequest;
 import org.nutrisearch.search.SearchResult;
 import org.nutrisearch.search.Snippet;
 import org.nutrisearch.search.lucene.LuceneSearchBackend;
+import org.nutrisearch.search.query.QuestionWords;
 import org.nutrisearch.search.query.UnitQueryBuilder;
 import org.nutrisearch.search.snippet.SnippetBuilder;
 
@@ -128,6 +129,37 @@ class AnswerServiceTest {
         assertEquals(DeclineReason.LOW_CONFIDENCE, r.reason());
         assertFalse(r.ambiguous());
         assertEquals(List.of(a, b), r.alternatives(), "0.05 is under the alternative floor of 0.1");
+    }
+
+    @Test
+    void withOneSignalAloneAnAnswerWhoseTopicNamesNoneOfTheWordsOfAQuestionWithoutSubjectIsDeclined() {
+        // "what is the plot of hamlet" over a portal: a long FAQ answer names the play in passing.
+        AnswerCandidate hamlet = candidate(WITHOUT_DISCLAIMER, 1, "Some people with psychosis, like Hamlet, ...", 0.99,
+                Set.of(), 0);
+        AnswerCandidate next = candidate(WITH_DISCLAIMER, 1, "Plot your symptoms in a diary.", 0.2, Set.of(), 0);
+        QuestionAnalysis noSubject = new QuestionAnalysis("what is the plot of hamlet", "what is the plot of hamlet",
+                false, null, Set.of(), new QuestionWords.Content(List.of("plot", "hamlet"), List.of("plot", "hamlet")), List.of());
+        for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.SEMANTIC)) {
+            AnswerResult r = service.decide("what is the plot of hamlet",
+                    new AnswerCandidates(mode, List.of(hamlet, next), noSubject));
+            assertNull(r.answer(), mode.apiName());
+            assertEquals(DeclineReason.LOW_CONFIDENCE, r.reason(), mode.apiName());
+            assertEquals(List.of(hamlet, next), r.alternatives(), "the closest passages are still offered");
+        }
+        assertSame(hamlet, service.decide("what is the plot of hamlet",
+                new AnswerCandidates(SearchMode.HYBRID, List.of(hamlet, next), noSubject)).answer(),
+                "hybrid candidates are left to the model");
+
+        AnswerCandidate named = candidate(WITHOUT_DISCLAIMER, 2, "Hamlet is a tragedy.", 0.99, Set.of(), 0.5);
+        assertSame(named, service.decide("what is the plot of hamlet",
+                new AnswerCandidates(SearchMode.LEXICAL, List.of(named), noSubject)).answer(),
+                "its topic names a word of the question");
+        QuestionAnalysis withSubject = new QuestionAnalysis("what is the plot of hamlet", "what is the plot of hamlet",
+                false, new FocusGazetteer.Focus("hamlet", "Hamlet", 1, 2), Set.of(), noSubject.content(),
+                List.of("hamlet"));
+        assertSame(hamlet, service.decide("what is the plot of hamlet",
+                new AnswerCandidates(SearchMode.LEXICAL, List.of(hamlet, next), withSubject)).answer(),
+                "the question names a subject the corpus knows");
     }
 
     @Test
