@@ -350,8 +350,8 @@ public final class AnswerService {
      * the corpus knows, or its own topic (focus, heading, FAQ question) to name some of the question's
      * words: a long FAQ answer that mentions Hamlet in passing is no answer to "what is the plot of hamlet",
      * however confident the words make the model. Hybrid candidates are left to the model, whose
-     * calibration reads both signals (the rule measured neutral there; docs/answer.md, "Costs, and the
-     * threshold"). A question nobody analysed ({@code analysis} null) is not held to it.
+     * calibration reads both signals (the rule measured neutral there; docs/answer.md, "Anchored
+     * answers"). A question nobody analysed ({@code analysis} null) is not held to it.
      */
     static boolean anchored(AnswerCandidate best, QuestionAnalysis analysis, SearchMode mode) {
         return mode == SearchMode.HYBRID || analysis == null || analysis.focus() != null

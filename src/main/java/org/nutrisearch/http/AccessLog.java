@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
-
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -21,29 +20,19 @@ final class AccessLog implements AutoCloseable {
     static final String LOGGER = "nutrisearch.access";
 
     private final boolean logQueries;
-    /** Where lines go; null when the log is silenced. */
+    /** Where lines go (a {@link BatchedLines} this log closes, or a test's sink); null when silenced. */
     private final Consumer<String> sink;
-    /** The batching writer this log owns and closes; null when it owns none. */
-    private final BatchedLines batched;
 
     /** The access log of a server: batched to {@code out}, or nothing when the {@value #LOGGER} logger is below INFO. */
     static AccessLog of(boolean logQueries, PrintStream out) {
-        if (!LoggerFactory.getLogger(LOGGER).isInfoEnabled()) {
-            return new AccessLog(logQueries, null, null);
-        }
-        BatchedLines lines = new BatchedLines(out, "access-log-flush");
-        return new AccessLog(logQueries, lines, lines);
+        return new AccessLog(logQueries, LoggerFactory.getLogger(LOGGER).isInfoEnabled()
+                ? new BatchedLines(out, "access-log-flush") : null);
     }
 
-    /** Writes each line to {@code sink} at once, on the calling thread (tests). */
+    /** Writes each line to {@code sink} at once, on the calling thread (tests); none when it is null. */
     AccessLog(boolean logQueries, Consumer<String> sink) {
-        this(logQueries, sink, null);
-    }
-
-    private AccessLog(boolean logQueries, Consumer<String> sink, BatchedLines batched) {
         this.logQueries = logQueries;
         this.sink = sink;
-        this.batched = batched;
     }
 
     void write(Instant ts, String method, String route, int status, double durationMs, SearchOutcome outcome) {
@@ -55,7 +44,7 @@ final class AccessLog implements AutoCloseable {
     /** Writes the lines still buffered; lines after it are written at once. */
     @Override
     public void close() {
-        if (batched != null) {
+        if (sink instanceof BatchedLines batched) {
             batched.close();
         }
     }

@@ -83,8 +83,8 @@ public final class Monitoring implements AutoCloseable {
 
     /**
      * For {@code serve}: access log on standard error (off when the {@value AccessLog#LOGGER} logger is
-     * silenced); analytics kept in
-     * {@code analyticsFile} when it is not null (see {@link #loadAnalytics}, {@link #saveAnalytics}).
+     * silenced); analytics kept in {@code analyticsFile} when it is not null (see {@link #loadAnalytics},
+     * {@link #saveAnalytics}).
      */
     public static Monitoring create(ServerConfig config, SearchBackend backend, ObjectMapper json, Path analyticsFile) {
         SearchAnalytics analytics = new SearchAnalytics(config.analytics().window(), config.analytics().capacity(),
