@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh && nutrisearch_find_jdk
+mkdir -p target # the build log below is written there before Maven makes it, on a fresh clone
 if ! mvn -q -B test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
     -Dmdep.includeScope=test >target/eval-build.log 2>&1; then
   cat target/eval-build.log >&2

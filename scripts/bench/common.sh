@@ -17,6 +17,7 @@ bench_build() {
   if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
     mvn -q -B -DskipTests package
   fi
+  mkdir -p target # with BENCH_NO_BUILD=1 on a fresh clone nothing has made it yet
   if [ ! -s target/bench-classpath.txt ] || [ pom.xml -nt target/bench-classpath.txt ]; then
     mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt \
       >target/bench-classpath.log 2>&1 || { cat target/bench-classpath.log >&2; exit 1; }

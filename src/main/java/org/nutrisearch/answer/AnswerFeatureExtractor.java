@@ -113,7 +113,10 @@ public final class AnswerFeatureExtractor {
             }
             Set<QuestionType> unitTypes = unitTraits.types();
             boolean typed = !question.types().isEmpty() && !unitTypes.isEmpty();
-            boolean sameType = typed && unitTypes.stream().anyMatch(question.types()::contains);
+            // A unit that lists foods answers "which foods …" whatever its heading asks; that it lists
+            // foods never makes it conflict with another type.
+            boolean listsAskedFoods = unitTraits.listsFoods() && question.types().contains(QuestionType.FOOD_SOURCES);
+            boolean sameType = listsAskedFoods || typed && unitTypes.stream().anyMatch(question.types()::contains);
             double typeMatch = sameType ? 1 : 0;
             double typeConflict = typed && !sameType ? 1 : 0;
             Float qs = hit.questionSimilarity();

@@ -174,7 +174,8 @@ public final class FocusGazetteer {
     /** The subject phrases of a topic: its runs of words between non-subject and generic words. */
     private static List<Phrase> phrases(String topic, QuestionWords words) {
         List<Phrase> out = new ArrayList<>();
-        for (String segment : topic.split("[():;,/?!.\\[\\]]| - ")) {
+        // " › " joins a heading to its parent's ("Role of Nutrients › Magnesium"): two subjects, not one.
+        for (String segment : topic.split("[():;,/?!.\\[\\]›]| - ")) {
             List<String> terms = new ArrayList<>();
             List<String> surface = new ArrayList<>();
             List<String> joiners = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.nutrisearch.answer;
 import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.cache.WeightedLru;
 import org.nutrisearch.corpus.Unit;
+import org.nutrisearch.nutrients.FoodLexicon;
 import org.nutrisearch.search.query.QuestionWords;
 
 import java.util.ArrayList;
@@ -27,9 +28,13 @@ import java.util.function.UnaryOperator;
  * @param pointer    {@link PointerText#share} of its text
  * @param terms      the terms of its context and of each sentence of its text
  * @param length     how much its text says ({@link AnswerFeatureExtractor#length})
+ * @param foods      how many different everyday foods its text names ({@link FoodLexicon})
  */
 public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> topicTerms, Set<QuestionType> types, double pointer,
-                         UnitTerms terms, double length) {
+                         UnitTerms terms, double length, int foods) {
+
+    /** Foods a unit names at least to answer "which foods …" on its text: a list, not a passing mention. */
+    static final int FOOD_LIST = 3;
 
     public UnitTraits {
         subjects = Set.copyOf(subjects);
@@ -40,19 +45,32 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
 
     /** The traits of {@code unit} against {@code gazetteer}. */
     static UnitTraits of(Unit unit, FocusGazetteer gazetteer, QuestionWords words) {
-        return of(unit, AnswerFeatureExtractor.topicOf(unit), gazetteer, words, UnaryOperator.identity());
+        return of(unit, AnswerFeatureExtractor.topicOf(unit), gazetteer, words, foodTerms(words), UnaryOperator.identity());
+    }
+
+    /** The analysed terms of the bundled foods, as {@code words} reads a unit's text. */
+    static Set<String> foodTerms(QuestionWords words) {
+        Set<String> terms = new HashSet<>();
+        FoodLexicon.loadDefault().words().forEach(w -> terms.addAll(words.terms(w)));
+        return Set.copyOf(terms);
+    }
+
+    /** Whether its text names enough foods to answer a question about food sources. */
+    boolean listsFoods() {
+        return foods >= FOOD_LIST;
     }
 
     private static UnitTraits of(Unit unit, String topic, FocusGazetteer gazetteer, QuestionWords words,
-                                 UnaryOperator<String> canonical) {
+                                 Set<String> foodTerms, UnaryOperator<String> canonical) {
         Set<String> subjects = gazetteer.keys(topic);
         Set<String> about = new HashSet<>(subjects);
         about.addAll(gazetteer.lexiconKeys(AnswerFeatureExtractor.ownTopicOf(unit)));
         List<String> textTerms = new ArrayList<>();
         UnitTerms terms = UnitTerms.of(unit, words, canonical, textTerms::add);
         about.addAll(gazetteer.lexiconKeys(textTerms));
+        int foods = (int) textTerms.stream().filter(foodTerms::contains).distinct().count();
         return new UnitTraits(subjects, about, Set.copyOf(words.terms(topic)), AnswerFeatureExtractor.typesOf(unit),
-                PointerText.share(unit.text()), terms, AnswerFeatureExtractor.length(unit.text()));
+                PointerText.share(unit.text()), terms, AnswerFeatureExtractor.length(unit.text()), foods);
     }
 
     /**
@@ -81,12 +99,14 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
 
         private final FocusGazetteer gazetteer;
         private final QuestionWords words;
+        private final Set<String> foodTerms;
         private final WeightedLru<Key, UnitTraits> kept = new WeightedLru<>(CAPACITY, MAX_BYTES, UnitTraits::bytes);
         private final Map<String, String> strings = new ConcurrentHashMap<>();
 
         Cache(FocusGazetteer gazetteer, QuestionWords words) {
             this.gazetteer = gazetteer;
             this.words = words;
+            this.foodTerms = foodTerms(words);
         }
 
         /** The one string kept for {@code term}. */
@@ -114,7 +134,7 @@ public record UnitTraits(Set<String> subjects, Set<String> about, Set<String> to
             if (known != null) {
                 return known;
             }
-            UnitTraits computed = UnitTraits.of(unit, topic, gazetteer, words, this::canonical);
+            UnitTraits computed = UnitTraits.of(unit, topic, gazetteer, words, foodTerms, this::canonical);
             kept.put(key, computed);
             return computed;
         }

@@ -2,6 +2,7 @@ package org.nutrisearch.answer;
 
 import org.nutrisearch.nutrients.NutrientLexicon;
 import org.junit.jupiter.api.Test;
+import org.nutrisearch.corpus.QuestionType;
 import org.nutrisearch.corpus.Unit;
 import org.nutrisearch.corpus.UnitKind;
 import org.nutrisearch.index.TextAnalyzers;
@@ -111,6 +112,38 @@ class AnswerFeatureExtractorTest {
         List<AnswerFeatures> f = extract(w, Set.of(), List.of(section, faq));
         assertEquals(1.0, f.get(0).window(), 1e-9);
         assertEquals(0.5, f.get(1).window(), 1e-9);
+    }
+
+    @Test
+    void aUnitThatListsFoodsAnswersAQuestionAboutFoodSources() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("food", 1.0, "magnesium", 1.0), 4.0);
+        SearchHit list = hit(UnitKind.SECTION, "Magnesium",
+                "Rich food sources: spinach, pumpkin seeds, almonds and black beans.", List.of("magnesium"), 2f);
+        SearchHit mention = hit(UnitKind.SECTION, "Magnesium",
+                "Eat a range of magnesium-rich foods, such as spinach.", List.of("magnesium"), 3f);
+        SearchHit symptoms = new SearchHit(new Unit("a#faq-2", UnitKind.FAQ, "a", "Title", "corpus/a.txt", "FAQ",
+                "What are the symptoms of low magnesium?", "Cramps, spinach cravings, beans and nuts."),
+                new Snippet("", List.of()), List.of("magnesium"), 1f);
+        List<SearchHit> hits = List.of(list, mention, symptoms);
+        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        assertEquals(List.of(5, 1, 3), traits.stream().map(UnitTraits::foods).toList());
+
+        QuestionAnalysis foods = new QuestionAnalysis("what foods are high in magnesium", "what foods are high in magnesium",
+                false, null, Set.of(QuestionType.FOOD_SOURCES), words.of("what foods are high in magnesium"), List.of());
+        List<AnswerFeatures> f = extractor.extract(foods, traits, w, Set.of("magnesium"), hits, hits.size());
+        assertEquals(1.0, f.get(0).typeMatch(), 1e-9, "five foods named: a list of sources");
+        assertEquals(0.0, f.get(0).typeConflict(), 1e-9);
+        assertEquals(0.0, f.get(1).typeMatch(), 1e-9, "one food in passing is no list");
+        assertEquals(0.0, f.get(1).typeConflict(), 1e-9, "a heading that asks nothing conflicts with no type");
+        assertEquals(1.0, f.get(2).typeMatch(), 1e-9, "its foods answer, whatever its own question asks");
+        assertEquals(0.0, f.get(2).typeConflict(), 1e-9);
+
+        QuestionAnalysis symptomsAsked = new QuestionAnalysis("signs of low magnesium", "signs of low magnesium", false,
+                null, Set.of(QuestionType.SYMPTOMS), words.of("signs of low magnesium"), List.of());
+        List<AnswerFeatures> g = extractor.extract(symptomsAsked, traits, w, Set.of("magnesium"), hits, hits.size());
+        assertEquals(0.0, g.get(0).typeMatch(), 1e-9, "a list of foods does not answer another type");
+        assertEquals(0.0, g.get(0).typeConflict(), 1e-9, "nor conflicts with it");
+        assertEquals(1.0, g.get(2).typeMatch(), 1e-9);
     }
 
     @Test

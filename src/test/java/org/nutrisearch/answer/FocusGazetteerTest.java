@@ -33,6 +33,15 @@ class FocusGazetteerTest {
     }
 
     @Test
+    void aHeadingUnderItsParentNamesItsOwnSubject() {
+        FocusGazetteer headings = FocusGazetteer.build(List.of("The Role of Specific Nutrient Deficiencies › Magnesium"),
+                NutrientLexicon.loadDefault(), SynonymCoverage.NONE, words);
+        assertEquals(Set.of("role specif nutrient defici", "magnesium"),
+                headings.keys("The Role of Specific Nutrient Deficiencies › Magnesium"),
+                "the parent heading and the section's own are two subjects, not one run across the separator");
+    }
+
+    @Test
     void aLoneLetterIsNoSubject() {
         FocusGazetteer withColi = FocusGazetteer.build(List.of("E. coli (Causes)", "Hepatitis E"),
                 NutrientLexicon.loadDefault(), SynonymCoverage.NONE, words);

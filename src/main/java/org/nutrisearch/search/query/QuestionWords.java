@@ -48,7 +48,11 @@ public final class QuestionWords {
             "out", "up", "please", "tell", "mean", "means", "way", "ways", "happen", "happens", "kind", "sort",
             "right", "now", "okay", "ok", "worry", "most", "more", "less", "all", "each", "every", "until",
             "better", "best", "worse", "worst", "lower", "higher", "fix", "fixes", "fixed", "matter", "matters",
-            "mess", "messes", "usually", "often", "maybe", "possible", "possibly", "likely", "true");
+            "mess", "messes", "usually", "often", "maybe", "possible", "possibly", "likely", "true",
+            "contain", "contains", "containing");
+
+    /** Words that, before "in", say how much of something a food holds ("high in", "rich in"), not what. */
+    private static final Set<String> AMOUNT = Set.of("high", "rich", "low", "loaded", "packed");
 
     private final Analyzer analyzer;
 
@@ -81,7 +85,14 @@ public final class QuestionWords {
 
     /** The content of a question; never throws. */
     public Content of(String question) {
-        List<String> words = words(question).stream().filter(w -> !GENERIC.contains(w)).toList();
+        List<String> typed = words(question);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            String w = typed.get(i);
+            if (!GENERIC.contains(w) && !(AMOUNT.contains(w) && i + 1 < typed.size() && typed.get(i + 1).equals("in"))) {
+                words.add(w);
+            }
+        }
         Set<String> terms = new LinkedHashSet<>();
         for (String word : words) {
             terms.addAll(terms(word));

@@ -24,6 +24,15 @@ class QuestionWordsTest {
     }
 
     @Test
+    void howMuchAFoodHoldsSaysNothingAboutWhatIsAsked() {
+        assertEquals(List.of("food", "magnesium"), words.of("What foods are high in magnesium?").terms());
+        assertEquals(List.of("food", "calcium"), words.of("which foods contain calcium").terms());
+        assertEquals(List.of("food", "iron"), words.of("foods rich in iron").terms());
+        assertEquals(List.of("high", "blood", "pressur"), words.of("what is high blood pressure").terms(),
+                "\"high\" names the condition when no \"in\" follows");
+    }
+
+    @Test
     void apostrophesQuotesAndHyphensAreHandled() {
         QuestionWords.Content c = words.of("I’m vegan, do I need to worry about 'B12' and calf-cramps?");
         assertEquals(List.of("vegan", "b12", "calf-cramps"), c.words());
