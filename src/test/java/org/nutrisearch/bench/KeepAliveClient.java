@@ -18,6 +18,13 @@ import java.util.Locale;
  */
 final class KeepAliveClient implements AutoCloseable {
 
+    /**
+     * The Accept-Encoding every client sends, or null for none (the default: the body comes as it is).
+     * Browsers send "gzip, deflate, br": {@code LoadHarness --accept-encoding gzip} measures what the
+     * server's compression costs them. Set once, before any load starts.
+     */
+    private static volatile String acceptEncoding;
+
     private final String host;
     private final int port;
     private Socket socket;
@@ -31,13 +38,20 @@ final class KeepAliveClient implements AutoCloseable {
         this.port = port;
     }
 
+    /** Sets the Accept-Encoding header of every request (null: none); call before the load starts. */
+    static void acceptEncoding(String value) {
+        acceptEncoding = value;
+    }
+
     /** Sends {@code GET path} and returns the status code once the whole body has been read. */
     int get(String path) throws IOException {
         if (socket == null) {
             connect();
         }
         try {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n\r\n")
+            String encoding = acceptEncoding;
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n"
+                    + (encoding == null ? "" : "Accept-Encoding: " + encoding + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return readResponse();

@@ -57,6 +57,8 @@ public final class LoadHarness {
         int startupOnly;
         /** The search cluster's JVM, when the server searches one: its memory is reported too. */
         Long clusterPid;
+        /** The Accept-Encoding the load sends ("gzip", as browsers do); null: none. */
+        String acceptEncoding;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -82,6 +84,7 @@ public final class LoadHarness {
                     case "--startup-only" -> o.startupOnly = Integer.parseInt(need(a, v));
                     case "--cluster-pid" -> o.clusterPid = Long.parseLong(need(a, v));
                     case "--log" -> o.log = Path.of(need(a, v));
+                    case "--accept-encoding" -> o.acceptEncoding = need(a, v);
                     default -> throw new IllegalArgumentException("unknown option " + a + usage());
                 }
                 i++;
@@ -112,7 +115,7 @@ public final class LoadHarness {
             return "\nusage: LoadHarness --index DIR --corpus DIR [--name LABEL] [--duration S] [--warmup S]"
                     + " [--connections 1,16,64] [--heap 512m] [--jar target/nutrisearch.jar] [--jvm-arg A]... [--serve-arg A]..."
                     + " [--mix distinct|repeated] [--mode lexical|semantic|hybrid] [--port N] [--query CATEGORY|TEXT]..."
-                    + " [--startup-only RUNS] [--cluster-pid PID]";
+                    + " [--startup-only RUNS] [--cluster-pid PID] [--accept-encoding gzip]";
         }
     }
 
@@ -136,6 +139,7 @@ public final class LoadHarness {
             System.exit(2);
             return;
         }
+        KeepAliveClient.acceptEncoding(o.acceptEncoding);
         QueryMix mix = QueryMix.load();
         // scripts/serve.sh's flags: its -Xms512m (no more than the heap given here) and the modules.
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap, "-Xms" + minHeap(o.heap),
@@ -270,7 +274,8 @@ public final class LoadHarness {
                         : o.queries.isEmpty() ? "the repeated query mix" : String.join(", ", o.queries))
                 + (o.mode == null ? ", the server's default mode" : ", mode=" + o.mode)
                 + (o.jvmArgs.isEmpty() ? "" : "; server JVM " + String.join(" ", o.jvmArgs))
-                + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs)) + ".");
+                + (o.serveArgs.isEmpty() ? "" : "; serve " + String.join(" ", o.serveArgs))
+                + (o.acceptEncoding == null ? "" : "; Accept-Encoding: " + o.acceptEncoding) + ".");
         System.out.println();
         boolean cluster = o.clusterPid != null;
         System.out.println("| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | "
