@@ -119,7 +119,7 @@ public final class AnswerEvalMain {
                      : RealCorpus.openWithVectors(five, model)) {
             AnswerService service = service(backend, policy, mode);
             for (String line : Files.readAllLines(questions)) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 AnswerRequest request = new AnswerRequest(line.strip(), Set.of(), Set.of(), null, mode);
