@@ -48,6 +48,33 @@ class SearchApiTest {
     }
 
     @Test
+    void aPageOfHitsIsGzippedForABrowserAndPlainForAClientThatAsksForNoEncoding() {
+        JavalinTest.test(app(), (server, client) -> {
+            // java.net.http: the test client hands bodies over as text, and gzip is bytes.
+            var http = java.net.http.HttpClient.newHttpClient();
+            var uri = java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=magnesium%20cramps&limit=10");
+            var bytes = java.net.http.HttpResponse.BodyHandlers.ofByteArray();
+            var plain = http.send(java.net.http.HttpRequest.newBuilder(uri).build(), bytes);
+            var gzipped = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Accept-Encoding", "gzip, deflate, br").build(), bytes);
+            assertEquals(200, plain.statusCode());
+            assertEquals(200, gzipped.statusCode());
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "none asked for, none used");
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+            byte[] unzipped;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                unzipped = in.readAllBytes();
+            }
+            JsonNode a = FixtureIndex.json().readTree(plain.body());
+            JsonNode b = FixtureIndex.json().readTree(unzipped);
+            assertEquals(a.get("total"), b.get("total"));
+            assertEquals(a.get("results"), b.get("results"), "the same hits and snippets once unzipped");
+            assertTrue(gzipped.body().length * 3 < plain.body().length,
+                    gzipped.body().length + " bytes gzipped against " + plain.body().length);
+        });
+    }
+
+    @Test
     void healthCountsArticlesAndUnits() {
         JavalinTest.test(app(), (server, client) -> {
             JsonNode body = get(client, "/health", 200);
