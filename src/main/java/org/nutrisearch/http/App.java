@@ -24,7 +24,8 @@ public final class App {
     /**
      * The gzip level of responses to clients that accept it (browsers do). Javalin's default, 6, cost
      * about 125 µs to compress a 19.5 KB page of hits, half again a lexical search's own CPU; level 1
-     * costs 40–50 µs and sends 4.7 KB instead of 3.9 KB (docs/benchmarks.md, "Compression").
+     * costs 40–50 µs and sends 4.7 KB instead of 3.9 KB (docs/benchmarks.md, "Compression, and the figures on
+     * a new machine").
      */
     static final int GZIP_LEVEL = 1;
 
