@@ -396,28 +396,34 @@ public final class SnippetBuilder {
     }
 
     private static void appendEscaped(StringBuilder out, String text, int from, int to) {
+        // Runs of plain characters go in one append: most of a snippet needs no escaping.
+        int run = from;
         for (int i = from; i < to; i++) {
-            appendEscaped(out, text.charAt(i));
+            String entity = entity(text.charAt(i));
+            if (entity != null) {
+                out.append(text, run, i).append(entity);
+                run = i + 1;
+            }
         }
+        out.append(text, run, to);
     }
 
     /** HTML-escapes {@code s} for element content and attribute values. */
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            appendEscaped(out, s.charAt(i));
-        }
+        appendEscaped(out, s, 0, s.length());
         return out.toString();
     }
 
-    private static void appendEscaped(StringBuilder out, char c) {
-        switch (c) {
-            case '&' -> out.append("&amp;");
-            case '<' -> out.append("&lt;");
-            case '>' -> out.append("&gt;");
-            case '"' -> out.append("&quot;");
-            case '\'' -> out.append("&#39;");
-            default -> out.append(c);
-        }
+    /** The entity that stands for {@code c} in HTML, or null when it stands for itself. */
+    private static String entity(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        };
     }
 }

@@ -57,6 +57,15 @@ class SnippetBuilderTest {
     }
 
     @Test
+    void escapeReplacesEachSpecialCharacterWhereverItStands() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+                SnippetBuilder.escape("<a href=\"x\">Tom & Jerry's</a>"));
+        assertEquals("&amp;&amp;", SnippetBuilder.escape("&&"), "two in a row");
+        assertEquals("plain text", SnippetBuilder.escape("plain text"));
+        assertEquals("", SnippetBuilder.escape(""));
+    }
+
+    @Test
     void escapesBeforeMarking() {
         Snippet s = snippets.build("<b>iron</b>", terms("iron"));
         assertEquals("&lt;b&gt;<mark class=\"nutrient\" data-nutrient=\"iron\"><mark class=\"term\">iron</mark></mark>&lt;/b&gt;", s.html());
