@@ -27,6 +27,8 @@ final class KeepAliveClient implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** The request's header lines after the request line, the same for every request of this client. */
+    private final String headers;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
@@ -36,9 +38,12 @@ final class KeepAliveClient implements AutoCloseable {
     KeepAliveClient(String host, int port) {
         this.host = host;
         this.port = port;
+        String encoding = acceptEncoding;
+        this.headers = "Host: " + host + ":" + port + "\r\nAccept: application/json\r\n"
+                + (encoding == null ? "" : "Accept-Encoding: " + encoding + "\r\n") + "\r\n";
     }
 
-    /** Sets the Accept-Encoding header of every request (null: none); call before the load starts. */
+    /** Sets the Accept-Encoding header of every client made after it (null: none); call before the load starts. */
     static void acceptEncoding(String value) {
         acceptEncoding = value;
     }
@@ -49,10 +54,7 @@ final class KeepAliveClient implements AutoCloseable {
             connect();
         }
         try {
-            String encoding = acceptEncoding;
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n"
-                    + (encoding == null ? "" : "Accept-Encoding: " + encoding + "\r\n") + "\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + path + " HTTP/1.1\r\n" + headers).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return readResponse();
         } catch (IOException e) {
