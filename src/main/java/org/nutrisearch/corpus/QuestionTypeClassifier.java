@@ -55,7 +55,7 @@ public final class QuestionTypeClassifier {
                     + "|\\brda\\b|\\bupper limit\\b|\\btoo much\\b|\\boverdos\\w*"),
             rule(QuestionType.FREQUENCY, "\\bhow (many people|common|often does)\\b|\\bprevalen\\w*|\\bincidence\\b|\\bhow many (are|people|adults|children|women|men)\\b"),
             rule(QuestionType.SUSCEPTIBILITY, "\\bat risk\\b|\\brisk factors?\\b|\\bsusceptib\\w*|\\bmore likely to (get|develop|have)\\b|\\bwho (gets|can get|is likely)\\b"),
-            rule(QuestionType.SYMPTOMS, "\\bsymptom\\w*|\\bsigns?\\b|\\bwhat does .* feel like\\b|\\bhow (do|can|would) (i|you|we) know if\\b"),
+            rule(QuestionType.SYMPTOMS, "\\bsymptom\\w*|\\bsigns?\\b|\\bwhat does (.* )?feel like\\b|\\bhow (do|can|would) (i|you|we) know if\\b"),
             rule(QuestionType.CAUSES, "\\bcaus\\w*|\\bwhy\\b|\\breasons?\\b|\\btrigger\\w*|\\bleads? to\\b|\\bdue to\\b|\\bresults? from\\b|\\bwhere does .* come from\\b"),
             rule(QuestionType.DIAGNOSIS, "\\bdiagnos\\w*|\\btest(s|ed|ing)?\\b|\\bexam(s|ination|inations)?\\b|\\bscreen(ing)?\\b|\\bdetect\\w*|\\bcheck(ed)? for\\b"),
             rule(QuestionType.PREVENTION, "\\bprevent\\w*|\\bavoid\\w*|\\b(reduce|lower|lowering|reducing) (the |my |your )?(risk|chances?)\\b|\\bprotect\\w*|\\bkeep\\b.*\\bfrom\\b"),

@@ -39,6 +39,13 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void whatASubjectFeelsLikeAsksForItsSymptomsOnceTheSubjectIsTakenOut() {
+        QuestionAnalysis q = analyse("what does low potassium feel like in the legs");
+        assertEquals("low potassium", q.focus().label());
+        assertEquals(Set.of(QuestionType.SYMPTOMS), q.types(), "\"what does feel like in the legs\" is still asked");
+    }
+
+    @Test
     void theSubjectsOwnWordsNeverDecideTheType() {
         QuestionAnalysis q = analyse("what is food allergy");
         assertEquals("food allergy", q.focus().label());

@@ -53,6 +53,8 @@ public final class QuestionWords {
 
     /** Words that, before "in", say how much of something a food holds ("high in", "rich in"), not what. */
     private static final Set<String> AMOUNT = Set.of("high", "rich", "low", "loaded", "packed");
+    /** Words that, before "like", ask what something is like ("what does it feel like"): the kind of answer, not its topic. */
+    private static final Set<String> LIKENESS = Set.of("feel", "feels", "feeling", "look", "looks", "like");
 
     private final Analyzer analyzer;
 
@@ -89,7 +91,7 @@ public final class QuestionWords {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < typed.size(); i++) {
             String w = typed.get(i);
-            if (!GENERIC.contains(w) && !(AMOUNT.contains(w) && i + 1 < typed.size() && typed.get(i + 1).equals("in"))) {
+            if (!GENERIC.contains(w) && !asksForKind(typed, i)) {
                 words.add(w);
             }
         }
@@ -98,6 +100,20 @@ public final class QuestionWords {
             terms.addAll(terms(word));
         }
         return new Content(words, new ArrayList<>(terms));
+    }
+
+    /**
+     * Whether the word at {@code i} only says what kind of answer is wanted: how much a food holds ("high
+     * in") or what something is like ("feel like", "look like"). Such words are not the topic an answer
+     * must name.
+     */
+    private static boolean asksForKind(List<String> typed, int i) {
+        String w = typed.get(i);
+        String next = i + 1 < typed.size() ? typed.get(i + 1) : "";
+        String previous = i > 0 ? typed.get(i - 1) : "";
+        return AMOUNT.contains(w) && next.equals("in")
+                || LIKENESS.contains(w) && !w.equals("like") && next.equals("like")
+                || w.equals("like") && LIKENESS.contains(previous) && !previous.equals("like");
     }
 
     /** Whether a lower-case word says nothing about a question's topic (what, can, my, help …). */

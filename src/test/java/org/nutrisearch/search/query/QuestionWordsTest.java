@@ -33,6 +33,14 @@ class QuestionWordsTest {
     }
 
     @Test
+    void whatSomethingFeelsLikeAsksForSymptomsNotForTheWordsFeelAndLike() {
+        assertEquals(List.of("b12", "defici", "leg"), words.of("what does b12 deficiency feel like in the legs").terms());
+        assertEquals(List.of("rash"), words.of("what does a rash look like").terms());
+        assertEquals(List.of("feel", "tire"), words.of("why do i feel tired").terms(),
+                "\"feel\" stays when no \"like\" follows");
+    }
+
+    @Test
     void apostrophesQuotesAndHyphensAreHandled() {
         QuestionWords.Content c = words.of("I’m vegan, do I need to worry about 'B12' and calf-cramps?");
         assertEquals(List.of("vegan", "b12", "calf-cramps"), c.words());
