@@ -118,7 +118,9 @@ public final class AnswerFeatureExtractor {
             boolean listsAskedFoods = unitTraits.listsFoods() && question.types().contains(QuestionType.FOOD_SOURCES);
             boolean sameType = listsAskedFoods || typed && unitTypes.stream().anyMatch(question.types()::contains);
             double typeMatch = sameType ? 1 : 0;
-            double typeConflict = typed && !sameType ? 1 : 0;
+            // A question about foods is not answered by a text that names none, whatever its heading asks.
+            boolean namesNoAskedFoods = unitTraits.foods() == 0 && question.types().contains(QuestionType.FOOD_SOURCES);
+            double typeConflict = !sameType && (typed || namesNoAskedFoods) ? 1 : 0;
             Float qs = hit.questionSimilarity();
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,

@@ -147,6 +147,30 @@ class AnswerFeatureExtractorTest {
     }
 
     @Test
+    void aTextThatNamesNoFoodDoesNotAnswerAQuestionAboutFoods() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("food", 1.0, "potassium", 1.0), 4.0);
+        SearchHit noFood = hit(UnitKind.SECTION, "Potassium",
+                "Potassium helps muscles contract; low levels cause cramps.", List.of("potassium"), 3f);
+        SearchHit oneFood = hit(UnitKind.SECTION, "Potassium",
+                "Potassium, found in bananas, helps muscles contract.", List.of("potassium"), 2f);
+        List<SearchHit> hits = List.of(noFood, oneFood);
+        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        assertEquals(List.of(0, 1), traits.stream().map(UnitTraits::foods).toList());
+
+        QuestionAnalysis foods = new QuestionAnalysis("which foods have the most potassium", "which foods have the most potassium",
+                false, null, Set.of(QuestionType.FOOD_SOURCES), words.of("which foods have the most potassium"), List.of());
+        List<AnswerFeatures> f = extractor.extract(foods, traits, w, Set.of("potassium"), hits, hits.size());
+        assertEquals(1.0, f.get(0).typeConflict(), 1e-9, "asked for foods, it names none");
+        assertEquals(0.0, f.get(1).typeConflict(), 1e-9, "a food it names may be the answer");
+        assertEquals(0.0, f.get(1).typeMatch(), 1e-9, "one food is no list");
+
+        QuestionAnalysis causes = new QuestionAnalysis("why does low potassium cause cramps", "why does low potassium cause cramps",
+                false, null, Set.of(QuestionType.CAUSES), words.of("why does low potassium cause cramps"), List.of());
+        assertEquals(0.0, extractor.extract(causes, traits, w, Set.of("potassium"), hits, hits.size()).get(0).typeConflict(),
+                1e-9, "naming no food says nothing against another type");
+    }
+
+    @Test
     void wordFamiliesJoinFormsTheStemmerLeftApart() {
         assertTrue(AnswerFeatureExtractor.sameFamily("absorb", "absorpt"));
         assertTrue(AnswerFeatureExtractor.sameFamily("pregnant", "pregnanc"));
