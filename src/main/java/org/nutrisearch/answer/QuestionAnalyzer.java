@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads a question once: the sentences that ask ({@link MessageReducer}), the subject they ask about
@@ -47,7 +48,6 @@ public final class QuestionAnalyzer {
     public QuestionAnalysis analyse(String question, FocusGazetteer gazetteer,
                                     Function<Collection<String>, Map<String, Integer>> unitFrequencies, int totalUnits) {
         MessageReducer.Reduced reduced = MessageReducer.reduce(question);
-        String asking = reduced.text();
         List<String> raw = words.terms(question);
         Map<String, Integer> df = unitFrequencies.apply(new HashSet<>(raw));
         Set<String> known = new HashSet<>();
@@ -56,13 +56,18 @@ public final class QuestionAnalyzer {
                 known.add(t);
             }
         });
+        // Misspelled words that say what is asked read as meant ("simptoms"), before anything reads them.
+        Predicate<String> inCorpus = w -> words.terms(w).stream().anyMatch(known::contains);
+        String askingSentences = CueWordSpelling.corrected(reduced.asking(), inCorpus);
+        String asking = reduced.subject() == null ? askingSentences
+                : CueWordSpelling.corrected(reduced.subject(), inCorpus) + ". " + askingSentences;
         // Where a message names its subject, most telling first: its subject line, the sentences that
         // ask, the rest of the message (the asking sentences may only say "she" or "it").
         List<String> places = new ArrayList<>();
         if (reduced.subject() != null) {
             places.add(reduced.subject());
         }
-        places.add(reduced.asking());
+        places.add(askingSentences);
         int askingPlaces = places.size();
         if (reduced.reduced()) {
             places.add(question);
@@ -74,7 +79,7 @@ public final class QuestionAnalyzer {
         if (found != null && found.place() == places.size() - 1 && reduced.reduced()) {
             asking = asking + " (" + focus.label() + ")";
         }
-        Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
+        Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(askingSentences, focusTerms));
         return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
                 corrected(words.of(asking), reading), focusTerms);
     }

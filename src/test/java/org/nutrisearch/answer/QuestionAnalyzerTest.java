@@ -46,6 +46,15 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void aMisspelledQuestionWordStillSaysWhatIsAsked() {
+        QuestionAnalysis q = analyse("simptoms of low potasium");
+        assertEquals("low potassium", q.focus().label());
+        assertEquals(Set.of(QuestionType.SYMPTOMS), q.types());
+        assertEquals("symptoms of low potasium", q.asking());
+        assertEquals(List.of("symptom", "low", "potassium"), q.content().terms(), "both read as meant");
+    }
+
+    @Test
     void theSubjectsOwnWordsNeverDecideTheType() {
         QuestionAnalysis q = analyse("what is food allergy");
         assertEquals("food allergy", q.focus().label());

@@ -229,10 +229,17 @@ public final class AnswerEvalMain {
                     .append(q.content().terms().stream().filter(t -> !has.contains(t)).toList()).append('\n');
         }
         int shown = 0;
+        boolean rightShown = false;
         for (AnswerCandidate c : ranked.candidates()) {
-            if (shown++ == 4) {
-                break;
+            boolean right = e.judgementOf(c.hit().unit()).label() != null && e.judgementOf(c.hit().unit()).label() == 1;
+            if (shown++ >= 4 && (rightShown || !right)) {
+                // Past the first four, only the best right candidate, so a reader sees how far down it is.
+                continue;
             }
+            if (shown > 4) {
+                sb.append("  first right at ").append(shown).append(" of ").append(ranked.candidates().size()).append(":\n");
+            }
+            rightShown |= right;
             Judged j = e.judgementOf(c.hit().unit());
             double[] v = c.features().vector();
             StringBuilder fv = new StringBuilder();
