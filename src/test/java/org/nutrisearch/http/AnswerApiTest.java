@@ -118,6 +118,21 @@ class AnswerApiTest {
     }
 
     @Test
+    void misspelledQuestionWordsAreReadAsMeant() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode signs = get(client, "what are the sighns of b12 defficiency", 200);
+            assertTrue(signs.get("reason").isNull(), signs.toString());
+            assertEquals("leg-cramps-vitamin-deficiency#faq-5", signs.get("answer").get("id").asText(),
+                    "the FAQ on the signs of a deficiency: \"sighns\" asks for symptoms");
+            assertEquals("what are the sighns of b12 defficiency", signs.get("question").asText(), "echoed as asked");
+
+            JsonNode prevent = get(client, "how to prevnt night cramps", 200);
+            assertTrue(prevent.get("reason").isNull(), prevent.toString());
+            assertEquals("nighttime-leg-cramps-nutrients#faq-5", prevent.get("answer").get("id").asText());
+        });
+    }
+
+    @Test
     void offTopicQuestionsGetNoAnswerAndSayWhy() {
         JavalinTest.test(app(), (server, client) -> {
             JsonNode knee = get(client, "how do i recover from knee surgery", 200);
