@@ -147,6 +147,24 @@ class AnswerFeatureExtractorTest {
     }
 
     @Test
+    void lifestyleChangesAnswerAQuestionAboutPreventionInPart() {
+        AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("stretch", 1.0, "cramp", 1.0), 4.0);
+        SearchHit lifestyle = hit(UnitKind.SECTION, "Lifestyle Changes",
+                "Stretch regularly before bed to help prevent cramps.", List.of(), 3f);
+        SearchHit causes = hit(UnitKind.SECTION, "What Causes Cramps", "Cramps follow long effort.", List.of(), 2f);
+        List<SearchHit> hits = List.of(lifestyle, causes);
+        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        assertEquals(Set.of(QuestionType.CONSIDERATIONS), traits.get(0).types());
+
+        QuestionAnalysis prevent = new QuestionAnalysis("can stretching prevent cramps", "can stretching prevent cramps",
+                false, null, Set.of(QuestionType.PREVENTION), words.of("can stretching prevent cramps"), List.of());
+        List<AnswerFeatures> f = extractor.extract(prevent, traits, w, Set.of(), hits, hits.size());
+        assertEquals(0.0, f.get(0).typeConflict(), 1e-9, "what to change in daily life is part of preventing");
+        assertEquals(0.0, f.get(0).typeMatch(), 1e-9, "but not the type asked");
+        assertEquals(1.0, f.get(1).typeConflict(), 1e-9, "causes are not prevention");
+    }
+
+    @Test
     void aTextThatNamesNoFoodDoesNotAnswerAQuestionAboutFoods() {
         AnswerFeatureExtractor.Weights w = new AnswerFeatureExtractor.Weights(Map.of("food", 1.0, "potassium", 1.0), 4.0);
         SearchHit noFood = hit(UnitKind.SECTION, "Potassium",
