@@ -69,6 +69,9 @@ final class CueWordSpelling {
         int bestDistance = max + 1;
         boolean tied = false;
         for (String cue : CUE_WORDS) {
+            if (Math.abs(cue.length() - word.length()) > max) {
+                continue;
+            }
             int d = FocusGazetteer.distance(word, cue, max);
             if (d < bestDistance) {
                 best = cue;
