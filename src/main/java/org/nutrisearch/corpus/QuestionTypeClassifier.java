@@ -56,7 +56,7 @@ public final class QuestionTypeClassifier {
             rule(QuestionType.FREQUENCY, "\\bhow (many people|common|often does)\\b|\\bprevalen\\w*|\\bincidence\\b|\\bhow many (are|people|adults|children|women|men)\\b"),
             rule(QuestionType.SUSCEPTIBILITY, "\\bat risk\\b|\\brisk factors?\\b|\\bsusceptib\\w*|\\bmore likely to (get|develop|have)\\b|\\bwho (gets|can get|is likely)\\b"),
             rule(QuestionType.SYMPTOMS, "\\bsymptom\\w*|\\bsigns?\\b|\\bwhat does (.* )?feel like\\b|\\bhow (do|can|would) (i|you|we) know if\\b"),
-            rule(QuestionType.CAUSES, "\\bcaus\\w*|\\bwhy\\b|\\breasons?\\b|\\btrigger\\w*|\\bleads? to\\b|\\bdue to\\b|\\bresults? from\\b|\\bwhere does .* come from\\b"),
+            rule(QuestionType.CAUSES, "\\bcaus\\w*|\\bwhy\\b|\\breasons?\\b|\\btrigger\\w*|\\bleads? to\\b|\\bdue to\\b|\\bresults? from\\b|\\bwhere does (.* )?come from\\b"),
             rule(QuestionType.DIAGNOSIS, "\\bdiagnos\\w*|\\btest(s|ed|ing)?\\b|\\bexam(s|ination|inations)?\\b|\\bscreen(ing)?\\b|\\bdetect\\w*|\\bcheck(ed)? for\\b"),
             rule(QuestionType.PREVENTION, "\\bprevent\\w*|\\bavoid\\w*|\\b(reduce|lower|lowering|reducing) (the |my |your )?(risk|chances?)\\b|\\bprotect\\w*|\\bkeep\\b.*\\bfrom\\b"),
             rule(QuestionType.STAGES, "\\bstages?\\b|\\bphases?\\b"),
@@ -69,7 +69,7 @@ public final class QuestionTypeClassifier {
             rule(QuestionType.OUTLOOK, "\\boutlook\\b|\\bprognos\\w*|\\blife expectancy\\b|\\bsurviv\\w*|\\brecover\\w*|\\bgo away\\b|\\bhow long\\b|\\bfatal\\b|\\bpermanent\\b"),
             rule(QuestionType.FOOD_SOURCES, "\\bfoods?\\b|\\beat(ing|s)?\\b|\\bdiet\\w*|\\bsources? of\\b|\\brich in\\b|\\bhigh in\\b|\\bnutrition\\w*"),
             rule(QuestionType.CONSIDERATIONS, "\\bwhat to do for\\b|\\bliving with\\b|\\bcop(e|ing)\\b|\\blifestyle\\b"),
-            rule(QuestionType.INFORMATION, "^\\W*(what|who) (is|are)\\b|\\bwhat (is|are) (a |an |the )?\\w+\\W*$|\\bwhat does .* mean\\b|\\binformation\\b|\\boverview\\b"
+            rule(QuestionType.INFORMATION, "^\\W*(what|who) (is|are)\\b|\\bwhat (is|are) (a |an |the )?\\w+\\W*$|\\bwhat does (.* )?mean\\b|\\binformation\\b|\\boverview\\b"
                     + "|\\bdefin\\w*|\\btell me about\\b|\\bwhat do you know about\\b"));
 
     private QuestionTypeClassifier() {

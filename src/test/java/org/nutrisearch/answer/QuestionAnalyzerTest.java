@@ -43,6 +43,8 @@ class QuestionAnalyzerTest {
         QuestionAnalysis q = analyse("what does low potassium feel like in the legs");
         assertEquals("low potassium", q.focus().label());
         assertEquals(Set.of(QuestionType.SYMPTOMS), q.types(), "\"what does feel like in the legs\" is still asked");
+        assertEquals(Set.of(QuestionType.INFORMATION), analyse("what does low potassium mean").types());
+        assertEquals(Set.of(QuestionType.CAUSES), analyse("where does asthma come from").types());
     }
 
     @Test
