@@ -5,6 +5,7 @@ import org.nutrisearch.corpus.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,11 @@ public final class MessageReducer {
         /** The text to retrieve with: the subject line, then what is asked. */
         public String text() {
             return subject == null ? asking : subject + ". " + asking;
+        }
+
+        /** The same message with its subject line and asking sentences rewritten by {@code rewrite}. */
+        Reduced rewritten(UnaryOperator<String> rewrite) {
+            return new Reduced(subject == null ? null : rewrite.apply(subject), rewrite.apply(asking), reduced);
         }
     }
 

@@ -47,7 +47,7 @@ public final class QuestionAnalyzer {
      */
     public QuestionAnalysis analyse(String question, FocusGazetteer gazetteer,
                                     Function<Collection<String>, Map<String, Integer>> unitFrequencies, int totalUnits) {
-        MessageReducer.Reduced reduced = MessageReducer.reduce(question);
+        MessageReducer.Reduced typed = MessageReducer.reduce(question);
         List<String> raw = words.terms(question);
         Map<String, Integer> df = unitFrequencies.apply(new HashSet<>(raw));
         Set<String> known = new HashSet<>();
@@ -58,16 +58,15 @@ public final class QuestionAnalyzer {
         });
         // Misspelled words that say what is asked read as meant ("simptoms"), before anything reads them.
         Predicate<String> inCorpus = w -> words.terms(w).stream().anyMatch(known::contains);
-        String askingSentences = CueWordSpelling.corrected(reduced.asking(), inCorpus);
-        String asking = reduced.subject() == null ? askingSentences
-                : CueWordSpelling.corrected(reduced.subject(), inCorpus) + ". " + askingSentences;
+        MessageReducer.Reduced reduced = typed.rewritten(text -> CueWordSpelling.corrected(text, inCorpus));
+        String asking = reduced.text();
         // Where a message names its subject, most telling first: its subject line, the sentences that
         // ask, the rest of the message (the asking sentences may only say "she" or "it").
         List<String> places = new ArrayList<>();
         if (reduced.subject() != null) {
             places.add(reduced.subject());
         }
-        places.add(askingSentences);
+        places.add(reduced.asking());
         int askingPlaces = places.size();
         if (reduced.reduced()) {
             places.add(question);
@@ -79,7 +78,7 @@ public final class QuestionAnalyzer {
         if (found != null && found.place() == places.size() - 1 && reduced.reduced()) {
             asking = asking + " (" + focus.label() + ")";
         }
-        Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(askingSentences, focusTerms));
+        Set<QuestionType> types = QuestionTypeClassifier.classifyAll(withoutSubject(reduced.asking(), focusTerms));
         return new QuestionAnalysis(question, asking, reduced.reduced(), focus, types,
                 corrected(words.of(asking), reading), focusTerms);
     }

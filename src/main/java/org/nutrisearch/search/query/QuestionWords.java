@@ -54,7 +54,7 @@ public final class QuestionWords {
     /** Words that, before "in", say how much of something a food holds ("high in", "rich in"), not what. */
     private static final Set<String> AMOUNT = Set.of("high", "rich", "low", "loaded", "packed");
     /** Words that, before "like", ask what something is like ("what does it feel like"): the kind of answer, not its topic. */
-    private static final Set<String> LIKENESS = Set.of("feel", "feels", "feeling", "look", "looks", "like");
+    private static final Set<String> LIKENESS = Set.of("feel", "feels", "feeling", "look", "looks");
 
     private final Analyzer analyzer;
 
@@ -112,8 +112,8 @@ public final class QuestionWords {
         String next = i + 1 < typed.size() ? typed.get(i + 1) : "";
         String previous = i > 0 ? typed.get(i - 1) : "";
         return AMOUNT.contains(w) && next.equals("in")
-                || LIKENESS.contains(w) && !w.equals("like") && next.equals("like")
-                || w.equals("like") && LIKENESS.contains(previous) && !previous.equals("like");
+                || LIKENESS.contains(w) && next.equals("like")
+                || w.equals("like") && LIKENESS.contains(previous);
     }
 
     /** Whether a lower-case word says nothing about a question's topic (what, can, my, help …). */
