@@ -31,8 +31,18 @@ class AnswerFeatureExtractorTest {
     /** Features of search hits for a question that names no known subject and asks no known type. */
     private List<AnswerFeatures> extract(AnswerFeatureExtractor.Weights w, Set<String> nutrients, List<SearchHit> hits) {
         QuestionAnalysis plain = new QuestionAnalysis("q", "q", false, null, Set.of(), words.of("q"), List.of());
-        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        List<UnitTraits> traits = traits(hits);
         return extractor.extract(plain, traits, w, nutrients, hits, hits.size());
+    }
+
+    /** Each hit's traits, read with no subjects filed. */
+    private List<UnitTraits> traits(List<SearchHit> hits) {
+        return hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+    }
+
+    /** A short question read as asking {@code type}, about no subject the gazetteer files. */
+    private QuestionAnalysis asked(String question, QuestionType type) {
+        return new QuestionAnalysis(question, question, false, null, Set.of(type), words.of(question), List.of());
     }
 
     private static SearchHit hit(UnitKind kind, String heading, String text, List<String> nutrients, float score) {
@@ -125,11 +135,10 @@ class AnswerFeatureExtractorTest {
                 "What are the symptoms of low magnesium?", "Cramps, spinach cravings, beans and nuts."),
                 new Snippet("", List.of()), List.of("magnesium"), 1f);
         List<SearchHit> hits = List.of(list, mention, symptoms);
-        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        List<UnitTraits> traits = traits(hits);
         assertEquals(List.of(5, 1, 3), traits.stream().map(UnitTraits::foods).toList());
 
-        QuestionAnalysis foods = new QuestionAnalysis("what foods are high in magnesium", "what foods are high in magnesium",
-                false, null, Set.of(QuestionType.FOOD_SOURCES), words.of("what foods are high in magnesium"), List.of());
+        QuestionAnalysis foods = asked("what foods are high in magnesium", QuestionType.FOOD_SOURCES);
         List<AnswerFeatures> f = extractor.extract(foods, traits, w, Set.of("magnesium"), hits, hits.size());
         assertEquals(1.0, f.get(0).typeMatch(), 1e-9, "five foods named: a list of sources");
         assertEquals(0.0, f.get(0).typeConflict(), 1e-9);
@@ -138,8 +147,7 @@ class AnswerFeatureExtractorTest {
         assertEquals(1.0, f.get(2).typeMatch(), 1e-9, "its foods answer, whatever its own question asks");
         assertEquals(0.0, f.get(2).typeConflict(), 1e-9);
 
-        QuestionAnalysis symptomsAsked = new QuestionAnalysis("signs of low magnesium", "signs of low magnesium", false,
-                null, Set.of(QuestionType.SYMPTOMS), words.of("signs of low magnesium"), List.of());
+        QuestionAnalysis symptomsAsked = asked("signs of low magnesium", QuestionType.SYMPTOMS);
         List<AnswerFeatures> g = extractor.extract(symptomsAsked, traits, w, Set.of("magnesium"), hits, hits.size());
         assertEquals(0.0, g.get(0).typeMatch(), 1e-9, "a list of foods does not answer another type");
         assertEquals(0.0, g.get(0).typeConflict(), 1e-9, "nor conflicts with it");
@@ -153,11 +161,10 @@ class AnswerFeatureExtractorTest {
                 "Stretch regularly before bed to help prevent cramps.", List.of(), 3f);
         SearchHit causes = hit(UnitKind.SECTION, "What Causes Cramps", "Cramps follow long effort.", List.of(), 2f);
         List<SearchHit> hits = List.of(lifestyle, causes);
-        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        List<UnitTraits> traits = traits(hits);
         assertEquals(Set.of(QuestionType.CONSIDERATIONS), traits.get(0).types());
 
-        QuestionAnalysis prevent = new QuestionAnalysis("can stretching prevent cramps", "can stretching prevent cramps",
-                false, null, Set.of(QuestionType.PREVENTION), words.of("can stretching prevent cramps"), List.of());
+        QuestionAnalysis prevent = asked("can stretching prevent cramps", QuestionType.PREVENTION);
         List<AnswerFeatures> f = extractor.extract(prevent, traits, w, Set.of(), hits, hits.size());
         assertEquals(0.0, f.get(0).typeConflict(), 1e-9, "what to change in daily life is part of preventing");
         assertEquals(0.0, f.get(0).typeMatch(), 1e-9, "but not the type asked");
@@ -172,18 +179,16 @@ class AnswerFeatureExtractorTest {
         SearchHit oneFood = hit(UnitKind.SECTION, "Potassium",
                 "Potassium, found in bananas, helps muscles contract.", List.of("potassium"), 2f);
         List<SearchHit> hits = List.of(noFood, oneFood);
-        List<UnitTraits> traits = hits.stream().map(h -> UnitTraits.of(h.unit(), noSubjects, words)).toList();
+        List<UnitTraits> traits = traits(hits);
         assertEquals(List.of(0, 1), traits.stream().map(UnitTraits::foods).toList());
 
-        QuestionAnalysis foods = new QuestionAnalysis("which foods have the most potassium", "which foods have the most potassium",
-                false, null, Set.of(QuestionType.FOOD_SOURCES), words.of("which foods have the most potassium"), List.of());
+        QuestionAnalysis foods = asked("which foods have the most potassium", QuestionType.FOOD_SOURCES);
         List<AnswerFeatures> f = extractor.extract(foods, traits, w, Set.of("potassium"), hits, hits.size());
         assertEquals(1.0, f.get(0).typeConflict(), 1e-9, "asked for foods, it names none");
         assertEquals(0.0, f.get(1).typeConflict(), 1e-9, "a food it names may be the answer");
         assertEquals(0.0, f.get(1).typeMatch(), 1e-9, "one food is no list");
 
-        QuestionAnalysis causes = new QuestionAnalysis("why does low potassium cause cramps", "why does low potassium cause cramps",
-                false, null, Set.of(QuestionType.CAUSES), words.of("why does low potassium cause cramps"), List.of());
+        QuestionAnalysis causes = asked("why does low potassium cause cramps", QuestionType.CAUSES);
         assertEquals(0.0, extractor.extract(causes, traits, w, Set.of("potassium"), hits, hits.size()).get(0).typeConflict(),
                 1e-9, "naming no food says nothing against another type");
     }
