@@ -120,7 +120,7 @@ public final class AnswerFeatureExtractor {
             double typeMatch = sameType ? 1 : 0;
             // A question about foods is not answered by a text that names none, whatever its heading asks.
             boolean namesNoAskedFoods = unitTraits.foods() == 0 && question.types().contains(QuestionType.FOOD_SOURCES);
-            boolean compatible = typed && unitTypes.stream().anyMatch(t -> question.types().stream().anyMatch(q -> overlap(t, q)));
+            boolean compatible = typed && unitTypes.stream().anyMatch(t -> question.types().stream().anyMatch(t::overlaps));
             double typeConflict = !sameType && !compatible && (typed || namesNoAskedFoods) ? 1 : 0;
             Float qs = hit.questionSimilarity();
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
@@ -131,17 +131,6 @@ public final class AnswerFeatureExtractor {
                     unitTraits.length() - longest));
         }
         return out;
-    }
-
-    /**
-     * Whether an answer of one type also answers the other in part, so that they never conflict: what to do
-     * about a condition, living with it, its lifestyle changes ({@link QuestionType#CONSIDERATIONS}) is
-     * part of treating and of preventing it ("Lifestyle Changes: stretch regularly …" answers "can
-     * stretching prevent cramps").
-     */
-    static boolean overlap(QuestionType a, QuestionType b) {
-        return a == QuestionType.CONSIDERATIONS && (b == QuestionType.TREATMENT || b == QuestionType.PREVENTION)
-                || b == QuestionType.CONSIDERATIONS && (a == QuestionType.TREATMENT || a == QuestionType.PREVENTION);
     }
 
     /**

@@ -19,6 +19,17 @@ public enum QuestionType {
     /** Runs of spaces, underscores and hyphens in a label: read as one space. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
 
+    /**
+     * Whether an answer of this type also answers {@code other} in part (and the other way round), so that
+     * the two never conflict: what to do about a condition, living with it, its lifestyle changes
+     * ({@link #CONSIDERATIONS}) is part of treating and of preventing it ("Lifestyle Changes: stretch
+     * regularly …" answers "can stretching prevent cramps").
+     */
+    public boolean overlaps(QuestionType other) {
+        return this == CONSIDERATIONS && (other == TREATMENT || other == PREVENTION)
+                || other == CONSIDERATIONS && (this == TREATMENT || this == PREVENTION);
+    }
+
     /** The name used in JSON and the index: lower case, words joined by '-' ("food-sources"). */
     @JsonValue
     public String apiName() {
