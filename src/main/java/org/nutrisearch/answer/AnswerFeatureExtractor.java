@@ -111,17 +111,9 @@ public final class AnswerFeatureExtractor {
                 }
                 focusMiss = focusMatch == 0 && !all.containsAll(focusTerms) ? 1 : 0;
             }
-            Set<QuestionType> unitTypes = unitTraits.types();
-            boolean typed = !question.types().isEmpty() && !unitTypes.isEmpty();
-            // A unit that lists foods answers "which foods …" whatever its heading asks; that it lists
-            // foods never makes it conflict with another type.
-            boolean listsAskedFoods = unitTraits.listsFoods() && question.types().contains(QuestionType.FOOD_SOURCES);
-            boolean sameType = listsAskedFoods || typed && unitTypes.stream().anyMatch(question.types()::contains);
-            double typeMatch = sameType ? 1 : 0;
-            // A question about foods is not answered by a text that names none, whatever its heading asks.
-            boolean namesNoAskedFoods = unitTraits.foods() == 0 && question.types().contains(QuestionType.FOOD_SOURCES);
-            boolean compatible = typed && unitTypes.stream().anyMatch(t -> question.types().stream().anyMatch(t::overlaps));
-            double typeConflict = !sameType && !compatible && (typed || namesNoAskedFoods) ? 1 : 0;
+            TypeFit fit = typeFit(question.types(), unitTraits);
+            double typeMatch = fit.match() ? 1 : 0;
+            double typeConflict = fit.conflict() ? 1 : 0;
             Float qs = hit.questionSimilarity();
             out.add(new AnswerFeatures(share(weights, covered), window, evidence,
                     nutrientMiss(questionNutrients, hit.nutrients()), relScore, lead,
@@ -131,6 +123,26 @@ public final class AnswerFeatureExtractor {
                     unitTraits.length() - longest));
         }
         return out;
+    }
+
+    /** Whether a unit answers the kind of question asked, and whether it answers another kind instead. */
+    record TypeFit(boolean match, boolean conflict) {
+    }
+
+    /**
+     * How the kinds of question a unit answers ({@link UnitTraits#types}) meet those {@code asked}. A unit
+     * that lists foods answers "which foods …" whatever its heading asks, and one whose text names no food
+     * does not; listing foods never makes a unit conflict with another kind, nor do kinds that answer each
+     * other in part ({@link QuestionType#overlaps}).
+     */
+    static TypeFit typeFit(Set<QuestionType> asked, UnitTraits unit) {
+        Set<QuestionType> answers = unit.types();
+        boolean typed = !asked.isEmpty() && !answers.isEmpty();
+        boolean asksFoods = asked.contains(QuestionType.FOOD_SOURCES);
+        boolean match = asksFoods && unit.listsFoods() || typed && answers.stream().anyMatch(asked::contains);
+        boolean partly = typed && answers.stream().anyMatch(t -> asked.stream().anyMatch(t::overlaps));
+        boolean conflict = !match && !partly && (typed || asksFoods && unit.foods() == 0);
+        return new TypeFit(match, conflict);
     }
 
     /**

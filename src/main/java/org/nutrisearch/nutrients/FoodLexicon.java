@@ -1,12 +1,5 @@
 package org.nutrisearch.nutrients;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,21 +29,7 @@ public final class FoodLexicon {
     }
 
     private static FoodLexicon load() {
-        try (InputStream in = FoodLexicon.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("food list " + DEFAULT_RESOURCE + " is missing from the classpath");
-            }
-            List<String> words = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String word = line.strip().toLowerCase(Locale.ROOT);
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word);
-                }
-            }
-            return new FoodLexicon(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read food list " + DEFAULT_RESOURCE, e);
-        }
+        return new FoodLexicon(WordListResource.read(FoodLexicon.class, DEFAULT_RESOURCE).stream()
+                .map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }
 }

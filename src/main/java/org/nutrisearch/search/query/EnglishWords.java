@@ -1,12 +1,7 @@
 package org.nutrisearch.search.query;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import org.nutrisearch.nutrients.WordListResource;
+
 import java.util.Set;
 
 /**
@@ -34,21 +29,6 @@ public final class EnglishWords {
     }
 
     private static Set<String> load() {
-        try (InputStream in = EnglishWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            Set<String> words = new HashSet<>(32_768);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String word = line.strip();
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word);
-                }
-            }
-            return Set.copyOf(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Set.copyOf(WordListResource.read(EnglishWords.class, RESOURCE));
     }
 }
